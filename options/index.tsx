@@ -1,0 +1,1 @@
+export default function Options() { return <div>Signoff options</div> }

@@ -1,0 +1,61 @@
+import { z } from "zod"
+
+export const DecisionAction = z.enum(["approve", "reject", "edit", "pause", "revert"])
+export type DecisionAction = z.infer<typeof DecisionAction>
+
+export const RejectionReasonCode = z.enum(["off_brand", "inaccurate", "compliance", "wrong_target", "too_risky", "other"])
+export type RejectionReasonCode = z.infer<typeof RejectionReasonCode>
+
+export const REJECTION_REASON_LABELS: Record<RejectionReasonCode, string> = {
+  off_brand: "Off brand",
+  inaccurate: "Inaccurate",
+  compliance: "Compliance risk",
+  wrong_target: "Wrong target",
+  too_risky: "Too risky",
+  other: "Other…"
+}
+
+export const DecisionReason = z.strictObject({
+  code: RejectionReasonCode,
+  text: z.string().trim().max(2_000).optional()
+})
+export type DecisionReason = z.infer<typeof DecisionReason>
+
+/** POST /v1/proposals/:id/decisions body. */
+export const DecisionCreate = z
+  .strictObject({
+    action: DecisionAction,
+    reason: DecisionReason.optional(),
+    /** Partial change merged over the proposal's change; the result must still be a valid change of the same kind. */
+    edits: z.record(z.string(), z.unknown()).optional(),
+    proposalVersion: z.int().min(1),
+    reviewMs: z.int().min(0).max(86_400_000).optional()
+  })
+  .superRefine((d, ctx) => {
+    if (d.action === "reject" && !d.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "a rejection needs a reason" })
+    if (d.reason?.code === "other" && !d.reason.text)
+      ctx.addIssue({ code: "custom", path: ["reason", "text"], message: "reason 'other' needs text" })
+    if (d.action === "edit" && !d.edits)
+      ctx.addIssue({ code: "custom", path: ["edits"], message: "an edit needs edits" })
+    if (d.action !== "edit" && d.edits)
+      ctx.addIssue({ code: "custom", path: ["edits"], message: "edits are only allowed with action 'edit'" })
+  })
+export type DecisionCreate = z.infer<typeof DecisionCreate>
+
+export const Role = z.enum(["agent", "reviewer", "admin"])
+export type Role = z.infer<typeof Role>
+
+/** A recorded decision. `policy` decisions are made by a workflow rule, not a person. */
+export const Decision = z.object({
+  id: z.string(),
+  proposalId: z.string(),
+  action: z.union([DecisionAction, z.literal("auto_approve"), z.literal("expire")]),
+  actor: z.object({ name: z.string(), role: z.union([Role, z.literal("policy")]) }),
+  reason: DecisionReason.optional(),
+  edits: z.record(z.string(), z.unknown()).optional(),
+  proposalVersion: z.int(),
+  reviewMs: z.int().optional(),
+  createdAt: z.iso.datetime({ offset: true })
+})
+export type Decision = z.infer<typeof Decision>

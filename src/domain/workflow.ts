@@ -1,0 +1,37 @@
+import { z } from "zod"
+import { WorkflowId } from "./proposal"
+
+export const OversightModel = z.enum(["approve", "monitor", "exception"])
+export type OversightModel = z.infer<typeof OversightModel>
+
+export const OVERSIGHT_MODEL_LABELS: Record<OversightModel, string> = {
+  approve: "Approve before execute",
+  monitor: "Monitor and override",
+  exception: "Exception based"
+}
+
+/** PUT /v1/workflows/:id body (admin). */
+export const WorkflowUpsert = z.strictObject({
+  name: z.string().trim().min(1).max(200),
+  model: OversightModel,
+  threshold: z.number().min(0).max(1).optional(),
+  quorum: z.int().min(1).max(10).optional(),
+  expiryHours: z.int().min(1).max(24 * 365).nullable().optional(),
+  paused: z.boolean().optional()
+})
+export type WorkflowUpsert = z.infer<typeof WorkflowUpsert>
+
+export const Workflow = z.object({
+  id: WorkflowId,
+  name: z.string(),
+  model: OversightModel,
+  /** exception model: proposals at or above this confidence (and not edge cases) are auto-approved. */
+  threshold: z.number().min(0).max(1),
+  /** approve model: distinct reviewers needed. */
+  quorum: z.int().min(1),
+  expiryHours: z.int().nullable(),
+  paused: z.boolean(),
+  createdAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true })
+})
+export type Workflow = z.infer<typeof Workflow>

@@ -1,0 +1,109 @@
+import { z } from "zod"
+import { Entity } from "~src/context/entity"
+import { DecisionCreate, DecisionReason, DecisionAction } from "~src/domain/decision"
+import { Me } from "~src/domain/me"
+import { Proposal } from "~src/domain/proposal"
+import { Workflow, WorkflowUpsert } from "~src/domain/workflow"
+
+/**
+ * The one message union between content scripts / popup / options and the background worker.
+ * The background validates every message with this schema and checks the sender; no response
+ * ever carries the API token.
+ */
+
+/** A decision the user made, as the UI sends it (the background adds the idempotency key). */
+export const DecisionRequest = z.strictObject({
+  proposalId: z.string().min(1).max(64),
+  action: DecisionAction,
+  reason: DecisionReason.optional(),
+  edits: z.record(z.string(), z.unknown()).optional(),
+  proposalVersion: z.int().min(1),
+  reviewMs: z.int().min(0).max(86_400_000).optional()
+})
+export type DecisionRequest = z.infer<typeof DecisionRequest>
+// The request must be a valid API decision once the id is removed.
+export const toDecisionCreate = ({ proposalId: _id, ...rest }: DecisionRequest) => DecisionCreate.parse(rest)
+
+export const Message = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("proposals.forEntity"), entity: Entity }),
+  z.strictObject({ type: z.literal("proposals.queue") }),
+  z.strictObject({ type: z.literal("decision.submit"), decision: DecisionRequest }),
+  z.strictObject({ type: z.literal("sync.now") }),
+  z.strictObject({ type: z.literal("sync.status") }),
+  z.strictObject({ type: z.literal("settings.get") }),
+  z.strictObject({
+    type: z.literal("settings.save"),
+    serverUrl: z.string().url().max(2048),
+    /** Omitted = keep the stored token. */
+    token: z.string().min(1).max(512).optional(),
+    notifications: z.boolean().optional(),
+    syncIntervalMinutes: z.number().min(0.5).max(60).optional()
+  }),
+  z.strictObject({ type: z.literal("me.get") }),
+  z.strictObject({ type: z.literal("workflows.list") }),
+  z.strictObject({ type: z.literal("workflows.update"), id: z.string().min(1).max(100), workflow: WorkflowUpsert }),
+  /**
+   * Extension pages only (popup, options): call any /v1 endpoint with the stored token. The caller
+   * validates `body` with the domain schema it expects. Content scripts are refused.
+   */
+  z.strictObject({
+    type: z.literal("api.call"),
+    method: z.enum(["GET", "POST", "PUT"]),
+    path: z.string().max(2048).regex(/^\/v1\/[A-Za-z0-9/_.~%?=&:-]*$/, "a /v1/ API path"),
+    body: z.unknown().optional()
+  })
+])
+export type Message = z.infer<typeof Message>
+export type MessageType = Message["type"]
+
+/** How the local copy of a proposal differs from the server's, for the panel and popup. */
+export const LocalState = z.object({
+  /** A decision waiting in the outbox. */
+  pendingAction: DecisionAction.optional(),
+  /** The server refused our decision (409); shown to the user, never retried. */
+  conflict: z.object({ message: z.string(), at: z.string() }).optional()
+})
+export const LocalProposal = Proposal.extend({ local: LocalState.optional() })
+export type LocalProposal = z.infer<typeof LocalProposal>
+
+export const SyncStatus = z.object({
+  configured: z.boolean(),
+  online: z.boolean(),
+  lastSyncAt: z.string().nullable(),
+  outboxSize: z.int().min(0),
+  pendingCount: z.int().min(0),
+  error: z.string().nullable(),
+  syncing: z.boolean(),
+  /** Items pulled so far during a large sync. */
+  progress: z.object({ pulled: z.int() }).nullable()
+})
+export type SyncStatus = z.infer<typeof SyncStatus>
+
+export const PublicSettings = z.object({
+  serverUrl: z.string(),
+  hasToken: z.boolean(),
+  /** Last four characters, for a masked display ("••••3f2a"). */
+  tokenHint: z.string().nullable(),
+  notifications: z.boolean(),
+  syncIntervalMinutes: z.number()
+})
+export type PublicSettings = z.infer<typeof PublicSettings>
+
+/** Response payload per message type. */
+export const Responses = {
+  "proposals.forEntity": z.object({ proposals: z.array(LocalProposal), related: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
+  "proposals.queue": z.object({ proposals: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
+  "decision.submit": z.object({ proposal: LocalProposal }),
+  "sync.now": SyncStatus,
+  "sync.status": SyncStatus,
+  "settings.get": PublicSettings,
+  "settings.save": PublicSettings,
+  "me.get": Me,
+  "workflows.list": z.object({ workflows: z.array(Workflow) }),
+  "workflows.update": z.object({ workflow: Workflow }),
+  "api.call": z.object({ status: z.int(), body: z.unknown() })
+} satisfies Record<MessageType, z.ZodType>
+export type ResponseOf<T extends MessageType> = z.infer<(typeof Responses)[T]>
+
+/** Wire envelope: the background answers `{ok:true,data}` or `{ok:false,error}`; it never throws across the boundary. */
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } }
