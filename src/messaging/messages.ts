@@ -42,6 +42,10 @@ export const Message = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("me.get") }),
   z.strictObject({ type: z.literal("workflows.list") }),
   z.strictObject({ type: z.literal("workflows.update"), id: z.string().min(1).max(100), workflow: WorkflowUpsert }),
+  /** Popup: open the proposal's target page in a tab, with the panel open on that proposal. */
+  z.strictObject({ type: z.literal("proposal.open"), proposalId: z.string().min(1).max(64) }),
+  /** Content script on load: is there a proposal the user asked to see in this tab? (answered once, by tab) */
+  z.strictObject({ type: z.literal("panel.focusRequest") }),
   /**
    * Extension pages only (popup, options): call any /v1 endpoint with the stored token. The caller
    * validates `body` with the domain schema it expects. Content scripts are refused.
@@ -101,6 +105,8 @@ export const Responses = {
   "me.get": Me,
   "workflows.list": z.object({ workflows: z.array(Workflow) }),
   "workflows.update": z.object({ workflow: Workflow }),
+  "proposal.open": z.object({ opened: z.boolean() }),
+  "panel.focusRequest": z.object({ proposalId: z.string().nullable() }),
   "api.call": z.object({ status: z.int(), body: z.unknown() })
 } satisfies Record<MessageType, z.ZodType>
 export type ResponseOf<T extends MessageType> = z.infer<(typeof Responses)[T]>
