@@ -46,6 +46,8 @@ export const Message = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("proposal.open"), proposalId: z.string().min(1).max(64) }),
   /** Content script on load: is there a proposal the user asked to see in this tab? (answered once, by tab) */
   z.strictObject({ type: z.literal("panel.focusRequest") }),
+  /** The user has read a conflict/failure notice on a proposal: forget the refused local decision. */
+  z.strictObject({ type: z.literal("decision.dismiss"), proposalId: z.string().min(1).max(64) }),
   /**
    * Extension pages only (popup, options): call any /v1 endpoint with the stored token. The caller
    * validates `body` with the domain schema it expects. Content scripts are refused.
@@ -65,7 +67,9 @@ export const LocalState = z.object({
   /** A decision waiting in the outbox. */
   pendingAction: DecisionAction.optional(),
   /** The server refused our decision (409); shown to the user, never retried. */
-  conflict: z.object({ message: z.string(), at: z.string() }).optional()
+  conflict: z.object({ message: z.string(), at: z.string() }).optional(),
+  /** The server rejected our decision for another reason (validation, not found...); shown, not retried. */
+  failure: z.object({ message: z.string(), at: z.string() }).optional()
 })
 export const LocalProposal = Proposal.extend({ local: LocalState.optional() })
 export type LocalProposal = z.infer<typeof LocalProposal>
@@ -107,6 +111,7 @@ export const Responses = {
   "workflows.update": z.object({ workflow: Workflow }),
   "proposal.open": z.object({ opened: z.boolean() }),
   "panel.focusRequest": z.object({ proposalId: z.string().nullable() }),
+  "decision.dismiss": z.object({ proposal: LocalProposal.nullable() }),
   "api.call": z.object({ status: z.int(), body: z.unknown() })
 } satisfies Record<MessageType, z.ZodType>
 export type ResponseOf<T extends MessageType> = z.infer<(typeof Responses)[T]>

@@ -1,0 +1,32 @@
+import { targetKey, type Proposal } from "~src/domain"
+import type { LocalProposal } from "~src/messaging/messages"
+import type { SignoffDatabase } from "./database"
+import type { CachedProposal } from "./schema"
+
+export function toCachedProposal(p: Proposal, local?: LocalProposal["local"]): CachedProposal {
+  return local ? { ...p, local, targetKey: targetKey(p.target) } : { ...p, targetKey: targetKey(p.target) }
+}
+
+/** Drops the storage-only lookup key before a proposal leaves the background. */
+export function toLocalProposal({ targetKey: _key, ...p }: CachedProposal): LocalProposal {
+  return p
+}
+
+/** Forget everything synced from the server (another server or account): the next sync starts over. */
+export async function clearSyncedCache(db: SignoffDatabase): Promise<void> {
+  await db.transaction("rw", db.proposals, db.workflows, db.meta, async () => {
+    await db.proposals.clear()
+    await db.workflows.clear()
+    await db.meta.bulkDelete(["cursor", "lastSyncAt", "lastError", "progress", "me"])
+  })
+}
+
+/**
+ * Write a server copy unless the cache already holds a newer one (a decision's answer can be older
+ * than what a pull brought in meanwhile). Local state is re-derived by the caller.
+ */
+export async function putServerCopy(db: SignoffDatabase, p: Proposal): Promise<void> {
+  const cached = await db.proposals.get(p.id)
+  if (cached && cached.seq > p.seq) return
+  await db.proposals.put(toCachedProposal(p, cached?.local))
+}

@@ -1,0 +1,5 @@
+export * from "./cache"
+export * from "./database"
+export * from "./meta"
+export * from "./schema"
+export * from "./settings"
