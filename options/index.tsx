@@ -1,1 +1,11 @@
-export default function Options() { return <div>Signoff options</div> }
+import { ask } from "~src/messaging/client"
+import { OptionsApp } from "~src/ui/options/OptionsApp"
+import { BackgroundProvider } from "~src/ui/query-client"
+
+export default function Options() {
+  return (
+    <BackgroundProvider ask={ask}>
+      <OptionsApp />
+    </BackgroundProvider>
+  )
+}

@@ -1,1 +1,11 @@
-export default function Popup() { return <div>Signoff</div> }
+import { ask } from "~src/messaging/client"
+import { PopupApp } from "~src/ui/popup/PopupApp"
+import { BackgroundProvider } from "~src/ui/query-client"
+
+export default function Popup() {
+  return (
+    <BackgroundProvider ask={ask}>
+      <PopupApp openSettings={() => void chrome.runtime.openOptionsPage()} />
+    </BackgroundProvider>
+  )
+}

@@ -1,0 +1,26 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { Message } from "~src/messaging/messages"
+import { queryKeys, useAsk } from "~src/ui/query-client"
+
+type SaveSettings = Omit<Extract<Message, { type: "settings.save" }>, "type">
+
+/** Public settings (the token never comes back, only its last four characters). */
+export function useSettings() {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => ask({ type: "settings.get" }) })
+}
+
+export function useSaveSettings() {
+  const ask = useAsk()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (settings: SaveSettings) => ask({ type: "settings.save", ...settings }),
+    onSuccess: (saved) => {
+      client.setQueryData(queryKeys.settings, saved)
+      // A new server or token changes who we are and what we can see.
+      void client.invalidateQueries({ queryKey: queryKeys.me })
+      void client.invalidateQueries({ queryKey: queryKeys.workflows })
+      void client.invalidateQueries({ queryKey: ["stats"] })
+    }
+  })
+}

@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useState } from "react"
+import { errorText } from "~src/ui/query-client"
+import { BulkApprove } from "./BulkApprove"
+import { popupCss } from "./popup-styles"
+import { ProposalDetail } from "./ProposalDetail"
+import { buildQueue, filterQueue, NO_FILTER, summarizeQueue, type QueueFilter, type QueueItem } from "./queue-model"
+import { QueueFilters } from "./QueueFilters"
+import { QueueList } from "./QueueList"
+import { QueueSummaryView } from "./QueueSummaryView"
+import { RejectForm } from "./RejectForm"
+import { SyncStatusBar } from "./SyncStatusBar"
+import { useOpenProposal, useQueue, useSubmitDecision } from "./use-queue"
+import { useQueueKeyboard } from "./use-queue-keyboard"
+
+const CLOCK_TICK_MS = 30_000
+
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), CLOCK_TICK_MS)
+    return () => clearInterval(timer)
+  }, [])
+  return now
+}
+
+/** The manager's toolbar popup: what is waiting, by tier and workflow, and the queue itself. */
+export function PopupApp({ openSettings }: { openSettings?: () => void }) {
+  const queue = useQueue()
+  const now = useNow()
+  const submit = useSubmitDecision()
+  const openProposal = useOpenProposal()
+  const [filter, setFilter] = useState<QueueFilter>(NO_FILTER)
+  const [selection, setSelection] = useState({ index: 0, byKeyboard: false })
+  const [detailId, setDetailId] = useState<string | null>(null)
+  const [rejectingId, setRejectingId] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [approvingIds, setApprovingIds] = useState<ReadonlySet<string>>(new Set())
+
+  const items = useMemo(
+    () => (queue.data ? buildQueue(queue.data.proposals, queue.data.workflows) : []),
+    [queue.data]
+  )
+  const summary = useMemo(() => summarizeQueue(items), [items])
+  const visible = useMemo(() => filterQueue(items, filter), [items, filter])
+  const selectedIndex = Math.min(selection.index, Math.max(visible.length - 1, 0))
+  const selected: QueueItem | undefined = visible[selectedIndex]
+  const findItem = (id: string | null) => (id ? items.find((i) => i.proposal.id === id) : undefined)
+  const detail = findItem(detailId)
+  const rejecting = findItem(rejectingId)
+
+  function quickApprove(item: QueueItem) {
+    if (!item.quickApprovable) {
+      setNotice(`“${item.proposal.title}” is not low-risk: open it to review before approving.`)
+      return
+    }
+    setNotice(null)
+    const id = item.proposal.id
+    setApprovingIds((ids) => new Set(ids).add(id))
+    submit.mutate(
+      { proposalId: id, action: "approve", proposalVersion: item.proposal.version },
+      {
+        onError: (error) => setNotice(`Could not approve “${item.proposal.title}”: ${errorText(error)}`),
+        onSettled: () =>
+          setApprovingIds((ids) => {
+            const rest = new Set(ids)
+            rest.delete(id)
+            return rest
+          })
+      }
+    )
+  }
+
+  function open(item: QueueItem) {
+    if (item.proposal.target.url) {
+      openProposal.mutate(item.proposal.id, {
+        onError: (error) => setNotice(`Could not open the page: ${errorText(error)}`)
+      })
+    } else {
+      setDetailId(item.proposal.id)
+    }
+  }
+
+  useQueueKeyboard(
+    {
+      next: () => setSelection({ index: Math.min(selectedIndex + 1, visible.length - 1), byKeyboard: true }),
+      previous: () => setSelection({ index: Math.max(selectedIndex - 1, 0), byKeyboard: true }),
+      approve: () => selected && quickApprove(selected),
+      reject: () => selected && setRejectingId(selected.proposal.id)
+    },
+    !detail && !rejecting && visible.length > 0
+  )
+
+  return (
+    <>
+      <style>{popupCss}</style>
+      <main className="popup">
+        <header className="popup-header">
+          <h1>Signoff</h1>
+          {openSettings && (
+            <button type="button" className="secondary small" onClick={openSettings}>
+              Settings
+            </button>
+          )}
+        </header>
+        <SyncStatusBar status={queue.data?.status} nowMs={now} />
+        {queue.isPending && <p role="status">Loading the queue…</p>}
+        {queue.isError && (
+          <p role="alert" className="error">
+            Could not load the queue: {errorText(queue.error)}
+          </p>
+        )}
+        {notice && (
+          <p role="alert" className="notice">
+            {notice}
+          </p>
+        )}
+        {rejecting && <RejectForm proposal={rejecting.proposal} onClose={() => setRejectingId(null)} />}
+        {detail ? (
+          <ProposalDetail
+            item={detail}
+            onBack={() => setDetailId(null)}
+            onReject={() => setRejectingId(detail.proposal.id)}
+          />
+        ) : (
+          queue.data && (
+            <>
+              <QueueSummaryView summary={summary} nowMs={now} />
+              <QueueFilters filter={filter} onChange={setFilter} summary={summary} />
+              <div className="list-toolbar">
+                <span className="hint">J/K move · A approve · R reject</span>
+                <BulkApprove items={visible} />
+              </div>
+              <QueueList
+                items={visible}
+                selectedIndex={selectedIndex}
+                focusSelected={selection.byKeyboard}
+                nowMs={now}
+                onSelect={(index) => setSelection({ index, byKeyboard: false })}
+                onOpen={open}
+                onQuickApprove={quickApprove}
+                approvingIds={approvingIds}
+              />
+            </>
+          )
+        )}
+      </main>
+    </>
+  )
+}

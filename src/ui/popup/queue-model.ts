@@ -1,0 +1,137 @@
+import type { Platform } from "~src/domain/platform"
+import type { OversightModel, Workflow } from "~src/domain/workflow"
+import type { LocalProposal } from "~src/messaging/messages"
+
+/** One pending proposal as the popup's queue shows it, with what the sort and filters need. */
+export interface QueueItem {
+  proposal: LocalProposal
+  /** Oversight model of the proposal's workflow. */
+  tier: OversightModel
+  workflowName: string
+  riskScore: number
+  createdAtMs: number
+  /** More than one reviewer must approve: never bulk-approved from the popup. */
+  needsQuorum: boolean
+  /** One-click approve from the popup is offered (low risk, single reviewer, nothing queued). */
+  quickApprovable: boolean
+}
+
+export interface QueueFilter {
+  platform: Platform | null
+  workflowId: string | null
+  tier: OversightModel | null
+}
+export const NO_FILTER: QueueFilter = { platform: null, workflowId: null, tier: null }
+
+// Weights follow the questionnaire's order of concern: production writes, customer-facing
+// changes and bulk operations are what a manager must look at first.
+const RISK_WEIGHTS = { writesProduction: 4, customerFacing: 4, bulk: 4, customerData: 2, edgeCase: 2 } as const
+const LOW_CONFIDENCE = 0.6
+
+export function riskScore(proposal: Pick<LocalProposal, "risk" | "confidence">): number {
+  let score = 0
+  for (const [flag, weight] of Object.entries(RISK_WEIGHTS)) {
+    if (proposal.risk?.[flag as keyof typeof RISK_WEIGHTS]) score += weight
+  }
+  if (proposal.confidence < LOW_CONFIDENCE) score += 1
+  return score
+}
+
+/**
+ * Low risk = no risk flag at all and the agent is confident. Population-level changes (bulk,
+ * scoring) are never "low risk" even unflagged: reviewers decide those on totals in the panel.
+ */
+export function isLowRisk(proposal: LocalProposal): boolean {
+  return riskScore(proposal) === 0 && proposal.change.kind !== "bulk" && proposal.change.kind !== "scoring"
+}
+
+/** A workflow this popup does not know yet is treated as `approve`: nothing starts autonomous. */
+export function buildQueue(proposals: readonly LocalProposal[], workflows: readonly Workflow[]): QueueItem[] {
+  const byId = new Map(workflows.map((w) => [w.id, w]))
+  const items: QueueItem[] = []
+  for (const proposal of proposals) {
+    if (proposal.status !== "pending") continue
+    const workflow = byId.get(proposal.workflowId)
+    const quorum = Math.max(proposal.quorum, workflow?.quorum ?? 1)
+    const needsQuorum = quorum > 1
+    const queued = Boolean(proposal.local?.pendingAction)
+    items.push({
+      proposal,
+      tier: workflow?.model ?? "approve",
+      workflowName: workflow?.name ?? proposal.workflowId,
+      riskScore: riskScore(proposal),
+      createdAtMs: Date.parse(proposal.createdAt),
+      needsQuorum,
+      quickApprovable: !needsQuorum && !queued && isLowRisk(proposal)
+    })
+  }
+  // Riskiest first; within a risk level, whoever has waited longest.
+  return items.sort((a, b) => b.riskScore - a.riskScore || a.createdAtMs - b.createdAtMs || a.proposal.id.localeCompare(b.proposal.id))
+}
+
+export function filterQueue(items: readonly QueueItem[], filter: QueueFilter): QueueItem[] {
+  if (!filter.platform && !filter.workflowId && !filter.tier) return items as QueueItem[]
+  return items.filter(
+    (item) =>
+      (!filter.platform || item.proposal.target.platform === filter.platform) &&
+      (!filter.workflowId || item.proposal.workflowId === filter.workflowId) &&
+      (!filter.tier || item.tier === filter.tier)
+  )
+}
+
+export interface QueueSummary {
+  total: number
+  byTier: Record<OversightModel, number>
+  byWorkflow: { workflowId: string; name: string; count: number }[]
+  platforms: Platform[]
+  oldest: QueueItem | null
+  needingQuorum: number
+}
+
+export function summarizeQueue(items: readonly QueueItem[]): QueueSummary {
+  const byTier: Record<OversightModel, number> = { approve: 0, monitor: 0, exception: 0 }
+  const byWorkflow = new Map<string, { workflowId: string; name: string; count: number }>()
+  const platforms = new Set<Platform>()
+  let oldest: QueueItem | null = null
+  let needingQuorum = 0
+  for (const item of items) {
+    byTier[item.tier] += 1
+    const id = item.proposal.workflowId
+    const entry = byWorkflow.get(id) ?? { workflowId: id, name: item.workflowName, count: 0 }
+    entry.count += 1
+    byWorkflow.set(id, entry)
+    platforms.add(item.proposal.target.platform)
+    if (!oldest || item.createdAtMs < oldest.createdAtMs) oldest = item
+    if (item.needsQuorum) needingQuorum += 1
+  }
+  return {
+    total: items.length,
+    byTier,
+    byWorkflow: [...byWorkflow.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+    platforms: [...platforms].sort(),
+    oldest,
+    needingQuorum
+  }
+}
+
+export type BulkApprovalPlan =
+  | { ok: true; items: QueueItem[] }
+  | { ok: false; reason: string; quorumWorkflows: string[] }
+
+/**
+ * Bulk approve is refused outright when any item's workflow needs a quorum: a quorum means
+ * several people must each look, which one click on many items would defeat.
+ */
+export function planBulkApproval(items: readonly QueueItem[]): BulkApprovalPlan {
+  const quorumWorkflows = [...new Set(items.filter((i) => i.needsQuorum).map((i) => i.workflowName))].sort()
+  if (quorumWorkflows.length > 0) {
+    return {
+      ok: false,
+      quorumWorkflows,
+      reason: `Bulk approve is not allowed for workflows that need a quorum (${quorumWorkflows.join(", ")}). Filter them out or review them one by one.`
+    }
+  }
+  const approvable = items.filter((i) => !i.proposal.local?.pendingAction)
+  if (approvable.length === 0) return { ok: false, quorumWorkflows: [], reason: "Nothing to approve in this view." }
+  return { ok: true, items: approvable }
+}
