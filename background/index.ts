@@ -1,1 +1,90 @@
-console.log("signoff background")
+import { createApiClient } from "~src/api"
+import { readSettings, SignoffDatabase } from "~src/db"
+import { createMessageHandler, type BrowserSurface } from "~src/messaging/handler"
+import { createSyncEngine, type RunOptions, type SyncRunResult } from "~src/sync"
+import { notifyHighRiskArrivals } from "./desktop-notifications"
+import { ensureSyncAlarm, RETRY_ALARM, scheduleRetry, SYNC_ALARM } from "./sync-alarms"
+import { refreshToolbarBadge } from "./toolbar-badge"
+
+/*
+ * The service worker is wiring only: logic lives in src/ (sync engine, message handler, badge rule).
+ * Chrome may stop this worker at any moment, so everything that matters is in Dexie and alarms, and
+ * every listener is registered synchronously at the top level (MV3 only wakes a worker for events
+ * whose listeners were registered in its first turn).
+ */
+
+const db = new SignoffDatabase()
+
+const createApi = (s: { serverUrl: string; token: string }) => createApiClient({ baseUrl: s.serverUrl, token: s.token })
+
+async function afterSync(result: SyncRunResult): Promise<void> {
+  await refreshToolbarBadge(db)
+  await scheduleRetry(result.nextRetryAt)
+  if (result.arrived.length > 0 && (await readSettings(db)).notifications) await notifyHighRiskArrivals(result.arrived)
+}
+
+const engine = createSyncEngine({ db, createApi, isOnline: () => navigator.onLine, onRunFinished: afterSync })
+
+const browserSurface: BrowserSurface = {
+  identity: { runtimeId: chrome.runtime.id, extensionBaseUrl: chrome.runtime.getURL("") },
+  async contentScriptPatterns() {
+    const declared = chrome.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? []
+    // Custom domains the options page registered with chrome.scripting.registerContentScripts.
+    const registered = (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? [])
+    return [...declared, ...registered]
+  },
+  async openTab(url) {
+    return (await chrome.tabs.create({ url })).id
+  }
+}
+
+const handleMessage = createMessageHandler({
+  db,
+  engine,
+  createApi,
+  browser: browserSurface,
+  onSettingsChanged: async (settings) => {
+    await ensureSyncAlarm(settings.syncIntervalMinutes)
+    await refreshToolbarBadge(db)
+  },
+  onLocalChange: () => refreshToolbarBadge(db)
+})
+
+function sync(reason: string, options: RunOptions = {}): void {
+  engine.run(options).catch((error) => console.warn(`signoff: sync (${reason}) failed`, error))
+}
+
+async function wake(reason: string): Promise<void> {
+  await ensureSyncAlarm((await readSettings(db)).syncIntervalMinutes)
+  await refreshToolbarBadge(db)
+  sync(reason)
+}
+
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  handleMessage(message, sender).then(sendResponse)
+  return true // answer asynchronously
+})
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) sync("alarm")
+  if (alarm.name === RETRY_ALARM) sync("retry")
+})
+
+chrome.runtime.onStartup.addListener(() => void wake("startup"))
+chrome.runtime.onInstalled.addListener(() => void wake("installed"))
+
+// Back online: retry queued decisions at once rather than waiting out their backoff.
+self.addEventListener("online", () => sync("online", { ignoreBackoff: true }))
+
+chrome.notifications.onClicked.addListener((notificationId) => {
+  if (notificationId === "signoff-more") {
+    void chrome.action.openPopup?.().catch(() => undefined)
+    return
+  }
+  // The worker is an extension page of its own origin: it may send itself proposal.open.
+  void handleMessage({ type: "proposal.open", proposalId: notificationId }, { id: chrome.runtime.id, url: chrome.runtime.getURL("background") })
+  void chrome.notifications.clear(notificationId)
+})
+
+// Each wake (including after Chrome stopped the idle worker) resumes pending work.
+void wake("worker start")

@@ -19,6 +19,8 @@ export interface SyncEngineDeps {
   isOnline?: () => boolean
   pageSize?: number
   backoff?: BackoffPolicy
+  /** After every run (badge, notifications, retry alarm); errors in it do not fail the run. */
+  onRunFinished?: (result: SyncRunResult) => void | Promise<void>
 }
 
 export interface RunOptions {
@@ -125,6 +127,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       lastFinishedAt = now()
     }
     result.nextRetryAt = await nextRetryAt()
+    await Promise.resolve(deps.onRunFinished?.(result)).catch((error) => console.warn("signoff: after-sync step failed", error))
     return result
   }
 

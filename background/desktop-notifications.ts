@@ -1,0 +1,15 @@
+import type { Proposal } from "~src/domain"
+import { highRiskNotifications } from "~src/sync"
+
+/** Show the opt-in notifications for newly arrived high-risk proposals (ids = proposal ids, for clicks). */
+export async function notifyHighRiskArrivals(arrived: readonly Proposal[]): Promise<void> {
+  for (const n of highRiskNotifications(arrived)) {
+    await chrome.notifications.create(n.id, {
+      type: "basic",
+      iconUrl: chrome.runtime.getURL("assets/icon.png"),
+      title: n.title,
+      message: n.message,
+      priority: 1
+    })
+  }
+}

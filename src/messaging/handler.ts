@@ -1,0 +1,219 @@
+import { z } from "zod"
+import { ApiError, NetworkError, type ApiClient } from "~src/api"
+import {
+  clearSyncedCache,
+  isConfigured,
+  readMeta,
+  readSettings,
+  saveSettings,
+  toLocalProposal,
+  toPublicSettings,
+  writeMeta,
+  type CachedProposal,
+  type SignoffDatabase,
+  type StoredSettings
+} from "~src/db"
+import { targetKey } from "~src/domain"
+import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError, type SyncEngine } from "~src/sync"
+import { matchesAnyPattern } from "./match-pattern"
+import { Message, type Envelope, type MessageType, type ResponseOf } from "./messages"
+import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo } from "./sender-policy"
+
+/** What the handler needs from the browser; background/index.ts supplies it from chrome.*, tests supply fakes. */
+export interface BrowserSurface {
+  identity: ExtensionIdentity
+  /** Match patterns of every content script Signoff injects: the manifest's and those registered at run time. */
+  contentScriptPatterns(): Promise<string[]>
+  /** Opens a tab; resolves with its id. */
+  openTab(url: string): Promise<number | undefined>
+}
+
+export interface MessageHandlerDeps {
+  db: SignoffDatabase
+  engine: SyncEngine
+  createApi: (settings: StoredSettings & { token: string }) => ApiClient
+  browser: BrowserSurface
+  now?: () => number
+  /** Settings were saved: reschedule the sync alarm, refresh the badge. */
+  onSettingsChanged?: (settings: StoredSettings) => void | Promise<void>
+  /** The local cache changed without a sync (a decision was queued or dismissed): refresh the badge. */
+  onLocalChange?: () => void | Promise<void>
+}
+
+/** A page view asks for proposals; it triggers a sync unless one finished this recently. */
+const PAGE_VIEW_SYNC_MAX_AGE_MS = 15_000
+
+class HandlerError extends Error {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+type Handlers = {
+  [T in MessageType]: (message: Extract<Message, { type: T }>, sender: MessageSenderInfo) => Promise<ResponseOf<T>>
+}
+
+/**
+ * The background's message router: checks the sender, validates the message with the one `Message`
+ * schema, runs it, and answers an Envelope. It never throws across the boundary and no answer carries
+ * the API token.
+ */
+export function createMessageHandler(deps: MessageHandlerDeps) {
+  const { db, engine } = deps
+  const now = deps.now ?? Date.now
+  const inBackground = (work: Promise<unknown> | null) => void work?.catch((e) => console.warn("signoff: background sync failed", e))
+
+  async function configuredApi(): Promise<ApiClient> {
+    const settings = await readSettings(db)
+    if (!isConfigured(settings)) throw new HandlerError("not_configured", "Set the server URL and API token on the Signoff options page")
+    return deps.createApi(settings)
+  }
+
+  const handlers: Handlers = {
+    "proposals.forEntity": async ({ entity }) => {
+      inBackground(engine.runIfStale(PAGE_VIEW_SYNC_MAX_AGE_MS))
+      const key = targetKey(entity)
+      const [exact, samePlatformId, workflows, status] = await Promise.all([
+        db.proposals.where("targetKey").equals(key).toArray(),
+        db.proposals.where("[target.platform+target.id]").equals([entity.platform, entity.id]).toArray(),
+        db.workflows.toArray(),
+        engine.status()
+      ])
+      return {
+        proposals: newestFirst(exact).map(toLocalProposal),
+        // Same record id on the same platform under another kind name (an agent's "0-1" vs the page's "contact").
+        related: newestFirst(samePlatformId.filter((p) => p.targetKey !== key)).map(toLocalProposal),
+        workflows,
+        status
+      }
+    },
+    "proposals.queue": async () => {
+      const [pending, outbox, workflows, status] = await Promise.all([
+        db.proposals.where("status").equals("pending").toArray(),
+        db.outbox.toArray(),
+        db.workflows.toArray(),
+        engine.status()
+      ])
+      // Decided locally but refused (or not yet sent) proposals stay in the queue so the user sees them.
+      const pendingIds = new Set(pending.map((p) => p.id))
+      const withLocalState = (await db.proposals.bulkGet([...new Set(outbox.map((e) => e.proposalId))])).filter(
+        (p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id))
+      )
+      const proposals = [...pending, ...withLocalState].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      return { proposals: proposals.map(toLocalProposal), workflows, status }
+    },
+    "decision.submit": async ({ decision }) => {
+      const proposal = await enqueueDecision(db, decision, { now: now() })
+      await deps.onLocalChange?.()
+      inBackground(engine.run())
+      return { proposal: toLocalProposal(proposal) }
+    },
+    "decision.dismiss": async ({ proposalId }) => {
+      const proposal = await dismissRefusedDecisions(db, proposalId)
+      await deps.onLocalChange?.()
+      return { proposal: proposal ? toLocalProposal(proposal) : null }
+    },
+    "sync.now": async () => {
+      await engine.run({ ignoreBackoff: true })
+      return engine.status()
+    },
+    "sync.status": () => engine.status(),
+    "settings.get": async () => toPublicSettings(await readSettings(db)),
+    "settings.save": async ({ serverUrl, token, notifications, syncIntervalMinutes }) => {
+      if (!/^https?:$/.test(new URL(serverUrl).protocol)) throw new HandlerError("bad_request", "The server URL must start with http:// or https://")
+      const { settings, accountChanged } = await saveSettings(db, { serverUrl, token, notifications, syncIntervalMinutes })
+      // Another server or account: cached proposals and the cursor belong to the old one. Queued decisions stay (shown until sent or refused).
+      if (accountChanged) await clearSyncedCache(db)
+      await deps.onSettingsChanged?.(settings)
+      inBackground(engine.run({ ignoreBackoff: true }))
+      return toPublicSettings(settings)
+    },
+    "me.get": async () => {
+      const api = await configuredApi()
+      try {
+        const me = await api.me()
+        await writeMeta(db, "me", me)
+        return me
+      } catch (error) {
+        const cached = await readMeta(db, "me")
+        if (error instanceof NetworkError && cached) return cached
+        throw error
+      }
+    },
+    "workflows.list": async () => {
+      const api = await configuredApi()
+      try {
+        const workflows = await api.workflows()
+        await db.transaction("rw", db.workflows, async () => {
+          await db.workflows.clear()
+          await db.workflows.bulkPut(workflows)
+        })
+        return { workflows }
+      } catch (error) {
+        if (error instanceof NetworkError) return { workflows: await db.workflows.toArray() }
+        throw error
+      }
+    },
+    "workflows.update": async ({ id, workflow }) => {
+      const saved = await (await configuredApi()).putWorkflow(id, workflow)
+      await db.workflows.put(saved)
+      return { workflow: saved }
+    },
+    "proposal.open": async ({ proposalId }) => {
+      const url = (await db.proposals.get(proposalId))?.target.url ?? (await (await configuredApi()).proposal(proposalId)).target.url
+      if (!url || !/^https?:\/\//.test(url)) return { opened: false }
+      const tabId = await deps.browser.openTab(url)
+      if (tabId === undefined) return { opened: false }
+      // Remembered in Dexie, not memory: the worker may be stopped before the page asks.
+      await db.transaction("rw", db.meta, async () => {
+        const focus = await readMeta(db, "focusByTab")
+        await writeMeta(db, "focusByTab", { ...focus, [String(tabId)]: proposalId })
+      })
+      return { opened: true }
+    },
+    "panel.focusRequest": async (_message, sender) => {
+      const tabId = sender.tab?.id
+      if (tabId === undefined) return { proposalId: null }
+      return db.transaction("rw", db.meta, async () => {
+        const { [String(tabId)]: proposalId = null, ...rest } = await readMeta(db, "focusByTab")
+        if (proposalId) await writeMeta(db, "focusByTab", rest)
+        return { proposalId }
+      })
+    },
+    "api.call": async ({ method, path, body }) => (await configuredApi()).call(method, path, body)
+  }
+
+  return async function handleMessage(raw: unknown, sender: MessageSenderInfo): Promise<Envelope<unknown>> {
+    const kind = classifySender(sender, deps.browser.identity)
+    if (kind === "foreign") return refuse("forbidden", "messages are accepted only from Signoff's own pages and content scripts")
+    const parsed = Message.safeParse(raw)
+    if (!parsed.success) return refuse("bad_request", `Invalid message: ${z.prettifyError(parsed.error)}`)
+    const message = parsed.data
+    const hostAllowed = kind === "content-script" && matchesAnyPattern(sender.url!, await deps.browser.contentScriptPatterns())
+    const verdict = authorize(kind, message.type, hostAllowed)
+    if (!verdict.allowed) return refuse("forbidden", verdict.reason)
+    try {
+      const handler = handlers[message.type] as (m: Message, s: MessageSenderInfo) => Promise<unknown>
+      return { ok: true, data: await handler(message, sender) }
+    } catch (error) {
+      return toErrorEnvelope(error)
+    }
+  }
+}
+
+const newestFirst = (ps: CachedProposal[]) => ps.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+
+const refuse = (code: string, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
+
+function toErrorEnvelope(error: unknown): Envelope<never> {
+  if (error instanceof HandlerError) return refuse(error.code, error.message)
+  if (error instanceof z.ZodError) return refuse("bad_request", z.prettifyError(error))
+  if (error instanceof UnknownProposalError) return refuse("not_found", error.message)
+  if (error instanceof ApiError) return refuse(error.code, error.message)
+  if (error instanceof NetworkError) return refuse(error.reason, error.message)
+  console.error("signoff: message handler failed", error)
+  return refuse("internal", error instanceof Error ? error.message : String(error))
+}
