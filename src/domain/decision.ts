@@ -56,6 +56,8 @@ export const Decision = z.object({
   edits: z.record(z.string(), z.unknown()).optional(),
   proposalVersion: z.int(),
   reviewMs: z.int().optional(),
+  /** For policy decisions (auto-approval, expiry): the workflow rule that made it. */
+  rule: z.string().optional(),
   createdAt: z.iso.datetime({ offset: true })
 })
 export type Decision = z.infer<typeof Decision>

@@ -1,0 +1,69 @@
+import { OpenAPIHono } from "@hono/zod-openapi"
+import { bodyLimit } from "hono/body-limit"
+import { cors } from "hono/cors"
+import type { AppEnv, Services } from "./app-env"
+import { ApiError, notFound } from "./http/api-error"
+import { authenticate } from "./http/auth"
+import { handleError } from "./http/error-handler"
+import { SERVER_VERSION, healthRoutes } from "./routes/health"
+import { meRoutes } from "./routes/me"
+import { proposalRoutes } from "./routes/proposals"
+import { decisionRoutes } from "./routes/decisions"
+import { executionRoutes } from "./routes/execution"
+import { syncRoutes } from "./routes/sync"
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/**
+ * CORS for any origin: auth is a bearer token (no cookies), and the extension's service worker
+ * calls from a chrome-extension:// origin that an admin cannot list in advance.
+ */
+const corsForApi = cors({
+  origin: "*",
+  allowMethods: ["GET", "POST", "PUT", "OPTIONS"],
+  allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
+  maxAge: 600
+})
+
+export function createApp(services: Services): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>()
+  app.use("*", async (c, next) => {
+    c.set("services", services)
+    await next()
+  })
+  app.use("/healthz", corsForApi)
+  app.use("/v1/*", corsForApi)
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
+    })
+  )
+  app.use("/v1/*", authenticate)
+
+  app.route("/", healthRoutes())
+  app.route("/", meRoutes())
+  app.route("/", proposalRoutes())
+  app.route("/", decisionRoutes())
+  app.route("/", executionRoutes())
+  app.route("/", syncRoutes())
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "A token from `npm run server -- token create --role <agent|reviewer|admin> --name <name>`"
+  })
+  app.doc("/openapi.json", {
+    openapi: "3.0.3",
+    info: {
+      title: "Signoff API",
+      version: SERVER_VERSION,
+      description: "Human-in-the-loop review of AI proposals. Errors are `{error:{code,message,issues?}}`."
+    }
+  })
+
+  app.notFound((c) => c.json(notFound(`no route ${c.req.method} ${c.req.path}`).toBody(), 404))
+  app.onError(handleError)
+  return app
+}

@@ -1,0 +1,94 @@
+import type { Kysely, Transaction } from "kysely"
+import type { AuditEntry, AuditEvent } from "~src/domain"
+import { canonicalJson } from "~src/domain/canonical-json"
+import { nextCounterValue } from "../db/counters"
+import type { AuditLogTable, Database } from "../db/schema"
+import { sha256Hex } from "../hashing"
+
+/** prevHash of the first entry: there is nothing before it. */
+export const GENESIS_HASH = "0".repeat(64)
+
+export interface AuditRecord {
+  event: AuditEvent
+  actor: { name: string; role: string }
+  proposalId?: string | null
+  workflowId?: string | null
+  data: Record<string, unknown>
+}
+
+/** hash = sha256(prevHash + canonical JSON of the entry without `hash`). */
+export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
+  return sha256Hex(entry.prevHash + canonicalJson(entry))
+}
+
+/**
+ * Appends one link to the chain inside the caller's transaction, so the entry commits (or
+ * rolls back) together with the change it records. The audit counter row serializes appenders.
+ */
+export async function appendAudit(trx: Transaction<Database>, at: Date, record: AuditRecord): Promise<AuditEntry> {
+  const seq = await nextCounterValue(trx, "audit_seq")
+  const previous =
+    seq === 1
+      ? undefined
+      : await trx.selectFrom("audit_log").select("hash").where("seq", "=", seq - 1).executeTakeFirst()
+  const unhashed: Omit<AuditEntry, "hash"> = {
+    seq,
+    at: at.toISOString(),
+    event: record.event,
+    actor: { name: record.actor.name, role: record.actor.role },
+    proposalId: record.proposalId ?? null,
+    workflowId: record.workflowId ?? null,
+    // Round-trip through JSON so what we hash is exactly what a reader will parse back.
+    data: JSON.parse(JSON.stringify(record.data)) as Record<string, unknown>,
+    prevHash: previous?.hash ?? GENESIS_HASH
+  }
+  const entry: AuditEntry = { ...unhashed, hash: hashEntry(unhashed) }
+  await trx
+    .insertInto("audit_log")
+    .values({
+      seq: entry.seq,
+      at: entry.at,
+      event: entry.event,
+      actor_name: entry.actor.name,
+      actor_role: entry.actor.role,
+      proposal_id: entry.proposalId,
+      workflow_id: entry.workflowId,
+      data: JSON.stringify(entry.data),
+      prev_hash: entry.prevHash,
+      hash: entry.hash
+    })
+    .execute()
+  return entry
+}
+
+export function auditEntryFromRow(row: AuditLogTable): AuditEntry {
+  return {
+    seq: Number(row.seq),
+    at: row.at,
+    event: row.event as AuditEvent,
+    actor: { name: row.actor_name, role: row.actor_role },
+    proposalId: row.proposal_id,
+    workflowId: row.workflow_id,
+    data: JSON.parse(row.data) as Record<string, unknown>,
+    prevHash: row.prev_hash,
+    hash: row.hash
+  }
+}
+
+/** Audit rows in seq order, fetched in pages so an export of millions never sits in memory. */
+export async function* auditRows(
+  db: Kysely<Database>,
+  range: { from?: string | undefined; to?: string | undefined } = {},
+  pageSize = 500
+): AsyncGenerator<AuditLogTable> {
+  let after = 0
+  for (;;) {
+    let query = db.selectFrom("audit_log").selectAll().where("seq", ">", after).orderBy("seq").limit(pageSize)
+    if (range.from) query = query.where("at", ">=", range.from)
+    if (range.to) query = query.where("at", "<", range.to)
+    const rows = await query.execute()
+    for (const row of rows) yield row
+    if (rows.length < pageSize) return
+    after = Number(rows[rows.length - 1]!.seq)
+  }
+}

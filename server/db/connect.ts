@@ -1,0 +1,39 @@
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
+import SQLite from "better-sqlite3"
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely"
+import pg from "pg"
+import { migrateToLatest } from "./migrations"
+import type { Database } from "./schema"
+
+export type Db = Kysely<Database>
+
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//.test(location)
+
+/** Opens the database named by `location` (a SQLite path or a postgres:// URL) and migrates it. */
+export async function openDatabase(location: string): Promise<Db> {
+  const db = new Kysely<Database>({ dialect: isPostgresUrl(location) ? postgresDialect(location) : sqliteDialect(location) })
+  try {
+    await migrateToLatest(db)
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  return db
+}
+
+function sqliteDialect(path: string): SqliteDialect {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true })
+  const database = new SQLite(path)
+  // WAL lets readers (sync, wait) proceed while a writer commits; foreign keys are off by default in SQLite.
+  database.pragma("journal_mode = WAL")
+  database.pragma("foreign_keys = ON")
+  database.pragma("busy_timeout = 5000")
+  return new SqliteDialect({ database })
+}
+
+function postgresDialect(url: string): PostgresDialect {
+  // int8 (count(*), sums) arrives as a string by default; our counts fit in a JS number.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
+  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
+}

@@ -1,0 +1,136 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely"
+
+/**
+ * Migrations live in code (no files to ship or glob). Only portable DDL: the same statements
+ * run on SQLite and Postgres. `double precision` keeps confidence/threshold exact on Postgres
+ * (its `real` is float4) and is a REAL-affinity name to SQLite.
+ */
+const migrations: Record<string, Migration> = {
+  "0001_initial": {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("counters")
+        .addColumn("name", "varchar(64)", (c) => c.primaryKey())
+        .addColumn("value", "integer", (c) => c.notNull())
+        .execute()
+      await db.insertInto("counters").values([
+        { name: "proposal_seq", value: 0 },
+        { name: "audit_seq", value: 0 }
+      ]).execute()
+
+      await db.schema
+        .createTable("tokens")
+        .addColumn("id", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("token_hash", "varchar(64)", (c) => c.notNull().unique())
+        .addColumn("role", "varchar(16)", (c) => c.notNull())
+        .addColumn("name", "varchar(200)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .execute()
+
+      await db.schema
+        .createTable("workflows")
+        .addColumn("id", "varchar(100)", (c) => c.primaryKey())
+        .addColumn("name", "varchar(200)", (c) => c.notNull())
+        .addColumn("model", "varchar(16)", (c) => c.notNull())
+        .addColumn("threshold", "double precision", (c) => c.notNull())
+        .addColumn("quorum", "integer", (c) => c.notNull())
+        .addColumn("expiry_hours", "integer")
+        .addColumn("paused", "integer", (c) => c.notNull())
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .addColumn("updated_at", "varchar(40)", (c) => c.notNull())
+        .execute()
+
+      await db.schema
+        .createTable("proposals")
+        .addColumn("id", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("workflow_id", "varchar(100)", (c) => c.notNull().references("workflows.id"))
+        .addColumn("created_by_token", "varchar(32)", (c) => c.notNull().references("tokens.id"))
+        .addColumn("status", "varchar(16)", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("seq", "integer", (c) => c.notNull().unique())
+        .addColumn("platform", "varchar(16)", (c) => c.notNull())
+        .addColumn("target_kind", "varchar(64)", (c) => c.notNull())
+        .addColumn("target_id", "varchar(256)", (c) => c.notNull())
+        .addColumn("body", "text", (c) => c.notNull())
+        .addColumn("edited_change", "text")
+        .addColumn("content_hash", "varchar(64)")
+        .addColumn("base_snapshot_hash", "varchar(200)")
+        .addColumn("approvers", "text", (c) => c.notNull())
+        .addColumn("quorum", "integer", (c) => c.notNull())
+        .addColumn("expires_at", "varchar(40)")
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .addColumn("updated_at", "varchar(40)", (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex("proposals_status_expiry").on("proposals").columns(["status", "expires_at"]).execute()
+      await db.schema.createIndex("proposals_workflow").on("proposals").columns(["workflow_id", "created_at"]).execute()
+      await db.schema
+        .createIndex("proposals_target")
+        .on("proposals")
+        .columns(["platform", "target_kind", "target_id"])
+        .execute()
+
+      await db.schema
+        .createTable("decisions")
+        .addColumn("id", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("proposal_id", "varchar(32)", (c) => c.notNull().references("proposals.id"))
+        .addColumn("action", "varchar(16)", (c) => c.notNull())
+        .addColumn("actor_name", "varchar(200)", (c) => c.notNull())
+        .addColumn("actor_role", "varchar(16)", (c) => c.notNull())
+        .addColumn("reason_code", "varchar(32)")
+        .addColumn("reason_text", "text")
+        .addColumn("edits", "text")
+        .addColumn("proposal_version", "integer", (c) => c.notNull())
+        .addColumn("review_ms", "integer")
+        .addColumn("rule", "text")
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex("decisions_proposal").on("decisions").columns(["proposal_id", "created_at"]).execute()
+      await db.schema.createIndex("decisions_created").on("decisions").column("created_at").execute()
+
+      await db.schema
+        .createTable("idempotency_keys")
+        .addColumn("token_id", "varchar(32)", (c) => c.notNull())
+        .addColumn("scope", "varchar(200)", (c) => c.notNull())
+        .addColumn("idempotency_key", "varchar(200)", (c) => c.notNull())
+        .addColumn("request_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("status", "integer", (c) => c.notNull())
+        .addColumn("response_body", "text", (c) => c.notNull())
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("idempotency_keys_pk", ["token_id", "scope", "idempotency_key"])
+        .execute()
+
+      await db.schema
+        .createTable("audit_log")
+        .addColumn("seq", "integer", (c) => c.primaryKey())
+        .addColumn("at", "varchar(40)", (c) => c.notNull())
+        .addColumn("event", "varchar(32)", (c) => c.notNull())
+        .addColumn("actor_name", "varchar(200)", (c) => c.notNull())
+        .addColumn("actor_role", "varchar(16)", (c) => c.notNull())
+        .addColumn("proposal_id", "varchar(32)")
+        .addColumn("workflow_id", "varchar(100)")
+        .addColumn("data", "text", (c) => c.notNull())
+        .addColumn("prev_hash", "varchar(64)", (c) => c.notNull())
+        .addColumn("hash", "varchar(64)", (c) => c.notNull())
+        .execute()
+      await db.schema.createIndex("audit_log_at").on("audit_log").column("at").execute()
+    },
+    async down(db: Kysely<any>) {
+      for (const table of ["audit_log", "idempotency_keys", "decisions", "proposals", "workflows", "tokens", "counters"])
+        await db.schema.dropTable(table).execute()
+    }
+  }
+}
+
+class InCodeMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations
+  }
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest()
+  const failed = results?.find((r) => r.status === "Error")
+  if (error || failed) {
+    throw new Error(`migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}

@@ -1,0 +1,108 @@
+import type { Generated } from "kysely"
+
+/**
+ * Table shapes as Kysely sees them. Portable across SQLite and Postgres on purpose:
+ * booleans are 0/1 integers, JSON is text, times are ISO-8601 text (UTC, sortable).
+ */
+export interface Database {
+  counters: CountersTable
+  tokens: TokensTable
+  workflows: WorkflowsTable
+  proposals: ProposalsTable
+  decisions: DecisionsTable
+  idempotency_keys: IdempotencyKeysTable
+  audit_log: AuditLogTable
+}
+
+/** One row per sequence (`proposal_seq`, `audit_seq`); incremented in the writer's transaction. */
+export interface CountersTable {
+  name: string
+  value: number
+}
+
+export interface TokensTable {
+  id: string
+  /** sha256 hex of the token; the token itself is never stored. */
+  token_hash: string
+  role: string
+  name: string
+  created_at: string
+}
+
+export interface WorkflowsTable {
+  id: string
+  name: string
+  model: string
+  threshold: number
+  quorum: number
+  expiry_hours: number | null
+  paused: number
+  created_at: string
+  updated_at: string
+}
+
+export interface ProposalsTable {
+  id: string
+  workflow_id: string
+  /** The token that created it: agents read only their own proposals. */
+  created_by_token: string
+  status: string
+  version: number
+  seq: number
+  platform: string
+  target_kind: string
+  target_id: string
+  /** JSON of the ProposalCreate body, as the agent sent it (after validation). */
+  body: string
+  edited_change: string | null
+  content_hash: string | null
+  base_snapshot_hash: string | null
+  /** JSON array of reviewer names approving the current content (quorum bookkeeping). */
+  approvers: string
+  quorum: number
+  expires_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface DecisionsTable {
+  id: string
+  proposal_id: string
+  action: string
+  actor_name: string
+  actor_role: string
+  reason_code: string | null
+  reason_text: string | null
+  edits: string | null
+  proposal_version: number
+  review_ms: number | null
+  /** Policy decisions (auto-approval, expiry) name the workflow rule that made them. */
+  rule: string | null
+  created_at: string
+}
+
+export interface IdempotencyKeysTable {
+  token_id: string
+  /** Route plus resource, e.g. `POST /v1/proposals/01J…/decisions`: a key is scoped per token and route. */
+  scope: string
+  idempotency_key: string
+  request_hash: string
+  status: number
+  response_body: string
+  created_at: string
+}
+
+export interface AuditLogTable {
+  seq: number
+  at: string
+  event: string
+  actor_name: string
+  actor_role: string
+  proposal_id: string | null
+  workflow_id: string | null
+  data: string
+  prev_hash: string
+  hash: string
+}
+
+export type { Generated }

@@ -1,0 +1,82 @@
+import type { Transaction } from "kysely"
+import { canonicalJson } from "~src/domain/canonical-json"
+import type { Services } from "../app-env"
+import type { Caller } from "../auth/tokens"
+import type { Database } from "../db/schema"
+import { type AfterCommit, inTransaction } from "../db/transaction"
+import { sha256Hex } from "../hashing"
+import { badRequest, unprocessable } from "./api-error"
+
+export interface StoredResponse<B> {
+  status: 200 | 201
+  body: B
+}
+
+const MAX_KEY_LENGTH = 200
+
+/** Reads and checks the Idempotency-Key header (optional, but bounded when sent). */
+export function idempotencyKeyOf(header: string | undefined): string | undefined {
+  if (header === undefined) return undefined
+  const key = header.trim()
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH)
+    throw badRequest(`Idempotency-Key must be 1..${MAX_KEY_LENGTH} characters`)
+  return key
+}
+
+/**
+ * Runs `work` at most once per (token, scope, key). A retry with the same body gets the original
+ * status and body back; the same key with a different body is a client bug → 422. The key is
+ * recorded in the same transaction as the work, so a crash cannot separate them.
+ */
+export async function runIdempotent<B>(
+  services: Services,
+  caller: Caller,
+  scope: string,
+  key: string | undefined,
+  requestBody: unknown,
+  work: (trx: Transaction<Database>, afterCommit: AfterCommit) => Promise<StoredResponse<B>>
+): Promise<StoredResponse<B>> {
+  if (key === undefined) return inTransaction(services.db, work)
+  const requestHash = sha256Hex(canonicalJson(requestBody))
+  const attempt = () =>
+    inTransaction(services.db, async (trx, afterCommit) => {
+      const stored = await trx
+        .selectFrom("idempotency_keys")
+        .select(["request_hash", "status", "response_body"])
+        .where("token_id", "=", caller.tokenId)
+        .where("scope", "=", scope)
+        .where("idempotency_key", "=", key)
+        .executeTakeFirst()
+      if (stored) {
+        if (stored.request_hash !== requestHash)
+          throw unprocessable("this Idempotency-Key was already used with a different request body")
+        return { status: Number(stored.status) as 200 | 201, body: JSON.parse(stored.response_body) as B }
+      }
+      const response = await work(trx, afterCommit)
+      await trx
+        .insertInto("idempotency_keys")
+        .values({
+          token_id: caller.tokenId,
+          scope,
+          idempotency_key: key,
+          request_hash: requestHash,
+          status: response.status,
+          response_body: JSON.stringify(response.body),
+          created_at: services.now().toISOString()
+        })
+        .execute()
+      return response
+    })
+  try {
+    return await attempt()
+  } catch (error) {
+    // Two first attempts racing on Postgres: the loser hits the primary key; its retry replays.
+    if (isUniqueViolation(error)) return attempt()
+    throw error
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE"
+}

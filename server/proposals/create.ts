@@ -1,0 +1,96 @@
+import type { Transaction } from "kysely"
+import { ulid } from "ulid"
+import type { Proposal, ProposalCreate } from "~src/domain"
+import { decideOnCreation, effectiveExpiry } from "~src/domain/oversight"
+import type { Services } from "../app-env"
+import { appendAudit } from "../audit/chain"
+import type { Caller } from "../auth/tokens"
+import { nextCounterValue } from "../db/counters"
+import type { Database } from "../db/schema"
+import type { AfterCommit } from "../db/transaction"
+import { contentHashOf } from "../hashing"
+import { badRequest } from "../http/api-error"
+import { ensureWorkflow } from "../workflows/store"
+import { loadProposal } from "./record"
+import { insertDecision } from "./write"
+
+/** The actor named on decisions a workflow rule makes by itself. */
+export const POLICY_ACTOR = { name: "policy", role: "policy" } as const
+
+/** Refuses input that is well-formed but makes no sense now; runs before any write. */
+export function checkCreatable(input: ProposalCreate, now: Date): void {
+  if (input.expiresAt !== undefined && Date.parse(input.expiresAt) <= now.getTime())
+    throw badRequest("expiresAt must be in the future", [{ path: ["expiresAt"], message: "already passed" }])
+}
+
+/**
+ * Stores a new proposal and applies its workflow's oversight model: pending for a human, or
+ * auto-approved by policy (recorded as a policy decision naming the rule). One transaction.
+ */
+export async function createProposal(
+  trx: Transaction<Database>,
+  afterCommit: AfterCommit,
+  services: Services,
+  caller: Caller,
+  input: ProposalCreate
+): Promise<Proposal> {
+  const now = services.now()
+  const at = now.toISOString()
+  const workflow = await ensureWorkflow(trx, input.workflowId, caller, now)
+  const outcome = decideOnCreation(workflow, input)
+  const id = ulid()
+  const seq = await nextCounterValue(trx, "proposal_seq")
+  const expiresAt = effectiveExpiry(now, input.expiresAt, workflow.expiryHours)
+  await trx
+    .insertInto("proposals")
+    .values({
+      id,
+      workflow_id: workflow.id,
+      created_by_token: caller.tokenId,
+      status: outcome.status,
+      version: 1,
+      seq,
+      platform: input.target.platform,
+      target_kind: input.target.kind,
+      target_id: input.target.id,
+      body: JSON.stringify(input),
+      edited_change: null,
+      content_hash: outcome.status === "auto_approved" ? contentHashOf(input.change) : null,
+      base_snapshot_hash: input.baseSnapshotHash ?? null,
+      approvers: "[]",
+      quorum: workflow.quorum,
+      expires_at: expiresAt?.toISOString() ?? null,
+      created_at: at,
+      updated_at: at
+    })
+    .execute()
+  await appendAudit(trx, now, {
+    event: "proposal.created",
+    actor: { name: caller.name, role: caller.role },
+    proposalId: id,
+    workflowId: workflow.id,
+    data: {
+      title: input.title,
+      agent: input.agent,
+      target: input.target,
+      confidence: input.confidence,
+      status: outcome.status,
+      model: workflow.model,
+      rule: outcome.rule
+    }
+  })
+  if (outcome.status === "auto_approved") {
+    await insertDecision(trx, { proposalId: id, action: "auto_approve", actor: POLICY_ACTOR, proposalVersion: 1, rule: outcome.rule }, now)
+    await appendAudit(trx, now, {
+      event: "auto_approval",
+      actor: POLICY_ACTOR,
+      proposalId: id,
+      workflowId: workflow.id,
+      data: { rule: outcome.rule, model: workflow.model, confidence: input.confidence, contentHash: contentHashOf(input.change) }
+    })
+  }
+  afterCommit(() => services.events.changed(id))
+  const proposal = await loadProposal(trx, id)
+  if (!proposal) throw new Error(`proposal ${id} vanished inside its own transaction`)
+  return proposal
+}

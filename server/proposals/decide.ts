@@ -1,0 +1,112 @@
+import type { Transaction } from "kysely"
+import type { Decision, DecisionCreate, Proposal } from "~src/domain"
+import { applyEdits } from "~src/domain/edits"
+import { applyReview } from "~src/domain/oversight"
+import type { Services } from "../app-env"
+import { type AuditRecord, appendAudit } from "../audit/chain"
+import type { Caller } from "../auth/tokens"
+import type { Database } from "../db/schema"
+import type { AfterCommit } from "../db/transaction"
+import { contentHashOf } from "../hashing"
+import { badRequest, conflict, notFound } from "../http/api-error"
+import { pauseWorkflow } from "../workflows/store"
+import { approversOf, effectiveChange, findProposalRow, loadProposal } from "./record"
+import { insertDecision, updateProposal } from "./write"
+
+export interface DecisionResult {
+  proposal: Proposal
+  decision: Decision
+}
+
+/**
+ * One human decision, in one transaction: check the version the reviewer saw, apply the
+ * oversight model, store the decision, bump version + seq, pause the workflow if asked, audit.
+ */
+export async function decideProposal(
+  trx: Transaction<Database>,
+  afterCommit: AfterCommit,
+  services: Services,
+  caller: Caller,
+  proposalId: string,
+  input: DecisionCreate
+): Promise<DecisionResult> {
+  const now = services.now()
+  const row = await findProposalRow(trx, proposalId)
+  if (!row) throw notFound(`proposal ${proposalId} not found`)
+  const current = async () => (await loadProposal(trx, proposalId))!
+
+  if (Number(row.version) !== input.proposalVersion)
+    throw conflict(`proposal is at version ${row.version}, not ${input.proposalVersion}; review the current state`, await current())
+
+  const outcome = applyReview({ status: row.status as Proposal["status"], quorum: Number(row.quorum), approvers: approversOf(row) }, input.action, caller.name)
+  if (!outcome.ok) throw conflict(outcome.message, await current())
+
+  const before = effectiveChange(row)
+  let editedChange: string | null = row.edited_change
+  if (input.action === "edit") {
+    const edited = applyEdits(before, input.edits ?? {})
+    if (!edited.ok) throw badRequest(`the edit does not make a valid ${before.kind} change`, edited.issues)
+    editedChange = JSON.stringify(edited.change)
+  }
+  const after = editedChange ? (JSON.parse(editedChange) as typeof before) : before
+  const approvedNow = outcome.status === "approved" && row.status !== "approved"
+
+  const updated = await updateProposal(
+    trx,
+    row,
+    {
+      status: outcome.status,
+      approvers: JSON.stringify(outcome.approvers),
+      edited_change: editedChange,
+      // The approval binds to exactly this content (SPEC §4, approval binding).
+      content_hash: approvedNow ? contentHashOf(after) : row.content_hash
+    },
+    now
+  )
+  if (!updated) throw conflict("proposal changed while deciding; review the current state", await current())
+
+  const actor = { name: caller.name, role: caller.role }
+  const decisionId = await insertDecision(
+    trx,
+    {
+      proposalId,
+      action: input.action,
+      actor,
+      proposalVersion: input.proposalVersion,
+      reason: input.reason,
+      edits: input.edits,
+      reviewMs: input.reviewMs
+    },
+    now
+  )
+
+  let workflowPaused = false
+  if (outcome.pausesWorkflow) workflowPaused = await pauseWorkflow(trx, row.workflow_id, now)
+
+  const audit: AuditRecord = {
+    event: input.action === "revert" ? "revert" : input.action === "pause" ? "pause" : "decision",
+    actor,
+    proposalId,
+    workflowId: row.workflow_id,
+    data: {
+      action: input.action,
+      decisionId,
+      reason: input.reason ?? null,
+      reviewMs: input.reviewMs ?? null,
+      proposalVersion: input.proposalVersion,
+      fromStatus: row.status,
+      toStatus: outcome.status,
+      approvals: outcome.approvers.length,
+      quorum: Number(row.quorum),
+      ...(input.action === "edit" ? { before, after } : {}),
+      ...(approvedNow ? { contentHash: contentHashOf(after) } : {}),
+      ...(outcome.pausesWorkflow ? { workflowPaused: true, alreadyPaused: !workflowPaused } : {})
+    }
+  }
+  await appendAudit(trx, now, audit)
+
+  afterCommit(() => services.events.changed(proposalId))
+  const proposal = await current()
+  const decision = proposal.decisions.find((d) => d.id === decisionId)!
+  return { proposal, decision }
+}

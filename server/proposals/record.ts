@@ -1,0 +1,88 @@
+import type { Kysely, Transaction } from "kysely"
+import { type Change, type Decision, type Proposal, ProposalCreate, type ProposalStatus } from "~src/domain"
+import type { Database, DecisionsTable, ProposalsTable } from "../db/schema"
+
+type Reader = Kysely<Database> | Transaction<Database>
+
+/** The change the agent should apply: the reviewer's edit when there is one, else the AI's. */
+export function effectiveChange(row: ProposalsTable): Change {
+  if (row.edited_change) return JSON.parse(row.edited_change) as Change
+  return (JSON.parse(row.body) as ProposalCreate).change
+}
+
+export const approversOf = (row: ProposalsTable): string[] => JSON.parse(row.approvers) as string[]
+
+export function decisionFromRow(row: DecisionsTable): Decision {
+  const decision: Decision = {
+    id: row.id,
+    proposalId: row.proposal_id,
+    action: row.action as Decision["action"],
+    actor: { name: row.actor_name, role: row.actor_role as Decision["actor"]["role"] },
+    proposalVersion: Number(row.proposal_version),
+    createdAt: row.created_at
+  }
+  if (row.reason_code) {
+    const code = row.reason_code as NonNullable<Decision["reason"]>["code"]
+    decision.reason = row.reason_text ? { code, text: row.reason_text } : { code }
+  }
+  if (row.rule) decision.rule = row.rule
+  if (row.edits) decision.edits = JSON.parse(row.edits) as Record<string, unknown>
+  if (row.review_ms !== null) decision.reviewMs = Number(row.review_ms)
+  return decision
+}
+
+export function proposalFromRow(row: ProposalsTable, decisions: Decision[]): Proposal {
+  const body = JSON.parse(row.body) as ProposalCreate
+  const proposal: Proposal = {
+    ...body,
+    id: row.id,
+    status: row.status as ProposalStatus,
+    version: Number(row.version),
+    seq: Number(row.seq),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    approvals: approversOf(row).length,
+    quorum: Number(row.quorum),
+    decisions
+  }
+  // The snapshot a re-review is based on may have moved on since the agent sent its body.
+  if (row.base_snapshot_hash) proposal.baseSnapshotHash = row.base_snapshot_hash
+  if (row.expires_at) proposal.expiresAt = row.expires_at
+  if (row.edited_change) proposal.editedChange = JSON.parse(row.edited_change) as Change
+  if (row.content_hash) proposal.contentHash = row.content_hash
+  return proposal
+}
+
+/** Proposals with their decisions (oldest first), in the order of `rows`. One query for all decisions. */
+export async function withDecisions(db: Reader, rows: ProposalsTable[]): Promise<Proposal[]> {
+  if (rows.length === 0) return []
+  const decisionRows = await db
+    .selectFrom("decisions")
+    .selectAll()
+    .where(
+      "proposal_id",
+      "in",
+      rows.map((r) => r.id)
+    )
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute()
+  const byProposal = new Map<string, Decision[]>()
+  for (const d of decisionRows) {
+    const list = byProposal.get(d.proposal_id) ?? []
+    list.push(decisionFromRow(d))
+    byProposal.set(d.proposal_id, list)
+  }
+  return rows.map((row) => proposalFromRow(row, byProposal.get(row.id) ?? []))
+}
+
+export async function findProposalRow(db: Reader, id: string): Promise<ProposalsTable | undefined> {
+  return db.selectFrom("proposals").selectAll().where("id", "=", id).executeTakeFirst()
+}
+
+export async function loadProposal(db: Reader, id: string): Promise<Proposal | undefined> {
+  const row = await findProposalRow(db, id)
+  if (!row) return undefined
+  const [proposal] = await withDecisions(db, [row])
+  return proposal
+}

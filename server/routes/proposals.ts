@@ -1,0 +1,115 @@
+import { createRoute } from "@hono/zod-openapi"
+import { Proposal, ProposalCreate } from "~src/domain"
+import { ProposalListQuery, ProposalPage, WaitQuery } from "~src/domain/api-responses"
+import type { Caller } from "../auth/tokens"
+import type { Db } from "../db/connect"
+import { notFound } from "../http/api-error"
+import { allow } from "../http/auth"
+import { idempotencyKeyOf, runIdempotent } from "../http/idempotency"
+import { bearerSecurity, errorResponses, newRouter } from "../http/router"
+import { checkCreatable, createProposal } from "../proposals/create"
+import { expireDue } from "../proposals/expiry"
+import { listProposals } from "../proposals/list"
+import { findProposalRow, withDecisions } from "../proposals/record"
+import { waitForProposal } from "../proposals/wait"
+import { IdempotencyHeaders, ProposalIdParams } from "./params"
+
+const json = <S>(schema: S) => ({ "application/json": { schema } })
+
+/** Agents see only the proposals their own token created; everyone else sees all. */
+export const canSee = (caller: Caller, createdByToken: string): boolean =>
+  caller.role !== "agent" || createdByToken === caller.tokenId
+
+const createProposalRoute = createRoute({
+  method: "post",
+  path: "/v1/proposals",
+  summary: "An agent proposes a change (idempotent with Idempotency-Key)",
+  security: bearerSecurity,
+  middleware: [allow("agent")] as const,
+  request: { headers: IdempotencyHeaders, body: { required: true, content: json(ProposalCreate) } },
+  responses: {
+    201: { description: "Created (or the original, on an idempotent replay)", content: json(Proposal) },
+    ...errorResponses(400, 401, 403, 413, 422)
+  }
+})
+
+const listProposalsRoute = createRoute({
+  method: "get",
+  path: "/v1/proposals",
+  summary: "List proposals, newest first, filtered and paginated",
+  security: bearerSecurity,
+  middleware: [allow("reviewer")] as const,
+  request: { query: ProposalListQuery },
+  responses: { 200: { description: "One page", content: json(ProposalPage) }, ...errorResponses(400, 401, 403) }
+})
+
+const getProposalRoute = createRoute({
+  method: "get",
+  path: "/v1/proposals/{id}",
+  summary: "One proposal with its decisions (agents: only their own)",
+  security: bearerSecurity,
+  request: { params: ProposalIdParams },
+  responses: { 200: { description: "The proposal", content: json(Proposal) }, ...errorResponses(401, 404) }
+})
+
+const waitRoute = createRoute({
+  method: "get",
+  path: "/v1/proposals/{id}/wait",
+  summary: "Long-poll until the proposal leaves pending (or passes `version`), at most `timeout` seconds",
+  security: bearerSecurity,
+  request: { params: ProposalIdParams, query: WaitQuery },
+  responses: {
+    200: { description: "The proposal as it is when the wait ends", content: json(Proposal) },
+    ...errorResponses(400, 401, 404)
+  }
+})
+
+export function proposalRoutes() {
+  const router = newRouter()
+
+  router.openapi(createProposalRoute, async (c) => {
+    const { services, caller } = c.var
+    const input = c.req.valid("json")
+    const key = idempotencyKeyOf(c.req.header("idempotency-key"))
+    checkCreatable(input, services.now())
+    const response = await runIdempotent(services, caller, "POST /v1/proposals", key, input, async (trx, afterCommit) => ({
+      status: 201 as const,
+      body: await createProposal(trx, afterCommit, services, caller, input)
+    }))
+    return c.json(response.body, 201)
+  })
+
+  router.openapi(listProposalsRoute, async (c) => {
+    const { services } = c.var
+    await expireDue(services)
+    return c.json(await listProposals(services.db, c.req.valid("query")), 200)
+  })
+
+  router.openapi(getProposalRoute, async (c) => {
+    const { services, caller } = c.var
+    const { id } = c.req.valid("param")
+    await expireDue(services, id)
+    const proposal = await loadVisible(services.db, caller, id)
+    return c.json(proposal, 200)
+  })
+
+  router.openapi(waitRoute, async (c) => {
+    const { services, caller } = c.var
+    const { id } = c.req.valid("param")
+    const { timeout, version } = c.req.valid("query")
+    await loadVisible(services.db, caller, id)
+    const proposal = await waitForProposal(services, id, timeout * 1_000, version, c.req.raw.signal)
+    if (!proposal) throw notFound(`proposal ${id} not found`)
+    return c.json(proposal, 200)
+  })
+
+  return router
+}
+
+/** The proposal if this caller may see it; otherwise 404 (an agent cannot learn others' ids exist). */
+async function loadVisible(db: Db, caller: Caller, id: string): Promise<Proposal> {
+  const row = await findProposalRow(db, id)
+  if (!row || !canSee(caller, row.created_by_token)) throw notFound(`proposal ${id} not found`)
+  const [proposal] = await withDecisions(db, [row])
+  return proposal!
+}

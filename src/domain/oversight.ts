@@ -1,0 +1,134 @@
+import type { DecisionAction } from "./decision"
+import type { ExecutionReport } from "./execution"
+import type { ProposalStatus, RiskFlags } from "./proposal"
+import type { Workflow } from "./workflow"
+
+/**
+ * The oversight models as pure state transitions. The server wraps these in transactions;
+ * keeping them free of I/O lets the policy be unit-tested exhaustively and read in one place.
+ */
+
+export type CreationOutcome =
+  | { status: "pending"; rule: string }
+  | { status: "auto_approved"; rule: string }
+
+/** What happens to a new proposal the moment it arrives, per its workflow's model. */
+export function decideOnCreation(
+  workflow: Pick<Workflow, "model" | "threshold" | "paused">,
+  proposal: { confidence: number; risk?: RiskFlags | undefined }
+): CreationOutcome {
+  // A paused workflow holds everything for a human, whatever its model: pausing is the brake.
+  if (workflow.paused) return { status: "pending", rule: "workflow paused: held for a human" }
+  switch (workflow.model) {
+    case "approve":
+      return { status: "pending", rule: "approve: nothing runs until approved" }
+    case "monitor":
+      return { status: "auto_approved", rule: "monitor: AI executes, reviewers can revert or pause" }
+    case "exception": {
+      if (proposal.risk?.edgeCase)
+        return { status: "pending", rule: "exception: flagged as an edge case, escalated" }
+      if (proposal.confidence < workflow.threshold)
+        return {
+          status: "pending",
+          rule: `exception: confidence ${proposal.confidence} < threshold ${workflow.threshold}, escalated`
+        }
+      return {
+        status: "auto_approved",
+        rule: `exception: confidence ${proposal.confidence} ≥ threshold ${workflow.threshold} and no edge-case flag`
+      }
+    }
+  }
+}
+
+export interface ReviewState {
+  status: ProposalStatus
+  quorum: number
+  /** Distinct reviewers who approved the change as it stands now (an edit restarts the count). */
+  approvers: readonly string[]
+}
+
+export type ReviewOutcome =
+  | { ok: true; status: ProposalStatus; approvers: string[]; pausesWorkflow: boolean }
+  | { ok: false; message: string }
+
+/** Statuses from which a reviewer may ask for an undo: it ran, or it is cleared to run. */
+const REVERTIBLE: readonly ProposalStatus[] = ["approved", "auto_approved", "executed"]
+
+/** Applies one human decision to a proposal's review state; `ok: false` is a conflict (409). */
+export function applyReview(state: ReviewState, action: DecisionAction, reviewer: string): ReviewOutcome {
+  switch (action) {
+    case "approve": {
+      if (state.status !== "pending") return notPending(state.status)
+      if (state.approvers.includes(reviewer))
+        return { ok: false, message: `${reviewer} already approved this proposal; quorum needs distinct reviewers` }
+      const approvers = [...state.approvers, reviewer]
+      return { ok: true, status: reachesQuorum(approvers, state.quorum), approvers, pausesWorkflow: false }
+    }
+    case "edit": {
+      if (state.status !== "pending") return notPending(state.status)
+      // Earlier approvals were for different content; only the editor has approved this version.
+      const approvers = [reviewer]
+      return { ok: true, status: reachesQuorum(approvers, state.quorum), approvers, pausesWorkflow: false }
+    }
+    case "reject":
+      if (state.status !== "pending") return notPending(state.status)
+      return { ok: true, status: "rejected", approvers: [...state.approvers], pausesWorkflow: false }
+    case "revert":
+      if (!REVERTIBLE.includes(state.status))
+        return { ok: false, message: `only approved, auto-approved or executed proposals can be reverted (this one is ${state.status})` }
+      return { ok: true, status: "reverted", approvers: [...state.approvers], pausesWorkflow: false }
+    case "pause":
+      // Pausing is about the workflow; the proposal it was pressed on keeps its status.
+      return { ok: true, status: state.status, approvers: [...state.approvers], pausesWorkflow: true }
+  }
+}
+
+function reachesQuorum(approvers: readonly string[], quorum: number): ProposalStatus {
+  return approvers.length >= quorum ? "approved" : "pending"
+}
+
+function notPending(status: ProposalStatus): ReviewOutcome {
+  return { ok: false, message: `proposal is ${status}, no longer pending` }
+}
+
+export type ExecutionOutcome =
+  | { ok: true; status: "executed" | "failed" }
+  | { ok: false; code: "conflict" | "stale_approval" | "target_changed"; message: string }
+
+/**
+ * Approval binding (SPEC §4): an approval covers exactly the content that was reviewed, on the
+ * target state the agent based it on. Anything else is refused.
+ */
+export function applyExecutionReport(
+  state: { status: ProposalStatus; contentHash: string | null; baseSnapshotHash: string | null },
+  report: Pick<ExecutionReport, "outcome" | "contentHash" | "snapshotHash">
+): ExecutionOutcome {
+  if (state.status !== "approved" && state.status !== "auto_approved")
+    return { ok: false, code: "conflict", message: `proposal is ${state.status}; only approved proposals can be executed` }
+  if (report.contentHash !== state.contentHash)
+    return { ok: false, code: "stale_approval", message: "the content you are applying is not the content that was approved" }
+  if (report.snapshotHash !== undefined && state.baseSnapshotHash !== null && report.snapshotHash !== state.baseSnapshotHash)
+    return {
+      ok: false,
+      code: "target_changed",
+      message: "the target changed since the proposal was made; it is back to pending for a new review"
+    }
+  return { ok: true, status: report.outcome }
+}
+
+/**
+ * When a pending proposal lapses: the earlier of the agent's `expiresAt` and the workflow's
+ * `expiryHours` counted from creation. Fixed at creation so a later workflow edit does not
+ * silently expire (or revive) proposals already in the queue.
+ */
+export function effectiveExpiry(createdAt: Date, expiresAt: string | undefined, expiryHours: number | null): Date | null {
+  const candidates: number[] = []
+  if (expiresAt !== undefined) candidates.push(Date.parse(expiresAt))
+  if (expiryHours !== null) candidates.push(createdAt.getTime() + expiryHours * 3_600_000)
+  return candidates.length === 0 ? null : new Date(Math.min(...candidates))
+}
+
+/** Only a pending proposal expires; a decided one keeps its decision. */
+export function hasExpired(status: ProposalStatus, expiresAt: Date | null, now: Date): boolean {
+  return status === "pending" && expiresAt !== null && expiresAt.getTime() <= now.getTime()
+}

@@ -1,0 +1,73 @@
+import Database from "better-sqlite3"
+import type { ProposalCreate } from "~src/domain"
+import type { TestServer } from "~tests/support/server"
+
+/** A valid proposal body; override any field per test. */
+export function proposalBody(overrides: Partial<ProposalCreate> = {}): ProposalCreate {
+  return {
+    workflowId: "email-copy",
+    agent: { name: "copy-writer", version: "1.4.0" },
+    target: { platform: "hubspot", kind: "email", id: "4242", url: "https://app.hubspot.com/email/1/edit/4242" },
+    title: "Shorter subject line for the November newsletter",
+    summary: "Cuts the subject from 72 to 41 characters.",
+    evidence: [{ label: "Open rate of short subjects", value: "+3.1 pp over 12 sends", source: "HubSpot email analytics" }],
+    confidence: 0.82,
+    change: { kind: "content", field: "subject", format: "text", before: "Our November newsletter: all the product news", after: "November: what's new" },
+    ...overrides
+  }
+}
+
+export interface Call {
+  status: number
+  body: any
+  headers: Headers
+}
+
+/** A thin fetch wrapper: JSON in, parsed JSON (or text) out, nothing hidden. */
+export function client(server: TestServer) {
+  async function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Call> {
+    const headers: Record<string, string> = { ...opts.headers }
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`
+    let body: string | undefined
+    if (opts.raw !== undefined) body = opts.raw
+    else if (opts.body !== undefined) body = JSON.stringify(opts.body)
+    if (body !== undefined && !headers["content-type"]) headers["content-type"] = "application/json"
+    const response = await fetch(server.url + path, { method, headers, ...(body !== undefined ? { body } : {}) })
+    const text = await response.text()
+    let parsed: unknown = text
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      // non-JSON bodies (CSV, JSONL) stay text
+    }
+    return { status: response.status, body: parsed, headers: response.headers }
+  }
+  return {
+    call,
+    get: (path: string, token?: string) => call("GET", path, token ? { token } : {}),
+    post: (path: string, token: string, body: unknown, headers?: Record<string, string>) => call("POST", path, { token, body, ...(headers ? { headers } : {}) }),
+    put: (path: string, token: string, body: unknown) => call("PUT", path, { token, body }),
+    createProposal: (token: string, overrides: Partial<ProposalCreate> = {}, headers?: Record<string, string>) =>
+      call("POST", "/v1/proposals", { token, body: proposalBody(overrides), ...(headers ? { headers } : {}) }),
+    decide: (token: string, id: string, body: Record<string, unknown>, headers?: Record<string, string>) =>
+      call("POST", `/v1/proposals/${id}/decisions`, { token, body, ...(headers ? { headers } : {}) })
+  }
+}
+
+/** Row counts of every table plus the audit chain's length: "nothing written" is this unchanged. */
+export function snapshotDatabase(dbPath: string): Record<string, number> {
+  const db = new Database(dbPath, { readonly: true })
+  try {
+    const counts: Record<string, number> = {}
+    for (const table of ["tokens", "workflows", "proposals", "decisions", "idempotency_keys", "audit_log"]) {
+      counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
+    }
+    const maxSeq = db.prepare("SELECT MAX(seq) AS s FROM proposals").get() as { s: number | null }
+    const versions = db.prepare("SELECT SUM(version) AS v FROM proposals").get() as { v: number | null }
+    counts.maxProposalSeq = maxSeq.s ?? 0
+    counts.sumOfVersions = versions.v ?? 0
+    return counts
+  } finally {
+    db.close()
+  }
+}
