@@ -76,16 +76,20 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     "proposals.forEntity": async ({ entity }) => {
       inBackground(engine.runIfStale(PAGE_VIEW_SYNC_MAX_AGE_MS))
       const key = targetKey(entity)
-      const [exact, samePlatformId, workflows, status] = await Promise.all([
+      const relatedKeys = (entity.related ?? []).map(targetKey)
+      const [exact, ofRelatedEntities, samePlatformId, workflows, status] = await Promise.all([
         db.proposals.where("targetKey").equals(key).toArray(),
+        relatedKeys.length ? db.proposals.where("targetKey").anyOf(relatedKeys).toArray() : [],
         db.proposals.where("[target.platform+target.id]").equals([entity.platform, entity.id]).toArray(),
         db.workflows.toArray(),
         engine.status()
       ])
+      // Related: the entities the page belongs to (entity.related), and the same record id on the same
+      // platform under another kind name (an agent's "0-1" where the page says "contact").
+      const related = new Map([...ofRelatedEntities, ...samePlatformId].filter((p) => p.targetKey !== key).map((p) => [p.id, p]))
       return {
         proposals: newestFirst(exact).map(toLocalProposal),
-        // Same record id on the same platform under another kind name (an agent's "0-1" vs the page's "contact").
-        related: newestFirst(samePlatformId.filter((p) => p.targetKey !== key)).map(toLocalProposal),
+        related: newestFirst([...related.values()]).map(toLocalProposal),
         workflows,
         status
       }
@@ -163,7 +167,8 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       return { workflow: saved }
     },
     "proposal.open": async ({ proposalId }) => {
-      const url = (await db.proposals.get(proposalId))?.target.url ?? (await (await configuredApi()).proposal(proposalId)).target.url
+      const cached = await db.proposals.get(proposalId)
+      const { url } = (cached ?? (await (await configuredApi()).proposal(proposalId))).target
       if (!url || !/^https?:\/\//.test(url)) return { opened: false }
       const tabId = await deps.browser.openTab(url)
       if (tabId === undefined) return { opened: false }

@@ -163,5 +163,10 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     }
   }
 
-  return { run, runIfStale, status, isSyncing: () => running !== null }
+  /** Resolves when no run is in progress or queued (tests; shutting down cleanly). */
+  async function whenIdle(): Promise<void> {
+    while (running || followUp) await (followUp?.promise ?? running)?.catch(() => undefined)
+  }
+
+  return { run, runIfStale, status, whenIdle, isSyncing: () => running !== null }
 }

@@ -1,0 +1,162 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { createApiClient } from "~src/api"
+import { SignoffDatabase, toCachedProposal } from "~src/db"
+import { createMessageHandler } from "~src/messaging/handler"
+import { createSyncEngine } from "~src/sync"
+import { makeProposal } from "../sync/fixtures"
+
+const identity = { runtimeId: "signoffid", extensionBaseUrl: "chrome-extension://signoffid/" }
+const popup = { id: "signoffid", url: "chrome-extension://signoffid/popup.html" }
+const hubspotTab = { id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/101", tab: { id: 7 } }
+const TOKEN = "rev_secret_token_abcd"
+
+let db: SignoffDatabase
+let openedTabs: string[]
+let handle: ReturnType<typeof createMessageHandler>
+let engine: ReturnType<typeof createSyncEngine>
+
+beforeEach(async () => {
+  db = new SignoffDatabase(`handler-${crypto.randomUUID()}`)
+  openedTabs = []
+  // No server in unit tests: every request fails like a refused connection.
+  const createApi = (s: { serverUrl: string; token: string }) =>
+    createApiClient({ baseUrl: s.serverUrl, token: s.token, fetch: async () => Promise.reject(new TypeError("fetch failed")) })
+  engine = createSyncEngine({ db, createApi })
+  handle = createMessageHandler({
+    db,
+    engine,
+    createApi,
+    browser: {
+      identity,
+      contentScriptPatterns: async () => ["https://app.hubspot.com/*", "https://app-eu1.hubspot.com/*"],
+      openTab: async (url) => {
+        openedTabs.push(url)
+        return 42
+      }
+    }
+  })
+})
+
+afterEach(async () => {
+  await engine.whenIdle()
+  await db.delete()
+})
+
+describe("message validation", () => {
+  it("answers a message of unknown type with an error instead of throwing", async () => {
+    expect(await handle({ type: "proposals.delete" }, popup)).toMatchObject({ ok: false, error: { code: "bad_request" } })
+  })
+
+  it("rejects unknown fields on a known message", async () => {
+    expect(await handle({ type: "sync.status", extra: 1 }, popup)).toMatchObject({ ok: false, error: { code: "bad_request" } })
+  })
+
+  it("rejects a decision that the API would refuse (a rejection without a reason)", async () => {
+    await db.proposals.put(toCachedProposal(makeProposal({ id: "P1" })))
+    const reply = await handle({ type: "decision.submit", decision: { proposalId: "P1", action: "reject", proposalVersion: 1 } }, hubspotTab)
+    expect(reply).toMatchObject({ ok: false, error: { code: "bad_request" } })
+    expect(await db.outbox.count()).toBe(0)
+  })
+
+  it("answers non-objects with an error", async () => {
+    expect((await handle("sync.now", popup)).ok).toBe(false)
+    expect((await handle(null, popup)).ok).toBe(false)
+  })
+})
+
+describe("sender checks", () => {
+  it("refuses messages from another extension", async () => {
+    expect(await handle({ type: "sync.status" }, { id: "intruder", url: "chrome-extension://intruder/x.html" })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" }
+    })
+  })
+
+  it("refuses a content script running on a page Signoff does not inject into", async () => {
+    const reply = await handle({ type: "sync.status" }, { id: "signoffid", url: "https://evil.example/", tab: { id: 3 } })
+    expect(reply).toMatchObject({ ok: false, error: { code: "forbidden" } })
+  })
+
+  it("refuses the API proxy to a content script on a supported page", async () => {
+    const reply = await handle({ type: "api.call", method: "GET", path: "/v1/me" }, hubspotTab)
+    expect(reply).toMatchObject({ ok: false, error: { code: "forbidden" } })
+  })
+})
+
+describe("settings", () => {
+  it("never returns the token, only a masked hint, to any sender", async () => {
+    await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: TOKEN }, popup)
+    for (const sender of [popup, hubspotTab]) {
+      const reply = await handle({ type: "settings.get" }, sender)
+      expect(reply).toEqual({
+        ok: true,
+        data: { serverUrl: "http://127.0.0.1:9", hasToken: true, tokenHint: "abcd", notifications: false, syncIntervalMinutes: 5 }
+      })
+      expect(JSON.stringify(reply)).not.toContain(TOKEN)
+    }
+  })
+
+  it("keeps the stored token when a save omits it", async () => {
+    await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: TOKEN }, popup)
+    await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", notifications: true }, popup)
+    expect((await db.settings.get("current"))?.token).toBe(TOKEN)
+  })
+
+  it("refuses a server URL that is not http(s)", async () => {
+    expect(await handle({ type: "settings.save", serverUrl: "ftp://example.com" }, popup)).toMatchObject({ ok: false, error: { code: "bad_request" } })
+  })
+
+  it("forgets the cache of the previous server when the server changes", async () => {
+    await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: TOKEN }, popup)
+    await db.proposals.put(toCachedProposal(makeProposal()))
+    await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:10" }, popup)
+    expect(await db.proposals.count()).toBe(0)
+  })
+})
+
+describe("opening a proposal in its page", () => {
+  it("opens the target URL and answers the focus request of that tab exactly once", async () => {
+    const url = "https://app.hubspot.com/contacts/1/record/0-1/101"
+    await db.proposals.put(toCachedProposal(makeProposal({ id: "P9", target: { platform: "hubspot", kind: "contact", id: "101", url } })))
+    expect(await handle({ type: "proposal.open", proposalId: "P9" }, popup)).toEqual({ ok: true, data: { opened: true } })
+    expect(openedTabs).toEqual([url])
+    const inThatTab = { ...hubspotTab, tab: { id: 42 } }
+    expect(await handle({ type: "panel.focusRequest" }, hubspotTab)).toEqual({ ok: true, data: { proposalId: null } })
+    expect(await handle({ type: "panel.focusRequest" }, inThatTab)).toEqual({ ok: true, data: { proposalId: "P9" } })
+    expect(await handle({ type: "panel.focusRequest" }, inThatTab)).toEqual({ ok: true, data: { proposalId: null } })
+  })
+
+  it("does not open anything for a proposal without a target URL", async () => {
+    await db.proposals.put(toCachedProposal(makeProposal({ id: "P10" })))
+    expect(await handle({ type: "proposal.open", proposalId: "P10" }, popup)).toEqual({ ok: true, data: { opened: false } })
+    expect(openedTabs).toEqual([])
+  })
+})
+
+describe("proposals for an entity", () => {
+  it("answers from the cache with the exact target's proposals and the same record under another kind name", async () => {
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "A", target: { platform: "hubspot", kind: "contact", id: "101" } })),
+      toCachedProposal(makeProposal({ id: "B", target: { platform: "hubspot", kind: "0-1", id: "101" } })),
+      toCachedProposal(makeProposal({ id: "C", target: { platform: "hubspot", kind: "contact", id: "999" } }))
+    ])
+    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "contact", id: "101" } }, hubspotTab)
+    expect(reply.ok).toBe(true)
+    const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
+    expect(data.proposals.map((p) => p.id)).toEqual(["A"])
+    expect(data.related.map((p) => p.id)).toEqual(["B"])
+    expect(JSON.stringify(data)).not.toContain("targetKey")
+  })
+
+  it("lists the proposals of the entities the page belongs to as related", async () => {
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "CONTACT", target: { platform: "salesforce", kind: "Contact", id: "003A" } })),
+      toCachedProposal(makeProposal({ id: "ACCOUNT", target: { platform: "salesforce", kind: "Account", id: "001B" } }))
+    ])
+    const entity = { platform: "salesforce", kind: "Contact", id: "003A", related: [{ platform: "salesforce", kind: "Account", id: "001B" }] }
+    const reply = await handle({ type: "proposals.forEntity", entity }, { ...hubspotTab, url: "https://app.hubspot.com/x" })
+    const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
+    expect(data.proposals.map((p) => p.id)).toEqual(["CONTACT"])
+    expect(data.related.map((p) => p.id)).toEqual(["ACCOUNT"])
+  })
+})

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest"
+import type { MessageType } from "~src/messaging/messages"
+import { Responses } from "~src/messaging/messages"
+import { authorize, classifySender, CONTENT_SCRIPT_MESSAGES } from "~src/messaging/sender-policy"
+
+const self = { runtimeId: "signoffid", extensionBaseUrl: "chrome-extension://signoffid/" }
+const ALL_TYPES = Object.keys(Responses) as MessageType[]
+
+describe("classifySender", () => {
+  it("recognises the popup and options page as extension pages", () => {
+    expect(classifySender({ id: "signoffid", url: "chrome-extension://signoffid/popup.html" }, self)).toBe("extension-page")
+  })
+
+  it("recognises an extension page opened in a tab as an extension page, not a content script", () => {
+    expect(classifySender({ id: "signoffid", url: "chrome-extension://signoffid/options.html", tab: { id: 4 } }, self)).toBe("extension-page")
+  })
+
+  it("recognises a content script by its tab and page URL", () => {
+    expect(classifySender({ id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/2", tab: { id: 7 } }, self)).toBe("content-script")
+  })
+
+  it("treats another extension as foreign even when it claims our URL", () => {
+    expect(classifySender({ id: "otherid", url: "chrome-extension://signoffid/popup.html" }, self)).toBe("foreign")
+  })
+
+  it("treats a sender without a tab or extension URL as foreign", () => {
+    expect(classifySender({ id: "signoffid", url: "https://evil.example/" }, self)).toBe("foreign")
+    expect(classifySender({}, self)).toBe("foreign")
+  })
+})
+
+describe("authorize", () => {
+  it("lets extension pages send every message type", () => {
+    for (const type of ALL_TYPES) expect(authorize("extension-page", type, false)).toEqual({ allowed: true })
+  })
+
+  it("lets a content script on a supported host send exactly the panel's messages", () => {
+    const allowed = ALL_TYPES.filter((type) => authorize("content-script", type, true).allowed)
+    expect(allowed.sort()).toEqual(
+      ["decision.dismiss", "decision.submit", "panel.focusRequest", "proposals.forEntity", "settings.get", "sync.now", "sync.status"].sort()
+    )
+  })
+
+  it.each(["api.call", "settings.save", "workflows.update", "workflows.list", "me.get", "proposal.open", "proposals.queue"] as MessageType[])(
+    "refuses %s from a content script",
+    (type) => {
+      expect(authorize("content-script", type, true).allowed).toBe(false)
+    }
+  )
+
+  it("refuses even allowed types from a content script on a host Signoff does not run on", () => {
+    for (const type of CONTENT_SCRIPT_MESSAGES) expect(authorize("content-script", type, false).allowed).toBe(false)
+  })
+
+  it("refuses everything from a foreign sender", () => {
+    for (const type of ALL_TYPES) expect(authorize("foreign", type, true).allowed).toBe(false)
+  })
+})
