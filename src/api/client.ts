@@ -17,9 +17,8 @@ export interface ApiClientOptions {
 export const DecisionResult = z.object({ proposal: Proposal, decision: Decision })
 export type DecisionResult = z.infer<typeof DecisionResult>
 
-// The server answers GET /v1/workflows with `{workflows: [...]}`.
-const WorkflowList = z.object({ workflows: z.array(Workflow) })
-const WorkflowResult = z.union([z.object({ workflow: Workflow }).transform((r) => r.workflow), Workflow])
+// GET /v1/workflows → Workflow[]; PUT /v1/workflows/:id → Workflow (200 updated, 201 created).
+const WorkflowList = z.array(Workflow)
 
 export type ApiClient = ReturnType<typeof createApiClient>
 
@@ -70,9 +69,9 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
       request(DecisionResult, "POST", `/v1/proposals/${encodeURIComponent(proposalId)}/decisions`, decision, {
         "idempotency-key": idempotencyKey
       }),
-    workflows: async () => (await request(WorkflowList, "GET", "/v1/workflows")).workflows,
+    workflows: () => request(WorkflowList, "GET", "/v1/workflows"),
     putWorkflow: (id: string, workflow: WorkflowUpsert) =>
-      request(WorkflowResult, "PUT", `/v1/workflows/${encodeURIComponent(id)}`, workflow),
+      request(Workflow, "PUT", `/v1/workflows/${encodeURIComponent(id)}`, workflow),
     /** Raw proxy for extension pages (`api.call`): any status is an answer; only network failures throw. */
     call: (method: HttpMethod, path: string, body?: unknown) => send(method, path, body)
   }

@@ -110,13 +110,9 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       })
       result.pulled = pull.pulled
       result.arrived = pull.arrived
-      const workflows = await api.workflows()
-      await db.transaction("rw", db.workflows, async () => {
-        await db.workflows.clear()
-        await db.workflows.bulkPut(workflows)
-      })
-      if (!(await readMeta(db, "me"))) await writeMeta(db, "me", await api.me())
       await writeMeta(db, "lastSyncAt", new Date(now()).toISOString())
+      await refreshWorkflows(api)
+      if (!(await readMeta(db, "me"))) await writeMeta(db, "me", await api.me())
       // A push that stopped on a server error is still an error to show, even though the pull worked.
       if (!push.stoppedBy) await writeMeta(db, "lastError", null)
       else result.error = describeSyncError(push.stoppedBy).message
@@ -129,6 +125,14 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     result.nextRetryAt = await nextRetryAt()
     await Promise.resolve(deps.onRunFinished?.(result)).catch((error) => console.warn("signoff: after-sync step failed", error))
     return result
+  }
+
+  async function refreshWorkflows(api: Pick<ApiClient, "workflows">): Promise<void> {
+    const workflows = await api.workflows()
+    await db.transaction("rw", db.workflows, async () => {
+      await db.workflows.clear()
+      await db.workflows.bulkPut(workflows)
+    })
   }
 
   async function recordError(error: unknown) {
