@@ -1,14 +1,27 @@
+import { AuditSection } from "./AuditSection"
 import { ConnectionSection } from "./ConnectionSection"
+import type { CustomDomainBrowser } from "./custom-domain-browser"
+import { CustomDomainsSection } from "./CustomDomainsSection"
+import { LooseningAdvisorSection } from "./LooseningAdvisorSection"
 import { optionsCss } from "./options-styles"
+import { PreferencesSection } from "./PreferencesSection"
+import { RiskQuestionnaireSection } from "./RiskQuestionnaireSection"
+import { WorkflowsSection } from "./WorkflowsSection"
 
 /** The admin options page: one section per concern, each fed by react-query through the injected `ask`. */
-export function OptionsApp() {
+export function OptionsApp({ customDomainBrowser }: { customDomainBrowser?: CustomDomainBrowser }) {
   return (
     <>
       <style>{optionsCss}</style>
       <main>
         <h1>Signoff settings</h1>
         <ConnectionSection />
+        <WorkflowsSection />
+        <RiskQuestionnaireSection />
+        <LooseningAdvisorSection />
+        <AuditSection />
+        <CustomDomainsSection browser={customDomainBrowser} />
+        <PreferencesSection />
       </main>
     </>
   )

@@ -9,7 +9,7 @@ import { QueueList } from "./QueueList"
 import { QueueSummaryView } from "./QueueSummaryView"
 import { RejectForm } from "./RejectForm"
 import { SyncStatusBar } from "./SyncStatusBar"
-import { useOpenProposal, useQueue, useSubmitDecision } from "./use-queue"
+import { useDismissNotice, useOpenProposal, useQueue, useSubmitDecision } from "./use-queue"
 import { useQueueKeyboard } from "./use-queue-keyboard"
 
 const CLOCK_TICK_MS = 30_000
@@ -29,6 +29,7 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
   const now = useNow()
   const submit = useSubmitDecision()
   const openProposal = useOpenProposal()
+  const dismiss = useDismissNotice()
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER)
   const [selection, setSelection] = useState({ index: 0, byKeyboard: false })
   const [detailId, setDetailId] = useState<string | null>(null)
@@ -138,6 +139,7 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
                 onSelect={(index) => setSelection({ index, byKeyboard: false })}
                 onOpen={open}
                 onQuickApprove={quickApprove}
+                onDismiss={(item) => dismiss.mutate(item.proposal.id)}
                 approvingIds={approvingIds}
               />
             </>

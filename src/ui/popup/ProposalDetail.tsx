@@ -48,6 +48,7 @@ export function ProposalDetail({ item, onBack, onReject }: { item: QueueItem; on
       )}
       {p.local?.pendingAction && <p className="row-local">Queued: {p.local.pendingAction} (waiting to send)</p>}
       {p.local?.conflict && <p className="error">Conflict: {p.local.conflict.message}</p>}
+      {p.local?.failure && <p className="error">Not sent: {p.local.failure.message}</p>}
       <div className="actions">
         <button
           type="button"

@@ -1,16 +1,8 @@
 import { useId } from "react"
 import { Platform } from "~src/domain/platform"
 import { OVERSIGHT_MODEL_LABELS, OversightModel } from "~src/domain/workflow"
+import { PLATFORM_LABELS } from "./platform-labels"
 import type { QueueFilter, QueueSummary } from "./queue-model"
-
-export const PLATFORM_LABELS: Record<Platform, string> = {
-  hubspot: "HubSpot",
-  marketo: "Marketo",
-  salesforce: "Salesforce",
-  pardot: "Account Engagement",
-  dynamics: "Dynamics",
-  other: "Other"
-}
 
 interface Props {
   filter: QueueFilter

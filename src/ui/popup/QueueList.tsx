@@ -2,7 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual"
 import { useEffect, useRef } from "react"
 import { OVERSIGHT_MODEL_LABELS } from "~src/domain/workflow"
 import type { QueueItem } from "./queue-model"
-import { PLATFORM_LABELS } from "./QueueFilters"
+import { PLATFORM_LABELS } from "./platform-labels"
 import { formatWaiting } from "./waiting-time"
 
 /** Fixed row height: no per-row measuring, so 10,000 rows cost the same as 10 to lay out. */
@@ -18,6 +18,8 @@ interface Props {
   onSelect: (index: number) => void
   onOpen: (item: QueueItem) => void
   onQuickApprove: (item: QueueItem) => void
+  /** Forget a refused local decision once the user has read why. */
+  onDismiss: (item: QueueItem) => void
   approvingIds: ReadonlySet<string>
 }
 
@@ -30,11 +32,12 @@ function riskLabel(score: number): string {
 function localState(item: QueueItem): string | null {
   const local = item.proposal.local
   if (local?.conflict) return `Conflict: ${local.conflict.message}`
+  if (local?.failure) return `Not sent: ${local.failure.message}`
   if (local?.pendingAction) return `Queued: ${local.pendingAction} (waiting to send)`
   return null
 }
 
-export function QueueList({ items, selectedIndex, focusSelected, nowMs, onSelect, onOpen, onQuickApprove, approvingIds }: Props) {
+export function QueueList({ items, selectedIndex, focusSelected, nowMs, onSelect, onOpen, onQuickApprove, onDismiss, approvingIds }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -74,7 +77,7 @@ export function QueueList({ items, selectedIndex, focusSelected, nowMs, onSelect
               aria-setsize={items.length}
               aria-posinset={row.index + 1}
               aria-current={selected ? "true" : undefined}
-              className={`row${selected ? " selected" : ""}${p.local?.conflict ? " conflict" : ""}`}
+              className={`row${selected ? " selected" : ""}${p.local?.conflict || p.local?.failure ? " conflict" : ""}`}
               style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
               <button
                 type="button"
@@ -89,6 +92,11 @@ export function QueueList({ items, selectedIndex, focusSelected, nowMs, onSelect
                 </span>
                 {local && <span className="row-local">{local}</span>}
               </button>
+              {(p.local?.conflict || p.local?.failure) && (
+                <button type="button" className="secondary small" aria-label={`Dismiss notice on ${p.title}`} onClick={() => onDismiss(item)}>
+                  Dismiss
+                </button>
+              )}
               {item.quickApprovable && (
                 <button
                   type="button"

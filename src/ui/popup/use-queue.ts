@@ -89,3 +89,14 @@ export function useOpenProposal() {
   const ask = useAsk()
   return useMutation({ mutationFn: (proposalId: string) => ask({ type: "proposal.open", proposalId }) })
 }
+
+/** The user has read a conflict/failure notice: the background forgets the refused local decision. */
+export function useDismissNotice() {
+  const ask = useAsk()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (proposalId: string) => ask({ type: "decision.dismiss", proposalId }),
+    onSuccess: ({ proposal }) => proposal && mergeProposals(client, [proposal]),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.queue })
+  })
+}

@@ -1,0 +1,146 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useId, useState, type FormEvent } from "react"
+import {
+  contentScriptFor,
+  CustomDomainPlatform,
+  normalizeHost,
+  originPatternFor,
+  scriptIdFor,
+  type CustomDomain
+} from "~src/domain/custom-domains"
+import { errorText, queryKeys } from "~src/ui/query-client"
+import { chromeCustomDomainBrowser, type CustomDomainBrowser } from "./custom-domain-browser"
+import { PLATFORM_LABELS } from "~src/ui/popup/platform-labels"
+
+interface AddRequest {
+  domain: CustomDomain
+  js: string[]
+  css: string[]
+  /** Started inside the click: Chrome grants optional permissions only during a user gesture. */
+  permission: Promise<boolean>
+}
+
+/**
+ * Hosts where a platform lives on the customer's own domain. Adding one asks for the optional
+ * host permission and registers that platform's content script there; removing undoes both.
+ * This is local to this browser (not a server setting), so it is not limited to admins.
+ */
+export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: { browser?: CustomDomainBrowser }) {
+  const client = useQueryClient()
+  const [hostInput, setHostInput] = useState("")
+  const [platform, setPlatform] = useState<CustomDomainPlatform>("marketo")
+  const [invalid, setInvalid] = useState<string | null>(null)
+  const id = useId()
+  const domains = useQuery({ queryKey: queryKeys.customDomains, queryFn: () => browser.readDomains() })
+
+  const add = useMutation({
+    mutationFn: async ({ domain, js, css, permission }: AddRequest) => {
+      if (!(await permission)) throw new Error(`Access to ${domain.host} was not granted, so Signoff cannot run there.`)
+      const origin = originPatternFor(domain.host)
+      try {
+        await browser.registerScript({ id: domain.scriptId, matches: [origin], js, css })
+      } catch (error) {
+        await browser.removeOrigin(origin) // don't keep a permission we can't use
+        throw error
+      }
+      const current = await browser.readDomains()
+      await browser.writeDomains([...current.filter((d) => d.host !== domain.host), domain])
+    },
+    onSuccess: () => {
+      setHostInput("")
+      void client.invalidateQueries({ queryKey: queryKeys.customDomains })
+    }
+  })
+
+  const remove = useMutation({
+    mutationFn: async (domain: CustomDomain) => {
+      await browser.unregisterScript(domain.scriptId)
+      await browser.removeOrigin(originPatternFor(domain.host))
+      await browser.writeDomains((await browser.readDomains()).filter((d) => d.host !== domain.host))
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.customDomains })
+  })
+
+  function onAdd(event: FormEvent) {
+    event.preventDefault()
+    const host = normalizeHost(hostInput)
+    if (!host) return setInvalid("Enter a host name such as go.example.com (no wildcards or IP addresses).")
+    if (domains.data?.some((d) => d.host === host)) return setInvalid(`${host} is already added.`)
+    const script = contentScriptFor(platform, browser.manifestContentScripts())
+    if (!script) return setInvalid(`This build of Signoff has no ${PLATFORM_LABELS[platform]} content script to run on ${host}.`)
+    setInvalid(null)
+    // Must be the first thing the click does, before any await (user-gesture requirement).
+    const permission = browser.requestOrigin(originPatternFor(host))
+    add.mutate({
+      domain: { host, platform, scriptId: scriptIdFor(host), addedAt: new Date().toISOString() },
+      js: script.js,
+      css: script.css,
+      permission
+    })
+  }
+
+  return (
+    <section aria-labelledby="domains-heading" className="card">
+      <h2 id="domains-heading">Custom domains</h2>
+      <p className="hint">
+        For a Marketo custom domain or a Salesforce My Domain: Signoff asks for access to that host and runs the platform's
+        panel there.
+      </p>
+      <form onSubmit={onAdd} noValidate className="field-inline">
+        <label htmlFor={`${id}-host`}>Host</label>
+        <input
+          id={`${id}-host`}
+          type="text"
+          placeholder="go.example.com"
+          value={hostInput}
+          onChange={(e) => setHostInput(e.target.value)}
+        />
+        <label htmlFor={`${id}-platform`}>Platform</label>
+        <select
+          id={`${id}-platform`}
+          value={platform}
+          onChange={(e) => setPlatform(CustomDomainPlatform.parse(e.target.value))}>
+          {CustomDomainPlatform.options.map((p) => (
+            <option key={p} value={p}>
+              {PLATFORM_LABELS[p]}
+            </option>
+          ))}
+        </select>
+        <button type="submit" disabled={add.isPending}>
+          Add domain
+        </button>
+      </form>
+      {domains.data && domains.data.length > 0 ? (
+        <ul className="plain" aria-label="Custom domains">
+          {domains.data.map((d) => (
+            <li key={d.host}>
+              <span>
+                <strong>{d.host}</strong> · {PLATFORM_LABELS[d.platform]}
+              </span>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={`Remove ${d.host}`}
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(d)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        domains.isSuccess && <p>No custom domains.</p>
+      )}
+      {(invalid || add.isError || remove.isError || domains.isError) && (
+        <p role="alert" className="error">
+          {invalid ??
+            (add.isError
+              ? `Could not add: ${errorText(add.error)}`
+              : remove.isError
+                ? `Could not remove: ${errorText(remove.error)}`
+                : `Could not read custom domains: ${errorText(domains.error)}`)}
+        </p>
+      )}
+    </section>
+  )
+}

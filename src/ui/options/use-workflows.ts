@@ -1,0 +1,38 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { Workflow, WorkflowUpsert } from "~src/domain/workflow"
+import { queryKeys, useAsk } from "~src/ui/query-client"
+
+export function useWorkflows() {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.workflows, queryFn: async () => (await ask({ type: "workflows.list" })).workflows })
+}
+
+/** PUT /v1/workflows/:id through the background; the server records the change in the audit log. */
+export function useUpdateWorkflow() {
+  const ask = useAsk()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, workflow }: { id: string; workflow: WorkflowUpsert }) => ask({ type: "workflows.update", id, workflow }),
+    onSuccess: ({ workflow }) => {
+      client.setQueryData<Workflow[]>(queryKeys.workflows, (list) => {
+        if (!list) return [workflow]
+        return list.some((w) => w.id === workflow.id) ? list.map((w) => (w.id === workflow.id ? workflow : w)) : [...list, workflow]
+      })
+      void client.invalidateQueries({ queryKey: queryKeys.workflows })
+      void client.invalidateQueries({ queryKey: ["stats"] })
+      void client.invalidateQueries({ queryKey: queryKeys.queue })
+    }
+  })
+}
+
+/** The upsert body that keeps everything about a workflow except what the caller changes. */
+export function toUpsert(workflow: Workflow): WorkflowUpsert {
+  return {
+    name: workflow.name,
+    model: workflow.model,
+    threshold: workflow.threshold,
+    quorum: workflow.quorum,
+    expiryHours: workflow.expiryHours,
+    paused: workflow.paused
+  }
+}
