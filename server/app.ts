@@ -11,6 +11,9 @@ import { proposalRoutes } from "./routes/proposals"
 import { decisionRoutes } from "./routes/decisions"
 import { executionRoutes } from "./routes/execution"
 import { syncRoutes } from "./routes/sync"
+import { workflowRoutes } from "./routes/workflows"
+import { auditRoutes } from "./routes/audit"
+import { statsRoutes } from "./routes/stats"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -37,7 +40,11 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     "/v1/*",
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
+      onError: (c) => {
+        // The rest of the body is never read; closing stops the client reusing a half-read socket.
+        c.header("Connection", "close")
+        return c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
+      }
     })
   )
   app.use("/v1/*", authenticate)
@@ -48,6 +55,9 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", decisionRoutes())
   app.route("/", executionRoutes())
   app.route("/", syncRoutes())
+  app.route("/", workflowRoutes())
+  app.route("/", auditRoutes())
+  app.route("/", statsRoutes())
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import type { Role } from "~src/domain"
+import { type TestServer, startTestServer } from "~tests/support/server"
+import { type Call, client, snapshotDatabase } from "./fixtures"
+
+let server: TestServer
+let api: ReturnType<typeof client>
+const tokens = {} as Record<Role, string>
+
+beforeAll(async () => {
+  server = await startTestServer()
+  api = client(server)
+  tokens.agent = await server.token("agent", "scoring-bot")
+  tokens.reviewer = await server.token("reviewer", "Ana")
+  tokens.admin = await server.token("admin", "Olu")
+})
+afterAll(() => server.close())
+
+/** A fresh pending proposal, so each decision / execution row of the matrix has its own. */
+async function pendingId(): Promise<string> {
+  return (await api.createProposal(tokens.agent)).body.id as string
+}
+async function approvedForAgent(): Promise<{ id: string; contentHash: string }> {
+  const id = await pendingId()
+  const res = await api.decide(tokens.reviewer, id, { action: "approve", proposalVersion: 1 })
+  return { id, contentHash: res.body.proposal.contentHash as string }
+}
+
+type Request = (token: string) => Promise<Call>
+const requests: Record<string, Request> = {
+  "GET /v1/me": (t) => api.get("/v1/me", t),
+  "POST /v1/proposals": (t) => api.createProposal(t),
+  "GET /v1/proposals": (t) => api.get("/v1/proposals", t),
+  "GET /v1/proposals/:id": async (t) => api.get(`/v1/proposals/${await pendingId()}`, t),
+  "GET /v1/proposals/:id/wait": async (t) => api.get(`/v1/proposals/${await pendingId()}/wait?timeout=0`, t),
+  "POST /v1/proposals/:id/decisions": async (t) => api.decide(t, await pendingId(), { action: "approve", proposalVersion: 1 }),
+  "POST /v1/proposals/:id/execution": async (t) => {
+    const { id, contentHash } = await approvedForAgent()
+    return api.post(`/v1/proposals/${id}/execution`, t, { outcome: "executed", contentHash })
+  },
+  "GET /v1/sync": (t) => api.get("/v1/sync?since=0", t),
+  "GET /v1/workflows": (t) => api.get("/v1/workflows", t),
+  "PUT /v1/workflows/:id": (t) => api.put("/v1/workflows/lead-routing", t, { name: "Lead routing", model: "approve" }),
+  "GET /v1/stats": (t) => api.get("/v1/stats?window=7", t),
+  "GET /v1/summary": (t) => api.get("/v1/summary?date=2026-01-01", t),
+  "GET /v1/audit": (t) => api.get("/v1/audit", t),
+  "GET /v1/audit/verify": (t) => api.get("/v1/audit/verify", t)
+}
+
+// SPEC §4: agents create, read their own, wait and report; reviewers read and decide; admins
+// also change workflows and read the audit log.
+const allowed: Record<string, Role[]> = {
+  "GET /v1/me": ["agent", "reviewer", "admin"],
+  "POST /v1/proposals": ["agent"],
+  "GET /v1/proposals": ["reviewer", "admin"],
+  "GET /v1/proposals/:id": ["agent", "reviewer", "admin"],
+  "GET /v1/proposals/:id/wait": ["agent", "reviewer", "admin"],
+  "POST /v1/proposals/:id/decisions": ["reviewer", "admin"],
+  "POST /v1/proposals/:id/execution": ["agent"],
+  "GET /v1/sync": ["reviewer", "admin"],
+  "GET /v1/workflows": ["reviewer", "admin"],
+  "PUT /v1/workflows/:id": ["admin"],
+  "GET /v1/stats": ["reviewer", "admin"],
+  "GET /v1/summary": ["reviewer", "admin"],
+  "GET /v1/audit": ["admin"],
+  "GET /v1/audit/verify": ["admin"]
+}
+
+describe("the role matrix", () => {
+  for (const [endpoint, request] of Object.entries(requests)) {
+    for (const role of ["agent", "reviewer", "admin"] as const) {
+      const permitted = allowed[endpoint]!.includes(role)
+      it(`${endpoint} as ${role} is ${permitted ? "allowed" : "403"}`, async () => {
+        const res = await request(tokens[role])
+        if (permitted) expect(res.status, JSON.stringify(res.body)).toBeLessThan(300)
+        else {
+          expect(res.status).toBe(403)
+          expect(res.body.error.code).toBe("forbidden")
+        }
+      })
+    }
+  }
+
+  it("refuses a decision from an agent token and writes nothing", async () => {
+    const id = await pendingId()
+    const before = snapshotDatabase(server.dbPath)
+    const res = await api.decide(tokens.agent, id, { action: "approve", proposalVersion: 1 })
+    expect(res.status).toBe(403)
+    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+  })
+})
+
+describe("authentication", () => {
+  for (const [label, header] of [
+    ["no Authorization header", undefined],
+    ["a token that was never issued", "Bearer so_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
+    ["a token without the so_ prefix", "Bearer abc"],
+    ["a Basic scheme", "Basic dXNlcjpwYXNz"],
+    ["an empty bearer", "Bearer "]
+  ] as const) {
+    it(`answers 401 for ${label}`, async () => {
+      const res = await api.call("GET", "/v1/me", header ? { headers: { authorization: header } } : {})
+      expect(res.status).toBe(401)
+      expect(res.body.error.code).toBe("unauthorized")
+    })
+  }
+
+  it("answers 401 before looking at the body, and writes nothing", async () => {
+    const before = snapshotDatabase(server.dbPath)
+    const res = await api.call("POST", "/v1/proposals", { raw: "{not json", headers: { authorization: "Bearer so_nope" } })
+    expect(res.status).toBe(401)
+    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+  })
+
+  it("stores only a hash of each token", async () => {
+    const Database = (await import("better-sqlite3")).default
+    const db = new Database(server.dbPath, { readonly: true })
+    const rows = db.prepare("SELECT token_hash FROM tokens").all() as Array<{ token_hash: string }>
+    db.close()
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true)
+    expect(rows.map((r) => r.token_hash)).not.toContain(tokens.admin)
+  })
+
+  it("issues tokens as so_ + 32 random bytes in base64url", () => {
+    expect(tokens.reviewer).toMatch(/^so_[A-Za-z0-9_-]{43}$/)
+  })
+})
+
+describe("an agent sees only its own proposals", () => {
+  it("gets 404 for another agent's proposal, by id and by wait", async () => {
+    const other = await server.token("agent", "other-bot")
+    const id = await pendingId()
+    expect((await api.get(`/v1/proposals/${id}`, other)).status).toBe(404)
+    expect((await api.get(`/v1/proposals/${id}/wait?timeout=0`, other)).status).toBe(404)
+    expect((await api.get(`/v1/proposals/${id}`, tokens.agent)).status).toBe(200)
+  })
+
+  it("cannot report execution of another agent's proposal", async () => {
+    const other = await server.token("agent", "other-bot-2")
+    const { id, contentHash } = await approvedForAgent()
+    const res = await api.post(`/v1/proposals/${id}/execution`, other, { outcome: "executed", contentHash })
+    expect(res.status).toBe(404)
+  })
+})
