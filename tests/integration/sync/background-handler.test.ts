@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { createApiClient } from "~src/api"
+import { SignoffDatabase } from "~src/db"
+import { createMessageHandler } from "~src/messaging/handler"
+import { Responses } from "~src/messaging/messages"
+import { createSyncEngine, type SyncEngine } from "~src/sync"
+import { startTestServer, type TestServer } from "~tests/support/server"
+import { createProposals, serverProposal } from "./harness"
+
+const identity = { runtimeId: "signoffid", extensionBaseUrl: "chrome-extension://signoffid/" }
+const optionsPage = { id: "signoffid", url: "chrome-extension://signoffid/options.html" }
+const contentScript = { id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/1001", tab: { id: 5 } }
+
+let server: TestServer
+let db: SignoffDatabase
+let engine: SyncEngine
+let handle: ReturnType<typeof createMessageHandler>
+
+beforeEach(async () => {
+  server = await startTestServer()
+  db = new SignoffDatabase(`background-${crypto.randomUUID()}`)
+  const createApi = (s: { serverUrl: string; token: string }) => createApiClient({ baseUrl: s.serverUrl, token: s.token })
+  engine = createSyncEngine({ db, createApi })
+  handle = createMessageHandler({
+    db,
+    engine,
+    createApi,
+    browser: { identity, contentScriptPatterns: async () => ["https://app.hubspot.com/*"], openTab: async () => 1 }
+  })
+})
+afterEach(async () => {
+  await engine.whenIdle()
+  await db.delete()
+  await server.close()
+})
+
+describe("the background's message handler against the real server", () => {
+  it("gives a content script asking for settings no token, only a masked hint", async () => {
+    const token = await server.token("reviewer", "Ana")
+    expect((await handle({ type: "settings.save", serverUrl: server.url, token }, optionsPage)).ok).toBe(true)
+
+    const reply = await handle({ type: "settings.get" }, contentScript)
+
+    expect(reply.ok).toBe(true)
+    expect(JSON.stringify(reply)).not.toContain(token)
+    expect(reply).toEqual({
+      ok: true,
+      data: { serverUrl: server.url, hasToken: true, tokenHint: token.slice(-4), notifications: false, syncIntervalMinutes: 5 }
+    })
+  })
+
+  it("carries a decision from the panel to the server, and no answer along the way contains the token", async () => {
+    const agent = await server.token("agent")
+    const token = await server.token("reviewer", "Ana")
+    const [proposal] = await createProposals(server, agent, 1, { target: { platform: "hubspot", kind: "contact", id: "1001" } })
+    const replies = [await handle({ type: "settings.save", serverUrl: server.url, token }, optionsPage)]
+    replies.push(await handle({ type: "sync.now" }, contentScript))
+
+    const forEntity = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "contact", id: "1001" } }, contentScript)
+    replies.push(forEntity)
+    const panel = Responses["proposals.forEntity"].parse((forEntity as { data: unknown }).data)
+    expect(panel.proposals.map((p) => p.id)).toEqual([proposal.id])
+    expect(panel.status.pendingCount).toBe(1)
+
+    const submitted = await handle({ type: "decision.submit", decision: { proposalId: proposal.id, action: "approve", proposalVersion: 1 } }, contentScript)
+    replies.push(submitted)
+    expect(Responses["decision.submit"].parse((submitted as { data: unknown }).data).proposal.local).toEqual({ pendingAction: "approve" })
+
+    const status = await handle({ type: "sync.now" }, contentScript)
+    replies.push(status)
+    expect(Responses["sync.now"].parse((status as { data: unknown }).data)).toMatchObject({ outboxSize: 0, pendingCount: 0, error: null })
+    expect((await serverProposal(server, token, proposal.id)).status).toBe("approved")
+
+    replies.push(await handle({ type: "me.get" }, optionsPage))
+    replies.push(await handle({ type: "api.call", method: "GET", path: "/v1/me" }, optionsPage))
+    replies.push(await handle({ type: "proposals.queue" }, optionsPage))
+    for (const reply of replies) {
+      expect(reply.ok).toBe(true)
+      expect(JSON.stringify(reply)).not.toContain(token)
+    }
+  })
+
+  it("proxies api.call for extension pages with the stored token and returns status and body", async () => {
+    const token = await server.token("reviewer", "Ana")
+    await handle({ type: "settings.save", serverUrl: server.url, token }, optionsPage)
+    expect(await handle({ type: "api.call", method: "GET", path: "/v1/me" }, optionsPage)).toEqual({
+      ok: true,
+      data: { status: 200, body: { name: "Ana", role: "reviewer" } }
+    })
+    const refused = await handle({ type: "api.call", method: "PUT", path: "/v1/workflows/email-copy", body: { name: "x", model: "approve" } }, optionsPage)
+    expect(refused).toMatchObject({ ok: true, data: { status: 403 } })
+  })
+
+  it("says the server is unreachable instead of failing silently", async () => {
+    const token = await server.token("reviewer", "Ana")
+    await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token }, optionsPage)
+    const reply = await handle({ type: "sync.now" }, contentScript)
+    const status = Responses["sync.now"].parse((reply as { data: unknown }).data)
+    expect(status).toMatchObject({ configured: true, online: false, error: expect.stringMatching(/Cannot reach the Signoff server/) })
+    expect(await handle({ type: "me.get" }, optionsPage)).toMatchObject({ ok: false, error: { code: "unreachable" } })
+  })
+})
