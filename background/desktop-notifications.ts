@@ -6,7 +6,8 @@ export async function notifyHighRiskArrivals(arrived: readonly Proposal[]): Prom
   for (const n of highRiskNotifications(arrived)) {
     await chrome.notifications.create(n.id, {
       type: "basic",
-      iconUrl: chrome.runtime.getURL("assets/icon.png"),
+      // Plasmo renames icons with a content hash; the manifest knows the current file.
+      iconUrl: chrome.runtime.getURL(chrome.runtime.getManifest().icons?.["128"] ?? "icon128.png"),
       title: n.title,
       message: n.message,
       priority: 1
