@@ -1,0 +1,23 @@
+import { OVERSIGHT_MODEL_LABELS, type Proposal, type Workflow } from "~src/domain"
+
+export const confidenceText = (confidence: number): string => `${Math.round(confidence * 100)}%`
+
+/** Who proposed it, under which workflow and oversight model, and how sure the agent is. */
+export function ProposalMeta({ proposal, workflow }: { proposal: Proposal; workflow: Workflow | undefined }) {
+  return (
+    <dl className="meta">
+      <dt>Agent</dt>
+      <dd>
+        {proposal.agent.name} <span className="muted">v{proposal.agent.version}</span>
+      </dd>
+      <dt>Workflow</dt>
+      <dd>
+        {workflow?.name ?? proposal.workflowId}
+        {workflow && <span className="model"> · {OVERSIGHT_MODEL_LABELS[workflow.model]}</span>}
+        {workflow?.paused && <span className="badge paused"> Paused</span>}
+      </dd>
+      <dt>Confidence</dt>
+      <dd>{confidenceText(proposal.confidence)}</dd>
+    </dl>
+  )
+}
