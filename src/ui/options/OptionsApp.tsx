@@ -1,3 +1,4 @@
+import { useEffect } from "react"
 import { AuditSection } from "./AuditSection"
 import { ConnectionSection } from "./ConnectionSection"
 import type { CustomDomainBrowser } from "./custom-domain-browser"
@@ -10,6 +11,11 @@ import { WorkflowsSection } from "./WorkflowsSection"
 
 /** The admin options page: one section per concern, each fed by react-query through the injected `ask`. */
 export function OptionsApp({ customDomainBrowser }: { customDomainBrowser?: CustomDomainBrowser }) {
+  // Plasmo's generated options.html has no lang attribute or specific title.
+  useEffect(() => {
+    document.documentElement.lang = "en"
+    document.title = "Signoff settings"
+  }, [])
   return (
     <>
       <style>{optionsCss}</style>

@@ -27,6 +27,11 @@ function useNow(): number {
 export function PopupApp({ openSettings }: { openSettings?: () => void }) {
   const queue = useQueue()
   const now = useNow()
+  // Plasmo's generated popup.html has no lang attribute (screen readers need it; axe: html-has-lang).
+  useEffect(() => {
+    document.documentElement.lang = "en"
+    document.title = "Signoff queue"
+  }, [])
   const submit = useSubmitDecision()
   const openProposal = useOpenProposal()
   const dismiss = useDismissNotice()

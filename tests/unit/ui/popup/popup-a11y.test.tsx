@@ -1,0 +1,58 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react"
+import userEvent from "@testing-library/user-event"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { PopupApp } from "~src/ui/popup/PopupApp"
+import { BackgroundProvider } from "~src/ui/query-client"
+import { seriousViolations } from "./axe"
+import { fakeBackground, makeProposal, makeWorkflow, NOW, syncStatus } from "./fake-background"
+import { giveElementsALayout } from "./layout"
+
+beforeEach(() => {
+  giveElementsALayout()
+  vi.spyOn(Date, "now").mockReturnValue(NOW)
+})
+afterEach(() => {
+  cleanup()
+  vi.restoreAllMocks()
+})
+
+function renderPopup() {
+  const proposals = [
+    makeProposal({ title: "Low risk subject line" }),
+    makeProposal({ title: "Bulk title normalisation", risk: { bulk: true, writesProduction: true } }),
+    makeProposal({ title: "Scoring change", workflowId: "scoring", quorum: 2, approvals: 1 }),
+    makeProposal({ title: "Waiting to send", local: { pendingAction: "approve" } }),
+    makeProposal({ title: "Clash", local: { conflict: { message: "decided already", at: new Date(NOW).toISOString() } } })
+  ]
+  const background = fakeBackground({
+    "proposals.queue": () => ({
+      proposals,
+      workflows: [makeWorkflow({ id: "email-copy", name: "Email copy" }), makeWorkflow({ id: "scoring", name: "Lead scoring", quorum: 2 })],
+      status: syncStatus({ outboxSize: 1 })
+    })
+  })
+  render(
+    <BackgroundProvider ask={background.ask}>
+      <PopupApp openSettings={() => {}} />
+    </BackgroundProvider>
+  )
+}
+
+describe("popup accessibility (axe)", () => {
+  it("has no serious or critical violations with a queue", async () => {
+    renderPopup()
+    await screen.findByRole("list", { name: /Pending proposals/ })
+    expect(document.documentElement.lang).toBe("en")
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it("has none with the reject form and the bulk refusal open", async () => {
+    const user = userEvent.setup()
+    renderPopup()
+    await screen.findByRole("list", { name: /Pending proposals/ })
+    await user.keyboard("r")
+    await user.click(screen.getByRole("button", { name: /Approve all shown/ }))
+    expect(await seriousViolations()).toEqual([])
+  })
+})
