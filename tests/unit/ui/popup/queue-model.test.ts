@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest"
+import { buildQueue, filterQueue, isLowRisk, NO_FILTER, planBulkApproval, riskScore, summarizeQueue } from "~src/ui/popup/queue-model"
+import { makeProposal, makeWorkflow, NOW } from "./fake-background"
+
+const at = (hoursAgo: number) => new Date(NOW - hoursAgo * 3_600_000).toISOString()
+
+describe("popup queue model", () => {
+  it("keeps only pending proposals", () => {
+    const queue = buildQueue([makeProposal({ status: "approved" }), makeProposal({ status: "pending" }), makeProposal({ status: "auto_approved" })], [])
+    expect(queue).toHaveLength(1)
+  })
+
+  it("puts a workflow it does not know at the approve tier, never autonomous", () => {
+    const [item] = buildQueue([makeProposal({ workflowId: "brand-new" })], [])
+    expect(item.tier).toBe("approve")
+    expect(item.workflowName).toBe("brand-new")
+  })
+
+  it("scores production writes, customer-facing and bulk above customer data and edge cases, and low confidence last", () => {
+    expect(riskScore({ risk: { writesProduction: true }, confidence: 0.9 })).toBeGreaterThan(riskScore({ risk: { customerData: true }, confidence: 0.9 }))
+    expect(riskScore({ risk: { edgeCase: true }, confidence: 0.9 })).toBeGreaterThan(riskScore({ confidence: 0.3 }))
+    expect(riskScore({ confidence: 0.3 })).toBeGreaterThan(riskScore({ confidence: 0.9 }))
+  })
+
+  it("sorts by risk, then by the longest wait", () => {
+    const queue = buildQueue(
+      [
+        makeProposal({ id: "new-safe", createdAt: at(1) }),
+        makeProposal({ id: "old-safe", createdAt: at(9) }),
+        makeProposal({ id: "risky", createdAt: at(0), risk: { customerFacing: true } })
+      ],
+      []
+    )
+    expect(queue.map((i) => i.proposal.id)).toEqual(["risky", "old-safe", "new-safe"])
+  })
+
+  it("never calls bulk or scoring changes low risk, even unflagged", () => {
+    expect(isLowRisk(makeProposal())).toBe(true)
+    expect(isLowRisk(makeProposal({ change: { kind: "scoring", modelName: "MQL", weights: [], expectedMqlShiftPct: 2 } }))).toBe(false)
+  })
+
+  it("takes the stricter of the proposal's and the workflow's quorum", () => {
+    const [item] = buildQueue([makeProposal({ workflowId: "w", quorum: 1 })], [makeWorkflow({ id: "w", quorum: 3 })])
+    expect(item.needsQuorum).toBe(true)
+    expect(item.quickApprovable).toBe(false)
+  })
+
+  it("summarizes by tier and workflow, busiest workflow first", () => {
+    const workflows = [makeWorkflow({ id: "a", name: "A", model: "monitor" }), makeWorkflow({ id: "b", name: "B", model: "exception" })]
+    const items = buildQueue([makeProposal({ workflowId: "a" }), makeProposal({ workflowId: "b" }), makeProposal({ workflowId: "b", createdAt: at(50) })], workflows)
+    const summary = summarizeQueue(items)
+    expect(summary.byTier).toEqual({ approve: 0, monitor: 1, exception: 2 })
+    expect(summary.byWorkflow.map((w) => [w.name, w.count])).toEqual([["B", 2], ["A", 1]])
+    expect(summary.oldest?.createdAtMs).toBe(Date.parse(at(50)))
+  })
+
+  it("filters on every criterion at once", () => {
+    const items = buildQueue(
+      [
+        makeProposal({ id: "1", workflowId: "a" }),
+        makeProposal({ id: "2", workflowId: "a", target: { platform: "marketo", kind: "email", id: "EM1" } }),
+        makeProposal({ id: "3", workflowId: "b", target: { platform: "marketo", kind: "email", id: "EM2" } })
+      ],
+      [makeWorkflow({ id: "a", model: "monitor" })]
+    )
+    expect(filterQueue(items, NO_FILTER)).toHaveLength(3)
+    expect(filterQueue(items, { platform: "marketo", workflowId: null, tier: "monitor" }).map((i) => i.proposal.id)).toEqual(["2"])
+  })
+
+  it("plans bulk approval without items already queued, and refuses any quorum workflow", () => {
+    const items = buildQueue([makeProposal({ id: "x" }), makeProposal({ id: "queued", local: { pendingAction: "approve" } })], [])
+    const plan = planBulkApproval(items)
+    expect(plan.ok && plan.items.map((i) => i.proposal.id)).toEqual(["x"])
+    const refused = planBulkApproval(buildQueue([makeProposal({ workflowId: "q" })], [makeWorkflow({ id: "q", name: "Quorum flow", quorum: 2 })]))
+    expect(refused).toMatchObject({ ok: false, quorumWorkflows: ["Quorum flow"] })
+  })
+})
