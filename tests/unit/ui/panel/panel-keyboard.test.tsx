@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+import "../changes/rtl-cleanup"
+import { fireEvent, screen, waitFor } from "@testing-library/react"
+import { describe, expect, it } from "vitest"
+import { browserTrustPolicy } from "~src/ui/proposal/trusted-events"
+import { fakeBackground, proposal } from "./fake-background"
+import { openPanel, renderPanel } from "./render-panel"
+
+const expanded = (title: string) => screen.getByRole("button", { name: title }).getAttribute("aria-expanded")
+
+describe("panel keyboard shortcuts", () => {
+  it("shows the shortcut hints", async () => {
+    const { user } = renderPanel(fakeBackground({ proposals: [proposal()] }))
+    const panel = await openPanel(user)
+    expect(panel.querySelector("footer")?.textContent).toBe("J/K move · A approve · R reject · E edit · Esc close")
+  })
+
+  it("moves with J and K", async () => {
+    const [a, b] = [proposal(), proposal()]
+    const { user } = renderPanel(fakeBackground({ proposals: [a, b] }))
+    await openPanel(user)
+    expect(expanded(a.title)).toBe("true")
+    await user.keyboard("j")
+    expect(expanded(b.title)).toBe("true")
+    await user.keyboard("j")
+    expect(expanded(b.title)).toBe("true")
+    await user.keyboard("k")
+    expect(expanded(a.title)).toBe("true")
+  })
+
+  it("approves the open item with A", async () => {
+    const [a, b] = [proposal(), proposal()]
+    const bg = fakeBackground({ proposals: [a, b] })
+    const { user } = renderPanel(bg)
+    await openPanel(user)
+    await user.keyboard("ja")
+    await waitFor(() => expect(bg.decisions).toHaveLength(1))
+    expect(bg.decisions[0]).toMatchObject({ proposalId: b.id, action: "approve" })
+  })
+
+  it("rejects with R then a reason number", async () => {
+    const bg = fakeBackground({ proposals: [proposal()] })
+    const { user } = renderPanel(bg)
+    await openPanel(user)
+    await user.keyboard("r")
+    expect(screen.getByRole("group", { name: "Why reject?" })).toBeTruthy()
+    await user.keyboard("2")
+    await waitFor(() => expect(bg.decisions).toHaveLength(1))
+    expect(bg.decisions[0].reason).toEqual({ code: "inaccurate" })
+  })
+
+  it("opens the editor with E, and typing A there does not approve", async () => {
+    const bg = fakeBackground({ proposals: [proposal()] })
+    const { user } = renderPanel(bg)
+    await openPanel(user)
+    await user.keyboard("e")
+    const box = screen.getByLabelText("Edit proposed subject")
+    await user.click(box)
+    await user.keyboard("a")
+    expect((box as HTMLTextAreaElement).value.endsWith("a")).toBe(true)
+    expect(bg.decisions).toHaveLength(0)
+  })
+
+  it("never fires while the user types in the host page", async () => {
+    const bg = fakeBackground({ proposals: [proposal()] })
+    const { user } = renderPanel(bg)
+    await openPanel(user)
+    const hostInput = document.createElement("input")
+    const hostEditor = document.createElement("div")
+    hostEditor.setAttribute("contenteditable", "true")
+    document.body.append(hostInput, hostEditor)
+    try {
+      await user.click(hostInput)
+      await user.keyboard("a")
+      hostEditor.focus()
+      fireEvent.keyDown(hostEditor, { key: "a" })
+      expect(bg.decisions).toHaveLength(0)
+      expect(hostInput.value).toBe("a")
+    } finally {
+      hostInput.remove()
+      hostEditor.remove()
+    }
+  })
+
+  it("ignores shortcuts with a modifier held (browser and host shortcuts)", async () => {
+    const bg = fakeBackground({ proposals: [proposal()] })
+    const { user } = renderPanel(bg)
+    await openPanel(user)
+    await user.keyboard("{Control>}a{/Control}")
+    expect(bg.decisions).toHaveLength(0)
+  })
+
+  it("does nothing while the panel is closed", async () => {
+    const bg = fakeBackground({ proposals: [proposal()] })
+    const { user } = renderPanel(bg)
+    await screen.findByRole("button", { name: "Signoff: 1 proposal" })
+    await user.keyboard("a")
+    expect(bg.decisions).toHaveLength(0)
+  })
+
+  it("closes with Escape", async () => {
+    const { user } = renderPanel(fakeBackground({ proposals: [proposal()] }))
+    await openPanel(user)
+    await user.keyboard("{Escape}")
+    expect(screen.queryByRole("complementary")).toBeNull()
+  })
+})
+
+describe("synthetic events from the host page", () => {
+  it("cannot open the panel under the browser's trust policy", async () => {
+    renderPanel(fakeBackground({ proposals: [proposal()] }), { trust: browserTrustPolicy })
+    fireEvent.click(await screen.findByRole("button", { name: "Signoff: 1 proposal" }))
+    expect(screen.queryByRole("complementary")).toBeNull()
+  })
+
+  it("cannot approve, reject or use shortcuts once the panel is open", async () => {
+    const bg = fakeBackground({ proposals: [proposal()], focusProposalId: null })
+    const trusted = new WeakSet<Event>()
+    // Trust only events this test marks, standing in for the browser's own input.
+    const { user } = renderPanel(bg, { trust: (e) => trusted.has(e) })
+    const launcher = await screen.findByRole("button", { name: "Signoff: 1 proposal" })
+    const realClick = new MouseEvent("click", { bubbles: true })
+    trusted.add(realClick)
+    launcher.dispatchEvent(realClick)
+    await screen.findByRole("complementary")
+
+    fireEvent.click(screen.getByRole("button", { name: "Approve" }))
+    fireEvent.click(screen.getByRole("button", { name: "Reject" }))
+    fireEvent.keyDown(window, { key: "a" })
+    await user.keyboard("a")
+    await new Promise((r) => setTimeout(r, 20))
+    expect(bg.decisions).toHaveLength(0)
+    expect(screen.queryByRole("group", { name: "Why reject?" })).toBeNull()
+
+    const realApprove = new MouseEvent("click", { bubbles: true })
+    trusted.add(realApprove)
+    screen.getByRole("button", { name: "Approve" }).dispatchEvent(realApprove)
+    await waitFor(() => expect(bg.decisions).toHaveLength(1))
+  })
+})
