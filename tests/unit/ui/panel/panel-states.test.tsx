@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import "../changes/rtl-cleanup"
+import { screen, waitFor, within } from "@testing-library/react"
+import { describe, expect, it } from "vitest"
+import type { Entity } from "~src/context/entity"
+import type { Ask } from "~src/ui/query-client"
+import { contentText } from "../changes/sample-changes"
+import { fakeBackground, onlineStatus, proposal, workflow } from "./fake-background"
+import { contactEntity, openPanel, renderPanel } from "./render-panel"
+
+describe("launcher", () => {
+  it("counts the proposals that still need a decision on this page", async () => {
+    renderPanel(fakeBackground({ proposals: [proposal(), proposal(), proposal({ status: "approved" }), proposal({ local: { pendingAction: "approve" } })] }))
+    expect(await screen.findByRole("button", { name: "Signoff: 2 proposals" })).toBeTruthy()
+  })
+
+  it("says when it cannot read the page", () => {
+    renderPanel(fakeBackground({ proposals: [] }), { entity: null })
+    expect(screen.getByRole("button", { name: "Signoff: can't read this page" })).toBeTruthy()
+  })
+
+  it("says when it is not connected, and the panel tells how to connect", async () => {
+    const { user } = renderPanel(fakeBackground({ proposals: [], status: { ...onlineStatus, configured: false } }))
+    const panel = await openPanel(user, /^Signoff: not connected$/)
+    expect(panel.textContent).toContain("Open Signoff options to connect")
+  })
+
+  it("says not connected when the extension worker does not answer", async () => {
+    const ask = (async () => {
+      // What ask() throws when the worker is gone (BackgroundError "no_reply"); client.ts needs the extension runtime to import.
+      throw new Error("The Signoff background worker did not answer")
+    }) as Ask
+    const { user } = renderPanel({ ...fakeBackground({ proposals: [] }), ask })
+    const panel = await openPanel(user, /^Signoff: not connected$/)
+    expect(within(panel).getByRole("alert").textContent).toContain("did not answer")
+  })
+})
+
+describe("panel states", () => {
+  it("shows an empty state naming the kind of thing on screen", async () => {
+    const { user } = renderPanel(fakeBackground({ proposals: [] }))
+    const panel = await openPanel(user, /^Signoff: no proposals to review$/)
+    expect(panel.textContent).toContain("No AI proposals for this contact.")
+  })
+
+  it("shows offline sync status and queued decisions as queued (offline)", async () => {
+    const { user } = renderPanel(
+      fakeBackground({
+        proposals: [proposal({ local: { pendingAction: "approve" } }), proposal()],
+        status: { ...onlineStatus, online: false, outboxSize: 1 }
+      })
+    )
+    const panel = await openPanel(user, /^Signoff: 1 proposal$/)
+    expect(panel.textContent).toContain("Offline")
+    expect(panel.textContent).toContain("Decisions are queued (1 waiting)")
+    expect(within(panel).getByText("Approval queued (offline)")).toBeTruthy()
+  })
+
+  it("leads each proposal with its impact, then title and summary, and shows who/why/how sure", async () => {
+    const p = proposal({
+      impact: [{ metric: "contacts crossing the MQL threshold", value: 1243 }],
+      risk: { customerData: true, bulk: true },
+      workflowId: "scoring",
+      change: contentText
+    })
+    const { user } = renderPanel(fakeBackground({ proposals: [p], workflows: [workflow("scoring", "approve", { name: "Lead scoring" })] }))
+    const panel = await openPanel(user)
+    const card = within(panel).getByRole("article", { name: p.title })
+    const text = card.textContent!
+    expect(text.indexOf("1,243")).toBeLessThan(text.indexOf(p.title))
+    expect(text.indexOf(p.title)).toBeLessThan(text.indexOf(p.summary))
+    expect(text).toContain("copywriter")
+    expect(text).toContain("Lead scoring · Approve before execute")
+    expect(text).toContain("82%")
+    expect(text).toContain("Open rate last 90 days")
+    expect(text).toContain(p.rationale!)
+    expect(within(card).getByRole("list", { name: "Risk flags" }).textContent).toBe("Customer dataBulk change")
+  })
+
+  it("lists related proposals under the current ones", async () => {
+    const current = proposal({ title: "Subject line for this email" })
+    const related = proposal({ title: "Campaign budget shift" })
+    const { user } = renderPanel(fakeBackground({ proposals: [current], related: [related] }))
+    const panel = await openPanel(user)
+    const section = within(panel).getByRole("region", { name: "Related" })
+    expect(within(section).getByText("Campaign budget shift")).toBeTruthy()
+    const text = panel.textContent!
+    expect(text.indexOf("Subject line for this email")).toBeLessThan(text.indexOf("Campaign budget shift"))
+  })
+
+  it("opens on the proposal the popup asked to focus", async () => {
+    const [a, b] = [proposal(), proposal()]
+    renderPanel(fakeBackground({ proposals: [a, b], focusProposalId: b.id }))
+    await screen.findByRole("complementary", { name: "Signoff review panel" })
+    await waitFor(() => expect(screen.getByRole("button", { name: b.title }).getAttribute("aria-expanded")).toBe("true"))
+  })
+
+  it("asks for the new entity's proposals after SPA navigation", async () => {
+    const bg = fakeBackground({ proposals: [proposal()] })
+    const { navigate } = renderPanel(bg)
+    await screen.findByRole("button", { name: "Signoff: 1 proposal" })
+    const company: Entity = { platform: "hubspot", kind: "company", id: "5001" }
+    bg.state.proposals = []
+    navigate(company)
+    await screen.findByRole("button", { name: "Signoff: no proposals to review" })
+    expect(bg.forEntityCalls.map((e) => e.id)).toEqual([contactEntity.id, "5001"])
+  })
+})
