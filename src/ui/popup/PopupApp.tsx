@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from "react"
-import { errorText } from "~src/ui/query-client"
+import { useQueryClient } from "@tanstack/react-query"
+import { useEffect, useMemo, useRef, useState } from "react"
+import { errorText, queryKeys } from "~src/ui/query-client"
 import { BulkApprove } from "./BulkApprove"
 import { popupCss } from "./popup-styles"
 import { ProposalDetail } from "./ProposalDetail"
@@ -9,7 +10,7 @@ import { QueueList } from "./QueueList"
 import { QueueSummaryView } from "./QueueSummaryView"
 import { RejectForm } from "./RejectForm"
 import { SyncStatusBar } from "./SyncStatusBar"
-import { useDismissNotice, useOpenProposal, useQueue, useSubmitDecision } from "./use-queue"
+import { queueVersion, useDismissNotice, useOpenProposal, useQueue, useSubmitDecision, useSyncStatus } from "./use-queue"
 import { useQueueKeyboard } from "./use-queue-keyboard"
 
 const CLOCK_TICK_MS = 30_000
@@ -26,7 +27,19 @@ function useNow(): number {
 /** The manager's toolbar popup: what is waiting, by tier and workflow, and the queue itself. */
 export function PopupApp({ openSettings }: { openSettings?: () => void }) {
   const queue = useQueue()
+  const syncStatus = useSyncStatus()
   const now = useNow()
+  const queryClient = useQueryClient()
+  const status = syncStatus.data ?? queue.data?.status
+  // Re-read the queue when a sync pulled something or the outbox moved, not on a timer.
+  const version = queueVersion(syncStatus.data)
+  const seenVersion = useRef(version)
+  useEffect(() => {
+    if (version === seenVersion.current) return
+    const first = seenVersion.current === null
+    seenVersion.current = version
+    if (!first) void queryClient.invalidateQueries({ queryKey: queryKeys.queue })
+  }, [version, queryClient])
   // Plasmo's generated popup.html has no lang attribute (screen readers need it; axe: html-has-lang).
   useEffect(() => {
     document.documentElement.lang = "en"
@@ -108,7 +121,7 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
             </button>
           )}
         </header>
-        <SyncStatusBar status={queue.data?.status} nowMs={now} />
+        <SyncStatusBar status={status} nowMs={now} />
         {queue.isPending && <p role="status">Loading the queue…</p>}
         {queue.isError && (
           <p role="alert" className="error">

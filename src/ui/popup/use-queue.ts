@@ -1,19 +1,29 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
-import type { DecisionRequest, LocalProposal, ResponseOf } from "~src/messaging/messages"
+import type { DecisionRequest, LocalProposal, ResponseOf, SyncStatus } from "~src/messaging/messages"
 import { queryKeys, useAsk } from "~src/ui/query-client"
 
 type QueueData = ResponseOf<"proposals.queue">
 
-/** The background answers from its local cache, so polling is cheap and keeps the popup live. */
-const QUEUE_REFRESH_MS = 5_000
-
+/**
+ * The whole queue is fetched once, then again only when the sync status says something changed:
+ * re-reading (and re-validating) 10,000 proposals on a timer would keep the popup busy.
+ */
 export function useQueue() {
   const ask = useAsk()
-  return useQuery({
-    queryKey: queryKeys.queue,
-    queryFn: () => ask({ type: "proposals.queue" }),
-    refetchInterval: QUEUE_REFRESH_MS
-  })
+  return useQuery({ queryKey: queryKeys.queue, queryFn: () => ask({ type: "proposals.queue" }) })
+}
+
+/** Cheap to ask often: a few numbers from the background. */
+const STATUS_POLL_MS = 3_000
+
+export function useSyncStatus() {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => ask({ type: "sync.status" }), refetchInterval: STATUS_POLL_MS })
+}
+
+/** What in the sync status means the queue may have changed. */
+export function queueVersion(status: SyncStatus | undefined): string | null {
+  return status ? `${status.lastSyncAt}|${status.pendingCount}|${status.outboxSize}|${status.error}` : null
 }
 
 /** Put the background's answers (optimistic local state) into the cached queue in one pass. */
@@ -79,7 +89,7 @@ export function useSyncNow() {
   return useMutation({
     mutationFn: () => ask({ type: "sync.now" }),
     onSuccess: (status) => {
-      client.setQueryData<QueueData>(queryKeys.queue, (queue) => (queue ? { ...queue, status } : queue))
+      client.setQueryData(queryKeys.syncStatus, status)
       void client.invalidateQueries({ queryKey: queryKeys.queue })
     }
   })

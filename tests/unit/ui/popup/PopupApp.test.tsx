@@ -33,7 +33,8 @@ function renderPopup(proposals: LocalProposal[], workflows = WORKFLOWS) {
       return { proposal: { ...p, local: { pendingAction: m.decision.action } } }
     },
     "proposal.open": () => ({ opened: true }),
-    "sync.now": () => syncStatus({ lastSyncAt: new Date(NOW).toISOString() })
+    "sync.now": () => syncStatus({ lastSyncAt: new Date(NOW).toISOString() }),
+    "sync.status": () => syncStatus({ pendingCount: proposals.length })
   })
   render(
     <BackgroundProvider ask={background.ask}>
@@ -229,4 +230,22 @@ describe("popup queue", () => {
     await user.click(screen.getByRole("button", { name: "Sync now" }))
     await waitFor(() => expect(background.callsOf("sync.now")).toHaveLength(1))
   })
+
+  it("re-reads the queue when the sync status shows new items, not on every poll", async () => {
+    let pending = 1
+    const background = fakeBackground({
+      "proposals.queue": () => ({ proposals: Array.from({ length: pending }, () => makeProposal()), workflows: WORKFLOWS, status: syncStatus({ pendingCount: pending }) }),
+      "sync.status": () => syncStatus({ pendingCount: pending })
+    })
+    render(
+      <BackgroundProvider ask={background.ask}>
+        <PopupApp />
+      </BackgroundProvider>
+    )
+    await screen.findByRole("list", { name: "Pending proposals, 1" })
+    await waitFor(() => expect(background.callsOf("sync.status").length).toBeGreaterThanOrEqual(2), { timeout: 5_000 })
+    expect(background.callsOf("proposals.queue")).toHaveLength(1)
+    pending = 2
+    expect(await screen.findByRole("list", { name: "Pending proposals, 2" }, { timeout: 5_000 })).toBeTruthy()
+  }, 12_000)
 })
