@@ -1,18 +1,25 @@
-import { useId, useState, type FormEvent } from "react"
+import { useEffect, useId, useState, type FormEvent } from "react"
 import { OVERSIGHT_MODEL_LABELS, OversightModel, WorkflowUpsert, type Workflow } from "~src/domain/workflow"
 import { errorText } from "~src/ui/query-client"
 import { toUpsert, useUpdateWorkflow } from "./use-workflows"
 
-/** One workflow's oversight settings, editable by an admin. */
-export function WorkflowEditor({ workflow }: { workflow: Workflow }) {
-  const update = useUpdateWorkflow()
-  const [draft, setDraft] = useState(() => ({
+function draftOf(workflow: Workflow) {
+  return {
     model: workflow.model,
     threshold: String(workflow.threshold),
     quorum: String(workflow.quorum),
     expiryHours: workflow.expiryHours === null ? "" : String(workflow.expiryHours),
     paused: workflow.paused
-  }))
+  }
+}
+
+/** One workflow's oversight settings, editable by an admin. */
+export function WorkflowEditor({ workflow }: { workflow: Workflow }) {
+  const update = useUpdateWorkflow()
+  const [draft, setDraft] = useState(() => draftOf(workflow))
+  // When the server's copy changes (our update, or another admin's), show it. Keyed on
+  // updatedAt so a background refetch of the same version keeps what the admin is typing.
+  useEffect(() => setDraft(draftOf(workflow)), [workflow.updatedAt]) // eslint-disable-line react-hooks/exhaustive-deps
   const [invalid, setInvalid] = useState<string | null>(null)
   const id = useId()
 

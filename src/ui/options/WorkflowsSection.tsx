@@ -21,7 +21,7 @@ export function WorkflowsSection() {
       )}
       {workflows.data?.length === 0 && <p>No workflows yet. They appear when an agent first posts a proposal, or create one below.</p>}
       {workflows.data && workflows.data.length > 0 && gate.canEdit &&
-        workflows.data.map((w) => <WorkflowEditor key={`${w.id}:${w.updatedAt}`} workflow={w} />)}
+        workflows.data.map((w) => <WorkflowEditor key={w.id} workflow={w} />)}
       {workflows.data && workflows.data.length > 0 && !gate.canEdit && (
         <table aria-label="Workflows (read-only)">
           <thead>

@@ -16,12 +16,16 @@ const WORKFLOWS: Workflow[] = [
 ]
 
 function renderAs(me: Me) {
+  // The server's copy: updates persist, so the refetch after an update returns them.
+  let stored = WORKFLOWS
   const background = fakeBackground({
     "me.get": () => me,
-    "workflows.list": () => ({ workflows: WORKFLOWS }),
-    "workflows.update": (m) => ({
-      workflow: { ...WORKFLOWS.find((w) => w.id === m.id)!, ...m.workflow, updatedAt: "2026-11-25T12:00:00Z" } as Workflow
-    })
+    "workflows.list": () => ({ workflows: stored }),
+    "workflows.update": (m) => {
+      const workflow = { ...stored.find((w) => w.id === m.id)!, ...m.workflow, updatedAt: "2026-11-25T12:00:00Z" } as Workflow
+      stored = stored.map((w) => (w.id === m.id ? workflow : w))
+      return { workflow }
+    }
   })
   render(
     <BackgroundProvider ask={background.ask}>
@@ -49,7 +53,11 @@ describe("Workflows section", () => {
       id: "routing",
       workflow: { name: "Lead routing", model: "monitor", threshold: 0.9, quorum: 1, expiryHours: null, paused: true }
     })
-    expect(await screen.findByText(/recorded in the audit log/)).toBeTruthy()
+    expect((await within(form).findByRole("status")).textContent).toBe("Updated. The change is recorded in the audit log.")
+    // The form shows the server's copy, and the confirmation survives the refetch.
+    await waitFor(() => expect(background.callsOf("workflows.list").length).toBeGreaterThanOrEqual(2))
+    expect((within(form).getByLabelText("Oversight model") as HTMLSelectElement).value).toBe("monitor")
+    expect(within(form).getByRole("status").textContent).toBe("Updated. The change is recorded in the audit log.")
   })
 
   it("rejects an out-of-range quorum without calling the server", async () => {
