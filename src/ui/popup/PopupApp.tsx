@@ -133,12 +133,13 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
             {notice}
           </p>
         )}
-        {rejecting && <RejectForm proposal={rejecting.proposal} onClose={() => setRejectingId(null)} />}
+        {rejecting && !detail && <RejectForm proposal={rejecting.proposal} onClose={() => setRejectingId(null)} />}
         {detail ? (
           <ProposalDetail
             item={detail}
+            workflow={queue.data?.workflows.find((w) => w.id === detail.proposal.workflowId)}
+            online={status?.online ?? true}
             onBack={() => setDetailId(null)}
-            onReject={() => setRejectingId(detail.proposal.id)}
           />
         ) : (
           queue.data && (

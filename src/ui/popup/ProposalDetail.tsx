@@ -1,75 +1,69 @@
 import { useState } from "react"
-import { OVERSIGHT_MODEL_LABELS } from "~src/domain/workflow"
+import type { Workflow } from "~src/domain/workflow"
+import { CHANGE_CSS } from "~src/ui/changes/change-styles"
+import { ProposalCard, type CardMode } from "~src/ui/proposal/proposal-card"
+import { PROPOSAL_CSS } from "~src/ui/proposal/proposal-styles"
 import { errorText } from "~src/ui/query-client"
-import { changeHeadline } from "./change-headline"
 import type { QueueItem } from "./queue-model"
-import { useSubmitDecision } from "./use-queue"
+import { useDismissNotice, useSubmitDecision } from "./use-queue"
 
-/** A proposal with no page to open (no `target.url`) is reviewed here, in the popup. */
-export function ProposalDetail({ item, onBack, onReject }: { item: QueueItem; onBack: () => void; onReject: () => void }) {
+/** Colours the shared proposal card reads (the panel defines the same set on its shadow root). */
+const CARD_THEME = `
+.proposal-detail {
+  --so-fg: #1d2433; --so-muted: #4a5468; --so-bg: #ffffff; --so-surface: #ffffff; --so-surface-2: #f4f6fa;
+  --so-border: #d5dbe6; --so-accent: #1f4fd1; --so-on-accent: #ffffff;
+  --so-added-bg: #dafbe1; --so-added-fg: #116329; --so-removed-bg: #ffebe9; --so-removed-fg: #a40e26;
+  --so-warn: #bf8700; --so-warn-bg: #fff8c5; --so-warn-fg: #7d4e00;
+}
+`
+
+interface Props {
+  item: QueueItem
+  workflow: Workflow | undefined
+  online: boolean
+  onBack: () => void
+}
+
+/**
+ * A proposal with no page to open (no `target.url`) is reviewed here, in the popup, with the
+ * same card the in-page panel uses: impact first, the change view for its kind, evidence, and
+ * approve / reject with a reason / edit.
+ */
+export function ProposalDetail({ item, workflow, online, onBack }: Props) {
   const p = item.proposal
   const submit = useSubmitDecision()
+  const dismiss = useDismissNotice()
+  const [mode, setMode] = useState<CardMode>("view")
   // Review time is measured from when the reviewer first saw it (SPEC §1: review time measured).
   const [openedAt] = useState(() => Date.now())
   return (
-    <article className="detail" aria-labelledby="detail-title">
-      <button type="button" className="secondary small" onClick={onBack}>
+    <section className="proposal-detail" aria-label="Proposal under review">
+      <style>{`${CARD_THEME}${PROPOSAL_CSS}${CHANGE_CSS}`}</style>
+      <button type="button" className="secondary small back" onClick={onBack}>
         Back to queue
       </button>
-      <h2 id="detail-title">{p.title}</h2>
-      <p className="row-meta">
-        {item.workflowName} · {OVERSIGHT_MODEL_LABELS[item.tier]} · {p.agent.name} {p.agent.version} · confidence{" "}
-        {Math.round(p.confidence * 100)}%{item.needsQuorum && ` · ${p.approvals}/${p.quorum} approvals`}
-      </p>
-      <p>{p.summary}</p>
-      <p>
-        <strong>Change:</strong> {changeHeadline(p.change)}
-      </p>
-      {p.impact && p.impact.length > 0 && (
-        <ul aria-label="Impact">
-          {p.impact.map((i) => (
-            <li key={i.metric}>
-              {i.metric}: <strong>{i.value.toLocaleString("en-US")}</strong>
-              {i.note && ` (${i.note})`}
-            </li>
-          ))}
-        </ul>
-      )}
-      {p.rationale && <p>{p.rationale}</p>}
-      {p.evidence.length > 0 && (
-        <ul aria-label="Evidence">
-          {p.evidence.map((e, index) => (
-            <li key={index}>
-              {e.label}: {e.value}
-              {e.source && ` (${e.source})`}
-            </li>
-          ))}
-        </ul>
-      )}
-      {p.local?.pendingAction && <p className="row-local">Queued: {p.local.pendingAction} (waiting to send)</p>}
-      {p.local?.conflict && <p className="error">Conflict: {p.local.conflict.message}</p>}
-      {p.local?.failure && <p className="error">Not sent: {p.local.failure.message}</p>}
-      <div className="actions">
-        <button
-          type="button"
-          disabled={submit.isPending || Boolean(p.local?.pendingAction)}
-          onClick={() =>
-            submit.mutate(
-              { proposalId: p.id, action: "approve", proposalVersion: p.version, reviewMs: Date.now() - openedAt },
-              { onSuccess: onBack }
-            )
-          }>
-          Approve
-        </button>
-        <button type="button" className="danger" disabled={Boolean(p.local?.pendingAction)} onClick={onReject}>
-          Reject
-        </button>
-      </div>
+      <ProposalCard
+        proposal={p}
+        workflow={workflow}
+        open
+        mode={mode}
+        online={online}
+        busy={submit.isPending}
+        onOpen={() => {}}
+        onModeChange={setMode}
+        onDecide={(decision) =>
+          submit.mutate(
+            { ...decision, proposalId: p.id, proposalVersion: p.version, reviewMs: Date.now() - openedAt },
+            { onSuccess: onBack }
+          )
+        }
+        onDismissNotice={() => dismiss.mutate(p.id)}
+      />
       {submit.isError && (
         <p role="alert" className="error">
-          Could not approve: {errorText(submit.error)}
+          Could not send the decision: {errorText(submit.error)}
         </p>
       )}
-    </article>
+    </section>
   )
 }

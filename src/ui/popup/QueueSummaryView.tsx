@@ -7,7 +7,7 @@ const TOP_WORKFLOWS = 4
 /** Counts by tier and workflow, oldest waiting item, items needing a quorum. */
 export function QueueSummaryView({ summary, nowMs }: { summary: QueueSummary; nowMs: number }) {
   return (
-    <section aria-label="Queue summary" className="summary">
+    <section aria-label="Queue summary" className="queue-summary">
       <p className="total">
         <strong data-testid="pending-total">{summary.total}</strong> pending
         {summary.needingQuorum > 0 && <span> · {summary.needingQuorum} need a quorum</span>}

@@ -9,7 +9,11 @@ function describeStatus(status: SyncStatus, nowMs: number): { text: string; tone
     return { text: status.progress ? `Syncing… ${status.progress.pulled} pulled` : "Syncing…", tone: "ok" }
   if (status.error) return { text: `${status.online ? "Sync error" : "Offline"}: ${status.error}`, tone: "error" }
   if (!status.online) return { text: "Offline: decisions are kept and sent when the server is reachable", tone: "warn" }
-  const last = status.lastSyncAt ? `Synced ${formatWaiting(Date.parse(status.lastSyncAt), nowMs)} ago` : "Never synced"
+  const last = !status.lastSyncAt
+    ? "Never synced"
+    : nowMs - Date.parse(status.lastSyncAt) < 60_000
+      ? "Synced just now"
+      : `Synced ${formatWaiting(Date.parse(status.lastSyncAt), nowMs)} ago`
   return { text: last, tone: "ok" }
 }
 

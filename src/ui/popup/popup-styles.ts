@@ -16,13 +16,14 @@ select, input { font: inherit; padding: 2px 4px; border: 1px solid #8a94a6; bord
 .sync-ok { background: #eef3fd; }
 .sync-warn { background: #fff7e6; }
 .sync-error { background: #fdf0ee; }
-.summary p { margin: 0 0 6px; }
+.queue-summary p { margin: 0 0 6px; }
 .total strong { font-size: 20px; }
 .tiers, .workflows { list-style: none; display: flex; flex-wrap: wrap; gap: 6px; padding: 0; margin: 0 0 6px; }
 .tiers li, .workflows li { border: 1px solid #d5dbe6; border-radius: 12px; padding: 1px 8px; display: flex; gap: 6px; }
 .oldest { color: #4a5468; }
-.filters { display: grid; grid-template-columns: auto 1fr; gap: 4px 8px; align-items: center; margin: 8px 0; }
-.filters label { font-weight: 600; }
+.filters { display: grid; grid-template-columns: repeat(3, 1fr); grid-auto-flow: column; grid-template-rows: auto auto; gap: 2px 8px; margin: 8px 0; }
+.filters label { font-weight: 600; font-size: 12px; }
+.filters select { min-width: 0; }
 .list-toolbar { display: flex; justify-content: space-between; align-items: flex-start; gap: 8px; margin: 0 0 6px; }
 .hint { color: #4a5468; font-size: 12px; }
 .queue { list-style: none; }
@@ -43,5 +44,5 @@ select, input { font: inherit; padding: 2px 4px; border: 1px solid #8a94a6; bord
 .empty { color: #4a5468; padding: 12px 0; }
 .bulk { display: flex; flex-direction: column; align-items: flex-end; gap: 4px; }
 .bulk p { margin: 0; }
-.detail ul { padding-left: 18px; }
+.proposal-detail .back { margin: 0 0 8px; }
 `

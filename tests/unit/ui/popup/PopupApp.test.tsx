@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { LocalProposal } from "~src/messaging/messages"
 import type { Workflow } from "~src/domain/workflow"
 import { PopupApp } from "~src/ui/popup/PopupApp"
+import { TrustPolicyProvider } from "~src/ui/proposal/trusted-events"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground, makeProposal, makeWorkflow, NOW, syncStatus } from "./fake-background"
 import { giveElementsALayout } from "./layout"
@@ -25,7 +26,7 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-function renderPopup(proposals: LocalProposal[], workflows = WORKFLOWS) {
+function renderPopup(proposals: LocalProposal[], workflows = WORKFLOWS, trustSyntheticEvents = false) {
   const background = fakeBackground({
     "proposals.queue": () => ({ proposals, workflows, status: syncStatus({ pendingCount: proposals.length }) }),
     "decision.submit": (m) => {
@@ -36,10 +37,13 @@ function renderPopup(proposals: LocalProposal[], workflows = WORKFLOWS) {
     "sync.now": () => syncStatus({ lastSyncAt: new Date(NOW).toISOString() }),
     "sync.status": () => syncStatus({ pendingCount: proposals.length })
   })
+  // The shared proposal card acts only on trusted events; jsdom can only make untrusted ones.
   render(
-    <BackgroundProvider ask={background.ask}>
-      <PopupApp />
-    </BackgroundProvider>
+    <TrustPolicyProvider policy={() => trustSyntheticEvents}>
+      <BackgroundProvider ask={background.ask}>
+        <PopupApp />
+      </BackgroundProvider>
+    </TrustPolicyProvider>
   )
   return background
 }
@@ -203,6 +207,22 @@ describe("popup queue", () => {
     expect(screen.getByRole("heading", { name: "Segment idea" })).toBeTruthy()
     expect(screen.getByText("A new segment")).toBeTruthy()
     expect(background.callsOf("proposal.open")).toHaveLength(1)
+  })
+
+  it("reviews a proposal without a URL in the popup and approves it with its version and review time", async () => {
+    const user = userEvent.setup()
+    const background = renderPopup(
+      [makeProposal({ id: "P-SEG", version: 2, title: "Segment idea", target: { platform: "other", kind: "segment", id: "s1" } })],
+      WORKFLOWS,
+      true
+    )
+    await user.click(await screen.findByRole("button", { name: /^Segment idea/ }))
+    const detail = screen.getByRole("region", { name: "Proposal under review" })
+    await user.click(within(detail).getByRole("button", { name: "Approve" }))
+    await waitFor(() => expect(background.callsOf("decision.submit")).toHaveLength(1))
+    expect(background.callsOf("decision.submit")[0].decision).toEqual({ proposalId: "P-SEG", action: "approve", proposalVersion: 2, reviewMs: 0 })
+    // Back on the queue once the decision is recorded.
+    expect(await screen.findByRole("list", { name: /Pending proposals/ })).toBeTruthy()
   })
 
   it("shows queued decisions and conflicts from the local state", async () => {

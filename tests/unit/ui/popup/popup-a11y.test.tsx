@@ -23,7 +23,8 @@ function renderPopup() {
     makeProposal({ title: "Bulk title normalisation", risk: { bulk: true, writesProduction: true } }),
     makeProposal({ title: "Scoring change", workflowId: "scoring", quorum: 2, approvals: 1 }),
     makeProposal({ title: "Waiting to send", local: { pendingAction: "approve" } }),
-    makeProposal({ title: "Clash", local: { conflict: { message: "decided already", at: new Date(NOW).toISOString() } } })
+    makeProposal({ title: "Clash", local: { conflict: { message: "decided already", at: new Date(NOW).toISOString() } } }),
+    makeProposal({ title: "No page for this one", target: { platform: "other", kind: "segment", id: "s1" }, impact: [{ metric: "contacts added", value: 1200 }] })
   ]
   const background = fakeBackground({
     "proposals.queue": () => ({
@@ -53,6 +54,14 @@ describe("popup accessibility (axe)", () => {
     await screen.findByRole("list", { name: /Pending proposals/ })
     await user.keyboard("r")
     await user.click(screen.getByRole("button", { name: /Approve all shown/ }))
+    expect(await seriousViolations()).toEqual([])
+  })
+
+  it("has none while reviewing a proposal inside the popup", async () => {
+    const user = userEvent.setup()
+    renderPopup()
+    await user.click(await screen.findByRole("button", { name: /^No page for this one/ }))
+    await screen.findByRole("region", { name: "Proposal under review" })
     expect(await seriousViolations()).toEqual([])
   })
 })
