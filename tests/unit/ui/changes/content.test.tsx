@@ -3,6 +3,7 @@ import "./rtl-cleanup"
 import { render, screen } from "@testing-library/react"
 import { describe, expect, it } from "vitest"
 import { ContentChangeView } from "~src/ui/changes/content"
+import { diffByWords } from "~src/ui/changes/word-diff"
 import { PREVIEW_CSP, previewDocument, sanitizeAiHtml } from "~src/ui/changes/sanitized-html-preview"
 import { contentHostileHtml, contentText } from "./sample-changes"
 
@@ -59,5 +60,28 @@ describe("sanitizeAiHtml", () => {
     const doc = previewDocument("<p>x</p>")
     expect(doc.indexOf("Content-Security-Policy")).toBeLessThan(doc.indexOf("<p>x</p>"))
     expect(PREVIEW_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+  })
+})
+
+describe("diffByWords", () => {
+  const marked = (before: string, after: string) =>
+    diffByWords(before, after)
+      .map((p) => (p.added ? `{+${p.value}+}` : p.removed ? `[-${p.value}-]` : p.value))
+      .join("")
+
+  it.each([
+    ["Meet the spring line-up", "Meet our brand-new spring line-up", "Meet [-the-]{+our brand-new+} spring line-up"],
+    ["Save 10% today", "Save 20% today", "Save [-10-]{+20+}% today"],
+    ["Café ouvert", "Café fermé", "Café [-ouvert-]{+fermé+}"],
+    ["same text", "same text", "same text"],
+    ["", "new copy", "{+new copy+}"]
+  ])("diffs %j → %j word by word", (before, after, expected) => {
+    expect(marked(before, after)).toBe(expected)
+  })
+
+  it("keeps every character of both versions", () => {
+    const parts = diffByWords("a b  c\nd", "a x  c\ne")
+    expect(parts.filter((p) => !p.added).map((p) => p.value).join("")).toBe("a b  c\nd")
+    expect(parts.filter((p) => !p.removed).map((p) => p.value).join("")).toBe("a x  c\ne")
   })
 })
