@@ -123,7 +123,10 @@ async function runTour(browser: ExtensionBrowser, api: SignoffApi, seeded: Seede
   await rejectWithReason(rejectCard, /Wrong target/)
   await pollUntil(async () => (await api.getProposal(toReject.id)).status === "rejected", "the rejection to reach the server", 30_000)
   console.log(`  ✓ rejected "${toReject.title}" with reason "wrong_target"`)
-  await page.waitForTimeout(500) // let the panel re-render from the synced cache before the picture
+  // The picture should show the synced state, not "queued"; a lagging panel is not worth failing the tour for.
+  await pollUntil(async () => !/queued/i.test(await rejectCard.innerText()), "the panel to show the synced rejection", 10_000).catch(() =>
+    console.warn("  (the panel still showed the rejection as queued)")
+  )
   await screenshot(page, outDir, "04-after-approve-and-reject.png")
 
   // Each change kind in its own context, for the record.
@@ -144,8 +147,8 @@ async function runTour(browser: ExtensionBrowser, api: SignoffApi, seeded: Seede
   }
 
   const popup = await browser.openPopup()
-  await popup.waitForLoadState("load")
-  await popup.waitForTimeout(1_000)
+  await popup.setViewportSize({ width: 420, height: 600 }) // the toolbar popup's size
+  await popup.getByText(/pending/i).first().waitFor({ state: "visible", timeout: 15_000 })
   await screenshot(popup, outDir, "09-popup-queue.png")
   await popup.close()
   await page.close()
