@@ -1,8 +1,9 @@
 import type { Server } from "node:http"
 import { serve } from "@hono/node-server"
+import type { OpenAPIHono } from "@hono/zod-openapi"
 import type { Role } from "~src/domain"
 import { createApp } from "./app"
-import type { Services } from "./app-env"
+import type { AppEnv, Services } from "./app-env"
 import { issueToken } from "./auth/tokens"
 import { openDatabase } from "./db/connect"
 import { expireDue } from "./proposals/expiry"
@@ -21,6 +22,8 @@ export interface StartOptions {
   now?: () => Date
   /** How often pending proposals past their expiry are swept. Default 30 s. */
   expirySweepMs?: number
+  /** Adds routes to the app before it listens (the benchmark's empty baseline route). */
+  extendApp?: (app: OpenAPIHono<AppEnv>) => void
 }
 
 export interface RunningServer {
@@ -34,6 +37,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const db = await openDatabase(options.db ?? DEFAULT_DB_PATH)
   const services: Services = { db, events: new ProposalEvents(), now: options.now ?? (() => new Date()) }
   const app = createApp(services)
+  options.extendApp?.(app)
   const host = options.host ?? "127.0.0.1"
 
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 import type { Kysely } from "kysely"
-import { ulid } from "ulid"
+import { newId } from "../ids"
 import type { Role } from "~src/domain"
 import { appendAudit } from "../audit/chain"
 import type { Database } from "../db/schema"
@@ -22,7 +22,7 @@ export function generateToken(): string {
 
 export async function issueToken(db: Kysely<Database>, role: Role, name: string, now: Date): Promise<string> {
   const token = generateToken()
-  const id = ulid()
+  const id = newId()
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto("tokens")

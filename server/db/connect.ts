@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3"
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely"
 import pg from "pg"
 import { migrateToLatest } from "./migrations"
+import { withStatementCache } from "./statement-cache"
 import type { Database } from "./schema"
 
 export type Db = Kysely<Database>
@@ -29,7 +30,10 @@ function sqliteDialect(path: string): SqliteDialect {
   database.pragma("journal_mode = WAL")
   database.pragma("foreign_keys = ON")
   database.pragma("busy_timeout = 5000")
-  return new SqliteDialect({ database })
+  // WAL + NORMAL: a commit survives a crash of the process; only an OS crash or power loss can
+  // lose the last commits (never corrupt the file). FULL would fsync every decision.
+  database.pragma("synchronous = NORMAL")
+  return new SqliteDialect({ database: withStatementCache(database) })
 }
 
 function postgresDialect(url: string): PostgresDialect {

@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely"
-import { ulid } from "ulid"
+import { newId } from "../ids"
 import type { Proposal, ProposalCreate } from "~src/domain"
 import { decideOnCreation, effectiveExpiry } from "~src/domain/oversight"
 import type { Services } from "../app-env"
@@ -38,7 +38,7 @@ export async function createProposal(
   const at = now.toISOString()
   const workflow = await ensureWorkflow(trx, input.workflowId, caller, now)
   const outcome = decideOnCreation(workflow, input)
-  const id = ulid()
+  const id = newId()
   const seq = await nextCounterValue(trx, "proposal_seq")
   const expiresAt = effectiveExpiry(now, input.expiresAt, workflow.expiryHours)
   await trx

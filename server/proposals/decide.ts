@@ -10,7 +10,7 @@ import type { AfterCommit } from "../db/transaction"
 import { contentHashOf } from "../hashing"
 import { badRequest, conflict, notFound } from "../http/api-error"
 import { pauseWorkflow } from "../workflows/store"
-import { approversOf, effectiveChange, findProposalRow, loadProposal } from "./record"
+import { approversOf, effectiveChange, findProposalRow, loadProposal, withDecisions } from "./record"
 import { insertDecision, updateProposal } from "./write"
 
 export interface DecisionResult {
@@ -106,7 +106,7 @@ export async function decideProposal(
   await appendAudit(trx, now, audit)
 
   afterCommit(() => services.events.changed(proposalId))
-  const proposal = await current()
-  const decision = proposal.decisions.find((d) => d.id === decisionId)!
-  return { proposal, decision }
+  const [proposal] = await withDecisions(trx, [updated])
+  const decision = proposal!.decisions.find((d) => d.id === decisionId)!
+  return { proposal: proposal!, decision }
 }

@@ -1,5 +1,5 @@
 import type { Transaction, Updateable } from "kysely"
-import { ulid } from "ulid"
+import { newId } from "../ids"
 import type { Decision } from "~src/domain"
 import { nextCounterValue } from "../db/counters"
 import type { Database, ProposalsTable } from "../db/schema"
@@ -17,14 +17,16 @@ export async function updateProposal(
   now: Date
 ): Promise<ProposalsTable | undefined> {
   const seq = await nextCounterValue(trx, "proposal_seq")
+  const bumped = { version: Number(current.version) + 1, seq, updated_at: now.toISOString() }
   const result = await trx
     .updateTable("proposals")
-    .set({ ...changes, version: Number(current.version) + 1, seq, updated_at: now.toISOString() })
+    .set({ ...changes, ...bumped })
     .where("id", "=", current.id)
     .where("version", "=", current.version)
     .executeTakeFirst()
   if (Number(result.numUpdatedRows) === 0) return undefined
-  return trx.selectFrom("proposals").selectAll().where("id", "=", current.id).executeTakeFirstOrThrow()
+  // The row as it now stands, without reading it back (the hot path of every decision).
+  return { ...current, ...(changes as Partial<ProposalsTable>), ...bumped }
 }
 
 export interface NewDecision {
@@ -39,7 +41,7 @@ export interface NewDecision {
 }
 
 export async function insertDecision(trx: Transaction<Database>, d: NewDecision, now: Date): Promise<string> {
-  const id = ulid()
+  const id = newId()
   await trx
     .insertInto("decisions")
     .values({
