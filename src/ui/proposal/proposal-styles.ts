@@ -24,6 +24,8 @@ export const PROPOSAL_CSS = `
 .notice.queued { background: var(--so-surface-2); }
 .notice.conflict { background: var(--so-removed-bg); color: var(--so-removed-fg); }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
+/* Long changes (HTML previews, bulk samples) must not push the decision out of reach. */
+.details > .actions { position: sticky; bottom: 0; background: var(--so-surface); padding: 8px 0; border-top: 1px solid var(--so-border); }
 button { font: 600 13px/18px system-ui, -apple-system, "Segoe UI", sans-serif; padding: 6px 12px; border-radius: 6px; border: 1px solid var(--so-border); background: var(--so-surface-2); color: var(--so-fg); cursor: pointer; }
 button:disabled { opacity: .5; cursor: default; }
 button:focus-visible { outline: 2px solid var(--so-accent); outline-offset: 1px; }
