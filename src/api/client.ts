@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 import { Decision, DecisionCreate, Me, Proposal, SyncPage, Workflow, WorkflowUpsert } from "~src/domain"
 import { ApiError, NetworkError } from "./errors"
 

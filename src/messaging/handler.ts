@@ -1,4 +1,4 @@
-import { z } from "zod"
+import * as z from "zod"
 import { ApiError, NetworkError, type ApiClient } from "~src/api"
 import {
   clearSyncedCache,

@@ -1,4 +1,8 @@
-import { z } from "zod"
+// Namespace import on purpose (zod's documented form): Plasmo's Parcel drops zod's
+// `v4/classic/external.js` from a bundle whose modules only use `import { z } from "zod"`, and
+// every schema then throws "z.enum is not a function" at load. This module is in every bundle
+// (background, popup, options, content scripts via client.ts), so it keeps zod in all of them.
+import * as z from "zod"
 import { Entity } from "~src/context/entity"
 import { DecisionCreate, DecisionReason, DecisionAction } from "~src/domain/decision"
 import { Me } from "~src/domain/me"
