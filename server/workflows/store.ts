@@ -53,7 +53,18 @@ export async function ensureWorkflow(trx: Transaction<Database>, id: string, cal
   if (existing) return existing
   const at = now.toISOString()
   const workflow: Workflow = { id, name: id, ...DEFAULT_WORKFLOW, createdAt: at, updatedAt: at }
-  await trx.insertInto("workflows").values(toRow(workflow)).execute()
+  // Two agents may name the same new workflow at once; on Postgres the second insert waits for
+  // the first to commit and then does nothing, and we use the row the first one created.
+  const inserted = await trx
+    .insertInto("workflows")
+    .values(toRow(workflow))
+    .onConflict((oc) => oc.column("id").doNothing())
+    .executeTakeFirst()
+  if (Number(inserted.numInsertedRows ?? 0) === 0) {
+    const created = await findWorkflow(trx, id)
+    if (!created) throw new Error(`workflow ${id} conflicted on insert but cannot be read`)
+    return created
+  }
   await appendAudit(trx, now, {
     event: "workflow.created",
     actor: { name: caller.name, role: caller.role },

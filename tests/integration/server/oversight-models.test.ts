@@ -36,6 +36,15 @@ describe("an unknown workflowId", () => {
   })
 })
 
+describe("many agents naming the same new workflow at once", () => {
+  it("create it once, with one audit entry, and every proposal lands", async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => api.createProposal(agent, { workflowId: "stampede" })))
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201))
+    const created = (await auditEntries()).filter((e) => e.event === "workflow.created" && e.workflowId === "stampede")
+    expect(created).toHaveLength(1)
+  })
+})
+
 describe("approve model with a quorum", () => {
   beforeAll(async () => {
     await api.put("/v1/workflows/scoring", admin, { name: "Lead scoring", model: "approve", quorum: 2 })
