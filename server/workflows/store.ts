@@ -60,7 +60,7 @@ export async function ensureWorkflow(trx: Transaction<Database>, id: string, cal
     .values(toRow(workflow))
     .onConflict((oc) => oc.column("id").doNothing())
     .executeTakeFirst()
-  if (Number(inserted.numInsertedRows ?? 0) === 0) {
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
     const created = await findWorkflow(trx, id)
     if (!created) throw new Error(`workflow ${id} conflicted on insert but cannot be read`)
     return created
