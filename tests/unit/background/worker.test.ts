@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest"
+
+/**
+ * Loads the real service-worker module against a recording stand-in for `chrome.*`, to hold the
+ * MV3 rules it must keep: listeners registered synchronously in the first turn (Chrome only wakes a
+ * stopped worker for events whose listeners exist by then), and answers that never carry the token.
+ */
+type Listener = (...args: any[]) => unknown
+const registered: Record<string, Listener[]> = {}
+const event = (name: string) => ({ addListener: (fn: Listener) => (registered[name] ??= []).push(fn) })
+const badge: Record<string, unknown> = {}
+const alarms = new Map<string, { name: string; periodInMinutes?: number }>()
+
+const fakeChrome = {
+  runtime: {
+    id: "signoffid",
+    getURL: (path: string) => `chrome-extension://signoffid/${path}`,
+    getManifest: () => ({ content_scripts: [{ matches: ["https://app.hubspot.com/*"] }], icons: { 128: "icon128.png" } }),
+    onMessage: event("runtime.onMessage"),
+    onStartup: event("runtime.onStartup"),
+    onInstalled: event("runtime.onInstalled")
+  },
+  alarms: {
+    onAlarm: event("alarms.onAlarm"),
+    get: async (name: string) => alarms.get(name),
+    create: async (name: string, info: { periodInMinutes?: number }) => void alarms.set(name, { name, ...info }),
+    clear: async (name: string) => alarms.delete(name)
+  },
+  notifications: { onClicked: event("notifications.onClicked"), create: async () => "", clear: async () => true },
+  action: {
+    setBadgeText: async ({ text }: { text: string }) => void (badge.text = text),
+    setBadgeBackgroundColor: async ({ color }: { color: string }) => void (badge.color = color),
+    setBadgeTextColor: async () => undefined,
+    setTitle: async ({ title }: { title: string }) => void (badge.title = title)
+  },
+  scripting: { getRegisteredContentScripts: async () => [] },
+  tabs: { create: async () => ({ id: 1 }) }
+}
+
+let listenersAfterFirstTurn: string[] = []
+
+beforeAll(async () => {
+  Object.assign(globalThis, { chrome: fakeChrome, self: { addEventListener: (type: string, fn: Listener) => (registered[`self.${type}`] ??= []).push(fn) } })
+  if (typeof navigator === "undefined") Object.assign(globalThis, { navigator: { onLine: true } })
+  await import("~background/index")
+  // Module evaluation is synchronous: whatever is registered now was registered in the first turn.
+  listenersAfterFirstTurn = Object.keys(registered).sort()
+})
+
+function send(message: unknown, sender: object): Promise<any> {
+  return new Promise((resolve) => {
+    const keepOpen = registered["runtime.onMessage"][0](message, sender, resolve)
+    expect(keepOpen).toBe(true)
+  })
+}
+
+const optionsPage = { id: "signoffid", url: "chrome-extension://signoffid/options.html" }
+const hubspot = { id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/2", tab: { id: 3 } }
+
+describe("background service worker", () => {
+  it("registers every wake-up listener synchronously at the top level", () => {
+    expect(listenersAfterFirstTurn).toEqual(
+      ["alarms.onAlarm", "notifications.onClicked", "runtime.onInstalled", "runtime.onMessage", "runtime.onStartup", "self.online"].sort()
+    )
+  })
+
+  it("schedules the periodic sync alarm and shows a grey '!' while not configured", async () => {
+    await new Promise((r) => setTimeout(r, 50))
+    expect(alarms.get("signoff-sync")?.periodInMinutes).toBe(5)
+    expect(badge).toMatchObject({ text: "!", color: "#80868b" })
+  })
+
+  it("answers a content script's settings request without the token", async () => {
+    expect((await send({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: "secret-token-wxyz", syncIntervalMinutes: 2 }, optionsPage)).ok).toBe(true)
+    const reply = await send({ type: "settings.get" }, hubspot)
+    expect(reply).toMatchObject({ ok: true, data: { hasToken: true, tokenHint: "wxyz" } })
+    expect(JSON.stringify(reply)).not.toContain("secret-token")
+    expect(alarms.get("signoff-sync")?.periodInMinutes).toBe(2)
+  })
+
+  it("answers an invalid message with an error envelope", async () => {
+    expect(await send({ type: "nope" }, optionsPage)).toMatchObject({ ok: false, error: { code: "bad_request" } })
+  })
+})
