@@ -14,7 +14,7 @@ import {
   type StoredSettings
 } from "~src/db"
 import { targetKey } from "~src/domain"
-import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError, type SyncEngine } from "~src/sync"
+import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError, withCurrentConflictMessage, type SyncEngine } from "~src/sync"
 import { matchesAnyPattern } from "./match-pattern"
 import { Message, type Envelope, type MessageType, type ResponseOf } from "./messages"
 import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo } from "./sender-policy"
@@ -64,6 +64,8 @@ type Handlers = {
 export function createMessageHandler(deps: MessageHandlerDeps) {
   const { db, engine } = deps
   const now = deps.now ?? Date.now
+  /** The proposal as the UI gets it: without storage keys, its conflict notice told relative to now. */
+  const forUi = (p: CachedProposal) => withCurrentConflictMessage(toLocalProposal(p), now())
   const inBackground = (work: Promise<unknown> | null) => void work?.catch((e) => console.warn("signoff: background sync failed", e))
 
   async function configuredApi(): Promise<ApiClient> {
@@ -88,8 +90,8 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       // platform under another kind name (an agent's "0-1" where the page says "contact").
       const related = new Map([...ofRelatedEntities, ...samePlatformId].filter((p) => p.targetKey !== key).map((p) => [p.id, p]))
       return {
-        proposals: newestFirst(exact).map(toLocalProposal),
-        related: newestFirst([...related.values()]).map(toLocalProposal),
+        proposals: newestFirst(exact).map(forUi),
+        related: newestFirst([...related.values()]).map(forUi),
         workflows,
         status
       }
@@ -107,18 +109,18 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
         (p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id))
       )
       const proposals = [...pending, ...withLocalState].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      return { proposals: proposals.map(toLocalProposal), workflows, status }
+      return { proposals: proposals.map(forUi), workflows, status }
     },
     "decision.submit": async ({ decision }) => {
       const proposal = await enqueueDecision(db, decision, { now: now() })
       await deps.onLocalChange?.()
       inBackground(engine.run())
-      return { proposal: toLocalProposal(proposal) }
+      return { proposal: forUi(proposal) }
     },
     "decision.dismiss": async ({ proposalId }) => {
       const proposal = await dismissRefusedDecisions(db, proposalId)
       await deps.onLocalChange?.()
-      return { proposal: proposal ? toLocalProposal(proposal) : null }
+      return { proposal: proposal ? forUi(proposal) : null }
     },
     "sync.now": async () => {
       await engine.run({ ignoreBackoff: true })

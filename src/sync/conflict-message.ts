@@ -32,3 +32,12 @@ function latestDecision(decisions: readonly Decision[]): Decision | undefined {
   for (const d of decisions) if (!latest || d.createdAt >= latest.createdAt) latest = d
   return latest
 }
+
+/**
+ * The stored notice says "2 min ago" relative to when the conflict was found; re-tell it relative to
+ * now when the cached proposal still holds the decision it points at.
+ */
+export function withCurrentConflictMessage<P extends Proposal & { local?: { conflict?: { message: string; at: string } } }>(p: P, now: number): P {
+  if (!p.local?.conflict || p.decisions.length === 0) return p
+  return { ...p, local: { ...p.local, conflict: { ...p.local.conflict, message: describeConflict(p, now) } } }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { describeConflict } from "~src/sync/conflict-message"
+import { describeConflict, withCurrentConflictMessage } from "~src/sync/conflict-message"
 import { timeAgo } from "~src/sync/time-ago"
 import { makeDecision, makeProposal } from "./fixtures"
 
@@ -50,5 +50,20 @@ describe("timeAgo", () => {
     ["2026-11-20T10:02:00.000Z", "5 days ago"]
   ])("describes %s as %s", (at, expected) => {
     expect(timeAgo(at, now)).toBe(expected)
+  })
+})
+
+describe("withCurrentConflictMessage", () => {
+  it("re-tells a stored conflict notice relative to now", () => {
+    const proposal = {
+      ...makeProposal({ status: "approved", decisions: [makeDecision({ createdAt: "2026-11-25T09:02:00.000Z" })] }),
+      local: { conflict: { message: "Ana approved this just now", at: "2026-11-25T09:02:10.000Z" } }
+    }
+    expect(withCurrentConflictMessage(proposal, now).local.conflict.message).toBe("Ana approved this 1 h ago")
+  })
+
+  it("keeps the server's own words when the cache has no decision to point at", () => {
+    const proposal = { ...makeProposal(), local: { conflict: { message: "already decided", at: "t" } } }
+    expect(withCurrentConflictMessage(proposal, now).local.conflict.message).toBe("already decided")
   })
 })
