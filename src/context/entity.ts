@@ -1,4 +1,5 @@
-import { z } from "zod"
+// Namespace import: see src/messaging/messages.ts (Parcel drops zod for `import { z }`-only bundles).
+import * as z from "zod"
 import { Platform } from "~src/domain/platform"
 
 /** Just enough to name an entity: the same triple as a proposal's target. */
