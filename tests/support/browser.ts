@@ -118,7 +118,12 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     const sendMessage = async <T>(message: unknown) => {
       const page = await openExtensionPage("options.html")
       try {
-        return (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as {
+        // A background that failed to start never answers: fail in seconds, not at the test timeout.
+        const reply = page.evaluate((m) => chrome.runtime.sendMessage(m), message)
+        const silence = new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error(`the background did not answer ${JSON.stringify(message)} within 20 s`)), 20_000).unref()
+        )
+        return (await Promise.race([reply, silence])) as {
           ok: boolean
           data?: T
           error?: { code: string; message: string }
