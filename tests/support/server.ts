@@ -1,14 +1,23 @@
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import Database from "better-sqlite3"
+import pg from "pg"
 import type { Role } from "~src/domain"
+import { isPostgresUrl } from "~server/db/connect"
 import { type StartOptions, startServer } from "~server/start"
 
 export interface TestServer {
   url: string
+  /** Where the data lives: the SQLite file, or the postgres:// URL of this server's own database. */
   dbPath: string
   /** Issues a token for `role` (name defaults to e.g. "reviewer-3"). */
   token(role: Role, name?: string): Promise<string>
+  /**
+   * Runs raw SQL on the server's database behind its back — to assert "nothing was written" or to
+   * tamper with the audit log. `?` placeholders work on both SQLite and Postgres.
+   */
+  sql(query: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>
   close(): Promise<void>
 }
 
@@ -17,26 +26,98 @@ let tokenCounter = 0
 /**
  * The real server, in-process on 127.0.0.1 with a free port, on a temporary SQLite file that is
  * deleted on close (unless `dbPath` was given, so a test can reopen the same database).
+ *
+ * With `SIGNOFF_TEST_DB=postgres://user@host:port/db` in the environment, each server instead
+ * gets a fresh Postgres database (created next to `db`, dropped on close), so the same suite
+ * runs on both engines.
  */
 export async function startTestServer(
   opts: { dbPath?: string } & Pick<StartOptions, "now" | "expirySweepMs"> = {}
 ): Promise<TestServer> {
-  const tempDir = opts.dbPath ? undefined : mkdtempSync(join(tmpdir(), "signoff-test-"))
-  const dbPath = opts.dbPath ?? join(tempDir!, "signoff.sqlite")
+  const postgresBase = process.env.SIGNOFF_TEST_DB
+  const storage = opts.dbPath
+    ? sqliteStorage(opts.dbPath, false)
+    : postgresBase && isPostgresUrl(postgresBase)
+      ? await postgresStorage(postgresBase)
+      : sqliteStorage(join(mkdtempSync(join(tmpdir(), "signoff-test-")), "signoff.sqlite"), true)
   const server = await startServer({
     port: 0,
     host: "127.0.0.1",
-    db: dbPath,
+    db: storage.location,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.expirySweepMs ? { expirySweepMs: opts.expirySweepMs } : {})
   })
   return {
     url: server.url,
-    dbPath,
+    dbPath: storage.location,
     token: (role, name) => server.createToken(role, name ?? `${role}-${++tokenCounter}`),
+    sql: storage.sql,
     close: async () => {
       await server.close()
-      if (tempDir) rmSync(tempDir, { recursive: true, force: true })
+      await storage.dispose()
     }
   }
 }
+
+interface Storage {
+  location: string
+  sql: TestServer["sql"]
+  dispose(): Promise<void>
+}
+
+function sqliteStorage(path: string, temporary: boolean): Storage {
+  return {
+    location: path,
+    sql: async (query, params = []) => {
+      const db = new Database(path)
+      try {
+        const statement = db.prepare(query)
+        if (statement.reader) return statement.all(...params) as Array<Record<string, unknown>>
+        statement.run(...params)
+        return []
+      } finally {
+        db.close()
+      }
+    },
+    dispose: async () => {
+      if (temporary) rmSync(join(path, ".."), { recursive: true, force: true })
+    }
+  }
+}
+
+async function postgresStorage(baseUrl: string): Promise<Storage> {
+  const name = `signoff_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = new pg.Client({ connectionString: baseUrl })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  const url = new URL(baseUrl)
+  url.pathname = `/${name}`
+  const location = url.toString()
+  return {
+    location,
+    sql: async (query, params = []) => {
+      const client = new pg.Client({ connectionString: location, types: { getTypeParser: numbersAsNumbers } })
+      await client.connect()
+      try {
+        let n = 0
+        const result = await client.query(query.replace(/\?/g, () => `$${++n}`), params)
+        return result.rows as Array<Record<string, unknown>>
+      } finally {
+        await client.end()
+      }
+    },
+    dispose: async () => {
+      const client = new pg.Client({ connectionString: baseUrl })
+      await client.connect()
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await client.end()
+    }
+  }
+}
+
+/** COUNT(*) (int8) and SUM() (numeric) arrive as strings by default; tests compare numbers. */
+const numbersAsNumbers = ((oid: number, format?: "text" | "binary") =>
+  oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC
+    ? (value: string) => Number(value)
+    : pg.types.getTypeParser(oid, format ?? "text")) as typeof pg.types.getTypeParser

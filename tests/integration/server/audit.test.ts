@@ -1,4 +1,3 @@
-import Database from "better-sqlite3"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { AuditEntry, AuditVerifyResult } from "~src/domain"
 import { type TestServer, startTestServer } from "~tests/support/server"
@@ -93,7 +92,7 @@ describe("the audit log", () => {
   })
 })
 
-describe("audit verify against tampering (rows altered directly in SQLite)", () => {
+describe("audit verify against tampering (rows altered directly in the database, behind the server)", () => {
   let tampered: TestServer
   let tamperedApi: ReturnType<typeof client>
   let tamperedAdmin: string
@@ -111,52 +110,38 @@ describe("audit verify against tampering (rows altered directly in SQLite)", () 
   })
   afterAll(() => tampered.close())
 
-  function withDb(write: (db: Database.Database) => void) {
-    const db = new Database(tampered.dbPath)
-    try {
-      write(db)
-    } finally {
-      db.close()
-    }
-  }
-
   it("names the seq whose content was changed", async () => {
-    const target = withRow("decision")
-    withDb((db) => {
-      const row = db.prepare("SELECT data FROM audit_log WHERE seq = ?").get(target) as { data: string }
-      const data = JSON.parse(row.data)
-      data.reason = { code: "compliance" } // rewrite history: a different reason
-      db.prepare("UPDATE audit_log SET data = ? WHERE seq = ?").run(JSON.stringify(data), target)
-    })
+    const target = await withRow("decision")
+    const [row] = await tampered.sql("SELECT data FROM audit_log WHERE seq = ?", [target])
+    const data = JSON.parse(row!.data as string)
+    data.reason = { code: "compliance" } // rewrite history: a different reason
+    await tampered.sql("UPDATE audit_log SET data = ? WHERE seq = ?", [JSON.stringify(data), target])
     const res = AuditVerifyResult.parse((await tamperedApi.get("/v1/audit/verify", tamperedAdmin)).body)
     expect(res.ok).toBe(false)
     expect(res.firstBroken).toEqual({ seq: target, reason: expect.stringMatching(/altered/) })
   })
 
   it("still names the link when the tamperer also rewrote that row's hash", async () => {
-    const first = withRow("decision")
-    withDb((db) => db.prepare("UPDATE audit_log SET actor_name = 'Mallory', hash = ? WHERE seq = ?").run("f".repeat(64), first))
+    const first = await withRow("decision")
+    await tampered.sql("UPDATE audit_log SET actor_name = 'Mallory', hash = ? WHERE seq = ?", ["f".repeat(64), first])
     const res = AuditVerifyResult.parse((await tamperedApi.get("/v1/audit/verify", tamperedAdmin)).body)
     expect(res.ok).toBe(false)
     expect(res.firstBroken!.seq).toBe(first)
   })
 
   it("keeps naming the earliest break when a later entry is deleted too", async () => {
-    const last = withRow("decision", "last")
-    withDb((db) => db.prepare("DELETE FROM audit_log WHERE seq = ?").run(last - 1))
+    const last = await withRow("decision", "last")
+    await tampered.sql("DELETE FROM audit_log WHERE seq = ?", [last - 1])
     const res = AuditVerifyResult.parse((await tamperedApi.get("/v1/audit/verify", tamperedAdmin)).body)
     expect(res.ok).toBe(false)
     // The first break is still the earlier tampering; the chain is walked in order.
     expect(res.firstBroken!.seq).toBeLessThan(last)
   })
 
-  function withRow(event: string, which: "first" | "last" = "first"): number {
-    let seq = 0
-    withDb((db) => {
-      const order = which === "first" ? "ASC" : "DESC"
-      seq = (db.prepare(`SELECT seq FROM audit_log WHERE event = ? ORDER BY seq ${order} LIMIT 1`).get(event) as { seq: number }).seq
-    })
-    return seq
+  async function withRow(event: string, which: "first" | "last" = "first"): Promise<number> {
+    const order = which === "first" ? "ASC" : "DESC"
+    const [row] = await tampered.sql(`SELECT seq FROM audit_log WHERE event = ? ORDER BY seq ${order} LIMIT 1`, [event])
+    return Number(row!.seq)
   }
 })
 
@@ -169,9 +154,7 @@ describe("audit verify detects a deleted entry", () => {
       const bot = await s.token("agent", "bot")
       await c.createProposal(bot)
       await c.createProposal(bot)
-      const db = new Database(s.dbPath)
-      db.prepare("DELETE FROM audit_log WHERE seq = 3").run()
-      db.close()
+      await s.sql("DELETE FROM audit_log WHERE seq = 3")
       const res = AuditVerifyResult.parse((await c.get("/v1/audit/verify", admin)).body)
       expect(res).toMatchObject({ ok: false, firstBroken: { seq: 4, reason: expect.stringMatching(/missing/) } })
     } finally {

@@ -25,13 +25,13 @@ afterAll(() => server.close())
  * the highest seq, the sum of versions — and the audit chain exactly as they were.
  */
 async function expectRefusedWithoutWrites(send: () => Promise<Call>, status: number, code: string, messagePart?: RegExp) {
-  const before = snapshotDatabase(server.dbPath)
+  const before = await snapshotDatabase(server)
   const res = await send()
   expect(res.status, JSON.stringify(res.body)).toBe(status)
   expect(res.body.error.code).toBe(code)
   expect(typeof res.body.error.message).toBe("string")
   if (messagePart) expect(res.body.error.message).toMatch(messagePart)
-  expect(snapshotDatabase(server.dbPath)).toEqual(before)
+  expect(await snapshotDatabase(server)).toEqual(before)
   const verify = await api.get("/v1/audit/verify", admin)
   expect(verify.body.ok).toBe(true)
   return res

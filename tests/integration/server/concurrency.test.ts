@@ -45,11 +45,11 @@ describe("optimistic concurrency", () => {
   it("answers 409 with the current state when the proposal is decided already", async () => {
     const id = (await api.createProposal(agent)).body.id
     await api.decide(reviewers[0]!, id, { action: "reject", reason: { code: "off_brand" }, proposalVersion: 1 })
-    const before = snapshotDatabase(server.dbPath)
+    const before = await snapshotDatabase(server)
     const late = await api.decide(reviewers[1]!, id, { action: "approve", proposalVersion: 2 })
     expect(late.status).toBe(409)
     expect(late.body.proposal).toMatchObject({ id, status: "rejected", version: 2 })
-    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+    expect(await snapshotDatabase(server)).toEqual(before)
   })
 })
 

@@ -78,13 +78,13 @@ describe("approval binding on execution reports", () => {
   it("refuses a different content hash with 409 stale_approval and changes nothing", async () => {
     const created = (await api.createProposal(agent)).body
     await api.decide(ana, created.id, { action: "edit", edits: { after: "Reviewer's words" }, proposalVersion: 1 })
-    const before = snapshotDatabase(server.dbPath)
+    const before = await snapshotDatabase(server)
     // The agent tries to apply its own original text instead of the reviewer's edit.
     const res = await api.post(`/v1/proposals/${created.id}/execution`, agent, { outcome: "executed", contentHash: sha256(created.change) })
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe("stale_approval")
     expect(res.body.proposal.status).toBe("approved")
-    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+    expect(await snapshotDatabase(server)).toEqual(before)
   })
 
   it("sends a changed target back to pending as a new version with 409 target_changed", async () => {

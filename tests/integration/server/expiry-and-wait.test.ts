@@ -1,4 +1,3 @@
-import Database from "better-sqlite3"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type TestServer, startTestServer } from "~tests/support/server"
 import { client } from "./fixtures"
@@ -58,10 +57,8 @@ describe("expiry", () => {
   it("is swept periodically without anyone reading the proposal", async () => {
     const created = (await api.createProposal(agent, { expiresAt: inMs(150) })).body
     await sleep(450)
-    const db = new Database(server.dbPath, { readonly: true })
-    const row = db.prepare("SELECT status FROM proposals WHERE id = ?").get(created.id) as { status: string }
-    db.close()
-    expect(row.status).toBe("expired")
+    const [row] = await server.sql("SELECT status FROM proposals WHERE id = ?", [created.id])
+    expect(row!.status).toBe("expired")
   })
 
   it("never expires a decided proposal", async () => {

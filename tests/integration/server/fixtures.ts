@@ -1,4 +1,3 @@
-import Database from "better-sqlite3"
 import type { ProposalCreate } from "~src/domain"
 import type { TestServer } from "~tests/support/server"
 
@@ -54,20 +53,15 @@ export function client(server: TestServer) {
   }
 }
 
-/** Row counts of every table plus the audit chain's length: "nothing written" is this unchanged. */
-export function snapshotDatabase(dbPath: string): Record<string, number> {
-  const db = new Database(dbPath, { readonly: true })
-  try {
-    const counts: Record<string, number> = {}
-    for (const table of ["tokens", "workflows", "proposals", "decisions", "idempotency_keys", "audit_log"]) {
-      counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n
-    }
-    const maxSeq = db.prepare("SELECT MAX(seq) AS s FROM proposals").get() as { s: number | null }
-    const versions = db.prepare("SELECT SUM(version) AS v FROM proposals").get() as { v: number | null }
-    counts.maxProposalSeq = maxSeq.s ?? 0
-    counts.sumOfVersions = versions.v ?? 0
-    return counts
-  } finally {
-    db.close()
+/** Row counts of every table plus the highest seq and the sum of versions: "nothing written" is this unchanged. */
+export async function snapshotDatabase(server: TestServer): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {}
+  for (const table of ["tokens", "workflows", "proposals", "decisions", "idempotency_keys", "audit_log"]) {
+    const [row] = await server.sql(`SELECT COUNT(*) AS n FROM ${table}`)
+    counts[table] = Number(row!.n)
   }
+  const [seq] = await server.sql("SELECT MAX(seq) AS s, SUM(version) AS v FROM proposals")
+  counts.maxProposalSeq = Number(seq!.s ?? 0)
+  counts.sumOfVersions = Number(seq!.v ?? 0)
+  return counts
 }

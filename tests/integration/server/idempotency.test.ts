@@ -18,21 +18,21 @@ afterAll(() => server.close())
 describe("Idempotency-Key on proposal creation", () => {
   it("replays the original 201 and body for the same key and body, creating one proposal", async () => {
     const first = await api.createProposal(agent, {}, { "idempotency-key": "create-1" })
-    const before = snapshotDatabase(server.dbPath)
+    const before = await snapshotDatabase(server)
     const replay = await api.createProposal(agent, {}, { "idempotency-key": "create-1" })
     expect(first.status).toBe(201)
     expect(replay.status).toBe(201)
     expect(replay.body).toEqual(first.body)
-    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+    expect(await snapshotDatabase(server)).toEqual(before)
   })
 
   it("answers 422 for the same key with a different body, and writes nothing", async () => {
     await api.createProposal(agent, {}, { "idempotency-key": "create-2" })
-    const before = snapshotDatabase(server.dbPath)
+    const before = await snapshotDatabase(server)
     const res = await api.createProposal(agent, { title: "Something else" }, { "idempotency-key": "create-2" })
     expect(res.status).toBe(422)
     expect(res.body.error.code).toBe("unprocessable")
-    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+    expect(await snapshotDatabase(server)).toEqual(before)
   })
 
   it("treats key order in the body as the same body", async () => {
@@ -68,12 +68,12 @@ describe("Idempotency-Key on decisions", () => {
   it("replays the original 200 {proposal, decision} for a retried approval instead of a 409", async () => {
     const id = (await api.createProposal(agent)).body.id
     const first = await api.decide(reviewer, id, { action: "approve", proposalVersion: 1 }, { "idempotency-key": "decide-1" })
-    const before = snapshotDatabase(server.dbPath)
+    const before = await snapshotDatabase(server)
     const retry = await api.decide(reviewer, id, { action: "approve", proposalVersion: 1 }, { "idempotency-key": "decide-1" })
     expect(first.status).toBe(200)
     expect(retry.status).toBe(200)
     expect(retry.body).toEqual(first.body)
-    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+    expect(await snapshotDatabase(server)).toEqual(before)
   })
 
   it("answers 422 for the same key with a different decision", async () => {

@@ -83,10 +83,10 @@ describe("the role matrix", () => {
 
   it("refuses a decision from an agent token and writes nothing", async () => {
     const id = await pendingId()
-    const before = snapshotDatabase(server.dbPath)
+    const before = await snapshotDatabase(server)
     const res = await api.decide(tokens.agent, id, { action: "approve", proposalVersion: 1 })
     expect(res.status).toBe(403)
-    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+    expect(await snapshotDatabase(server)).toEqual(before)
   })
 })
 
@@ -106,17 +106,14 @@ describe("authentication", () => {
   }
 
   it("answers 401 before looking at the body, and writes nothing", async () => {
-    const before = snapshotDatabase(server.dbPath)
+    const before = await snapshotDatabase(server)
     const res = await api.call("POST", "/v1/proposals", { raw: "{not json", headers: { authorization: "Bearer so_nope" } })
     expect(res.status).toBe(401)
-    expect(snapshotDatabase(server.dbPath)).toEqual(before)
+    expect(await snapshotDatabase(server)).toEqual(before)
   })
 
   it("stores only a hash of each token", async () => {
-    const Database = (await import("better-sqlite3")).default
-    const db = new Database(server.dbPath, { readonly: true })
-    const rows = db.prepare("SELECT token_hash FROM tokens").all() as Array<{ token_hash: string }>
-    db.close()
+    const rows = (await server.sql("SELECT token_hash FROM tokens")) as Array<{ token_hash: string }>
     expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.token_hash))).toBe(true)
     expect(rows.map((r) => r.token_hash)).not.toContain(tokens.admin)
   })
