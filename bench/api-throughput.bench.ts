@@ -4,16 +4,19 @@
  *
  *   npx tsx bench/api-throughput.bench.ts [--seconds 5] [--decisions 4000] [--connections 10]
  *
- * The real server (auth, zod validation, idempotency, one SQLite transaction with the decision,
- * version + seq bump and audit link per request) on a temporary SQLite file, 127.0.0.1 only.
+ * The real server (auth, zod validation, one SQLite transaction with the decision, version + seq
+ * bump and audit link per request) on a temporary SQLite file, 127.0.0.1 only, in a child
+ * process of its own; autocannon drives it from this one.
  * Every decision needs a fresh pending proposal, so `--decisions` proposals are created up front
  * and autocannon's request generator hands each request its own; the decision run is bounded by
  * that count (and by `--seconds`, whichever ends first), the empty route by `--seconds`.
  */
+import { type ChildProcess, spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import { startServer } from "~server/start"
 
@@ -47,7 +50,8 @@ const { values: args } = parseArgs({
   options: {
     seconds: { type: "string", default: "5" },
     decisions: { type: "string", default: "4000" },
-    connections: { type: "string", default: "10" }
+    connections: { type: "string", default: "10" },
+    serve: { type: "boolean", default: false }
   }
 })
 const SECONDS = Number(args.seconds)
@@ -66,7 +70,17 @@ const proposalBody = (i: number) =>
     change: { kind: "fields", changes: [{ field: "jobtitle", before: "vp mktg", after: "VP Marketing" }] }
   })
 
-async function main(): Promise<void> {
+interface BenchServer {
+  url: string
+  agent: string
+  reviewer: string
+}
+
+/**
+ * Child role: the server in its own process, so the load generator does not share (and slow)
+ * its event loop. Prints one JSON line `{url, agent, reviewer}` and serves until killed.
+ */
+async function serveForBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "signoff-bench-"))
   const server = await startServer({
     port: 0,
@@ -74,10 +88,39 @@ async function main(): Promise<void> {
     db: join(dir, "bench.sqlite"),
     extendApp: (app) => app.get("/bench/empty", (c) => c.text("ok"))
   })
-  try {
-    const agent = await server.createToken("agent", "bench-agent")
-    const reviewer = await server.createToken("reviewer", "bench-reviewer")
+  const agent = await server.createToken("agent", "bench-agent")
+  const reviewer = await server.createToken("reviewer", "bench-reviewer")
+  const stop = () => {
+    server.close().finally(() => {
+      rmSync(dir, { recursive: true, force: true })
+      process.exit(0)
+    })
+  }
+  process.once("SIGTERM", stop)
+  process.once("SIGINT", stop)
+  console.log(JSON.stringify({ url: server.url, agent, reviewer } satisfies BenchServer))
+}
 
+function spawnBenchServer(): Promise<{ info: BenchServer; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--serve"], {
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  return new Promise((resolve, reject) => {
+    let buffered = ""
+    child.stdout!.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8")
+      const line = buffered.split("\n").find((l) => l.startsWith("{"))
+      if (line) resolve({ info: JSON.parse(line) as BenchServer, child })
+    })
+    child.once("exit", (code) => reject(new Error(`bench server exited early (${code})`)))
+  })
+}
+
+async function main(): Promise<void> {
+  const { info, child } = await spawnBenchServer()
+  const server = { url: info.url }
+  const { agent, reviewer } = info
+  try {
     const empty = await autocannon({ url: `${server.url}/bench/empty`, connections: CONNECTIONS, duration: SECONDS })
 
     const needed = DECISIONS
@@ -127,8 +170,7 @@ async function main(): Promise<void> {
     )
     console.log(`ratio decisions / empty: ${ratio.toFixed(2)} (target ≥ 0.5) ${ratio >= 0.5 ? "✓" : "✗ below target"}`)
   } finally {
-    await server.close()
-    rmSync(dir, { recursive: true, force: true })
+    child.kill("SIGTERM")
   }
 }
 
@@ -145,7 +187,8 @@ async function pendingIds(url: string, token: string): Promise<string[]> {
   }
 }
 
-main().catch((error: unknown) => {
+const run = args.serve ? serveForBench() : main()
+run.catch((error: unknown) => {
   console.error(error)
   process.exit(1)
 })
