@@ -1,5 +1,3 @@
-import type { Generated } from "kysely"
-
 /**
  * Table shapes as Kysely sees them. Portable across SQLite and Postgres on purpose:
  * booleans are 0/1 integers, JSON is text, times are ISO-8601 text (UTC, sortable).
@@ -104,5 +102,3 @@ export interface AuditLogTable {
   prev_hash: string
   hash: string
 }
-
-export type { Generated }

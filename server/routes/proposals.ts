@@ -71,11 +71,11 @@ export function proposalRoutes() {
     const { services, caller } = c.var
     const input = c.req.valid("json")
     const key = idempotencyKeyOf(c.req.header("idempotency-key"))
-    checkCreatable(input, services.now())
-    const response = await runIdempotent(services, caller, "POST /v1/proposals", key, input, async (trx, afterCommit) => ({
-      status: 201 as const,
-      body: await createProposal(trx, afterCommit, services, caller, input)
-    }))
+    const response = await runIdempotent(services, caller, "POST /v1/proposals", key, input, async (trx, afterCommit) => {
+      // Checked after the idempotency lookup: a retry of a request that once passed replays it.
+      checkCreatable(input, services.now())
+      return { status: 201 as const, body: await createProposal(trx, afterCommit, services, caller, input) }
+    })
     return c.json(response.body, 201)
   })
 

@@ -119,6 +119,8 @@ describe("audit verify against tampering (rows altered directly in the database,
     const res = AuditVerifyResult.parse((await tamperedApi.get("/v1/audit/verify", tamperedAdmin)).body)
     expect(res.ok).toBe(false)
     expect(res.firstBroken).toEqual({ seq: target, reason: expect.stringMatching(/altered/) })
+    const [count] = await tampered.sql("SELECT COUNT(*) AS n FROM audit_log")
+    expect(res.entries).toBe(Number(count!.n))
   })
 
   it("still names the link when the tamperer also rewrote that row's hash", async () => {

@@ -35,6 +35,16 @@ describe("Idempotency-Key on proposal creation", () => {
     expect(await snapshotDatabase(server)).toEqual(before)
   })
 
+  it("replays a create whose expiresAt has passed since, instead of refusing the retry", async () => {
+    const expiresAt = new Date(Date.now() + 300).toISOString()
+    const first = await api.createProposal(agent, { expiresAt }, { "idempotency-key": "create-expiring" })
+    expect(first.status).toBe(201)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    const retry = await api.createProposal(agent, { expiresAt }, { "idempotency-key": "create-expiring" })
+    expect(retry.status).toBe(201)
+    expect(retry.body.id).toBe(first.body.id)
+  })
+
   it("treats key order in the body as the same body", async () => {
     const first = await api.createProposal(agent, {}, { "idempotency-key": "create-3" })
     const reordered = Object.fromEntries(Object.entries(first.body).filter(([k]) => ["workflowId", "agent", "target", "title", "summary", "evidence", "confidence", "change"].includes(k)).reverse())
