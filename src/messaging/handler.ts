@@ -113,12 +113,14 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     },
     "decision.submit": async ({ decision }) => {
       const proposal = await enqueueDecision(db, decision, { now: now() })
+      engine.noteLocalChange()
       await deps.onLocalChange?.()
       inBackground(engine.run())
       return { proposal: forUi(proposal) }
     },
     "decision.dismiss": async ({ proposalId }) => {
       const proposal = await dismissRefusedDecisions(db, proposalId)
+      engine.noteLocalChange()
       await deps.onLocalChange?.()
       return { proposal: proposal ? forUi(proposal) : null }
     },
@@ -133,6 +135,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       const { settings, accountChanged } = await saveSettings(db, { serverUrl, token, notifications, syncIntervalMinutes })
       // Another server or account: cached proposals and the cursor belong to the old one. Queued decisions stay (shown until sent or refused).
       if (accountChanged) await clearSyncedCache(db)
+      engine.noteLocalChange()
       await deps.onSettingsChanged?.(settings)
       inBackground(engine.run({ ignoreBackoff: true }))
       return toPublicSettings(settings)
@@ -142,6 +145,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       try {
         const me = await api.me()
         await writeMeta(db, "me", me)
+        engine.noteLocalChange()
         return me
       } catch (error) {
         const cached = await readMeta(db, "me")

@@ -20,14 +20,12 @@ export function isAwaitingReviewer(p: CachedProposal, me: Me | null): boolean {
 
 export async function readAwaitingReview(db: SignoffDatabase, me: Me | null): Promise<AwaitingReview> {
   const summary: AwaitingReview = { count: 0, oldestCreatedAt: null, anyHighRisk: false }
-  await db.proposals
-    .where("status")
-    .equals("pending")
-    .each((p) => {
-      if (!isAwaitingReviewer(p, me)) return
-      summary.count++
-      if (!summary.oldestCreatedAt || p.createdAt < summary.oldestCreatedAt) summary.oldestCreatedAt = p.createdAt
-      if (isHighRisk(p)) summary.anyHighRisk = true
-    })
+  // toArray (one getAll) rather than each (a cursor step per row): tens of times faster on large queues.
+  for (const p of await db.proposals.where("status").equals("pending").toArray()) {
+    if (!isAwaitingReviewer(p, me)) continue
+    summary.count++
+    if (!summary.oldestCreatedAt || p.createdAt < summary.oldestCreatedAt) summary.oldestCreatedAt = p.createdAt
+    if (isHighRisk(p)) summary.anyHighRisk = true
+  }
   return summary
 }

@@ -3,7 +3,7 @@ import { isConfigured, readMeta, readSettings, writeMeta, type SignoffDatabase, 
 import type { Proposal } from "~src/domain"
 import type { SyncStatus } from "~src/messaging/messages"
 import type { BackoffPolicy } from "./backoff"
-import { readAwaitingReview } from "./awaiting-review"
+import { readAwaitingReview, type AwaitingReview } from "./awaiting-review"
 import { countPendingDecisions } from "./outbox"
 import { pullDeltas } from "./pull"
 import { pushOutbox, type PushResult } from "./push"
@@ -60,6 +60,13 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   let followUp: { promise: Promise<SyncRunResult>; options: RunOptions } | null = null
   let progress: { pulled: number } | null = null
   let lastFinishedAt = 0
+  // sync.status is polled by the popup and panel; counting a large queue on every poll is wasteful.
+  // Only this worker writes the cache, so the count is recomputed after a write: a page pulled, a
+  // run finished, or a local change (noteLocalChange).
+  let awaitingMemo: Promise<AwaitingReview> | null = null
+  const noteLocalChange = () => {
+    awaitingMemo = null
+  }
 
   function run(options: RunOptions = {}): Promise<SyncRunResult> {
     if (!running) {
@@ -106,6 +113,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
         pageSize,
         onProgress: (pulled) => {
           progress = { pulled }
+          noteLocalChange()
         }
       })
       result.pulled = pull.pulled
@@ -121,6 +129,7 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     } finally {
       progress = null
       lastFinishedAt = now()
+      noteLocalChange()
     }
     result.nextRetryAt = await nextRetryAt()
     await Promise.resolve(deps.onRunFinished?.(result)).catch((error) => console.warn("signoff: after-sync step failed", error))
@@ -154,7 +163,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       readMeta(db, "me"),
       countPendingDecisions(db)
     ])
-    const awaiting = await readAwaitingReview(db, me)
+    awaitingMemo ??= readAwaitingReview(db, me).catch((error) => {
+      awaitingMemo = null
+      throw error
+    })
+    const awaiting = await awaitingMemo
     return {
       configured: isConfigured(settings),
       online: isOnline() && !lastError?.network,
@@ -172,5 +185,5 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     while (running || followUp) await (followUp?.promise ?? running)?.catch(() => undefined)
   }
 
-  return { run, runIfStale, status, whenIdle, isSyncing: () => running !== null }
+  return { run, runIfStale, status, whenIdle, noteLocalChange, isSyncing: () => running !== null }
 }
