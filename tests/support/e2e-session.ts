@@ -3,7 +3,7 @@
  * agent and a reviewer, and Chromium with the production build connected through the options
  * page. Each e2e file makes its own session, so files stay independent.
  */
-import type { ProposalCreate } from "~src/domain"
+import type { Proposal, ProposalCreate } from "~src/domain"
 import { SignoffApi } from "./api"
 import { launchWithExtension, pollUntil, type ExtensionBrowser, type LaunchOptions } from "./browser"
 import { startTestServer, type TestServer } from "./server"
@@ -21,9 +21,15 @@ export interface E2ESession {
 }
 
 export async function startE2ESession(
-  options: { role?: "reviewer" | "admin"; reviewerName?: string; launch?: LaunchOptions } = {}
+  options: {
+    role?: "reviewer" | "admin"
+    reviewerName?: string
+    launch?: LaunchOptions
+    /** Keep the SQLite file at this path (not deleted on close), e.g. to restart the server on it. */
+    dbPath?: string
+  } = {}
 ): Promise<E2ESession> {
-  const server = await startTestServer()
+  const server = await startTestServer(options.dbPath ? { dbPath: options.dbPath } : {})
   let browser: ExtensionBrowser | undefined
   try {
     const agent = new SignoffApi(server.url, await server.token("agent", "e2e-agent"))
@@ -59,6 +65,20 @@ export async function syncExtension(browser: ExtensionBrowser): Promise<void> {
 export async function waitForBadge(browser: ExtensionBrowser, expected: string): Promise<void> {
   let last = ""
   await pollUntil(async () => (last = await browser.badgeText()) === expected, `the badge to read "${expected}" (last: "${last}")`)
+}
+
+/** Creates `count` proposals with a few requests in flight at once (the server serialises writes anyway). */
+export async function createMany(agent: SignoffApi, count: number, make: (index: number) => ProposalCreate, inFlight = 8): Promise<Proposal[]> {
+  const created: Proposal[] = new Array(count)
+  let next = 0
+  const worker = async () => {
+    while (next < count) {
+      const index = next++
+      created[index] = await agent.createProposal(make(index))
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(inFlight, count) }, worker))
+  return created
 }
 
 let proposalCounter = 0
