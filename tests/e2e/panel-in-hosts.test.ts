@@ -3,44 +3,15 @@
  * look-alike pages shows the right proposals, follows SPA navigation, gets approvals to the
  * server, keeps hostile AI HTML inert, and passes axe.
  */
-import { readFileSync } from "node:fs"
-import { createRequire } from "node:module"
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { detectEntity } from "~src/context/detect-entity"
 import type { Platform } from "~src/domain"
 import { DEMO_URLS } from "../../scripts/demo-data"
+import { seriousAxeViolations } from "../support/axe"
 import { pollUntil } from "../support/browser"
 import { HUBSPOT_CONTACT_101, proposalFor, startE2ESession, type E2ESession } from "../support/e2e-session"
 import { action, gotoWithPanel, openPanel, openProposal, panel, proposalCard } from "../support/panel"
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: Array<{ target: unknown[] }>
-}
-
-/**
- * Serious and critical axe violations on the page. `insideShadowOnly` keeps those whose node is
- * inside a shadow root (the panel) and ignores the look-alike host page's own markup.
- * Evaluated through CDP, which extension pages' CSP does not block (unlike a script tag).
- */
-export async function seriousAxeViolations(page: Page, { insideShadowOnly = false } = {}): Promise<string[]> {
-  await page.evaluate(axeSource)
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe
-    const result = await axe.run(document, { iframes: false, resultTypes: ["violations"] })
-    return result.violations
-  })) as AxeViolation[]
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({ ...v, nodes: insideShadowOnly ? v.nodes.filter((n) => Array.isArray(n.target[0])) : v.nodes }))
-    .filter((v) => v.nodes.length > 0)
-    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`)
-}
 
 const PLATFORM_PAGES: Array<{ platform: Platform; url: string }> = [
   { platform: "hubspot", url: DEMO_URLS.hubspotContact },

@@ -185,6 +185,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
   }
 }
 
+/**
+ * A tab the extension opened itself (chrome.tabs.create) starts loading before Playwright
+ * attaches its routes, so its first request escapes the look-alike routing and fails
+ * (this machine has no route to app.hubspot.com). Reload it once, now routed, in the same tab.
+ */
+export async function settleExtensionOpenedPage(page: Page, expectedUrl: string): Promise<void> {
+  await page.waitForLoadState("domcontentloaded").catch(() => undefined)
+  const loadedFixture = await page.evaluate(() => location.protocol === "https:").catch(() => false)
+  if (!loadedFixture || !page.url().startsWith(expectedUrl)) await page.goto(expectedUrl)
+}
+
 /** Answer every platform host from the look-alike fixtures; anything else on them is a 404. */
 export async function routePlatformPages(context: BrowserContext): Promise<void> {
   for (const pattern of FIXTURE_HOSTS) {
