@@ -1,20 +1,12 @@
-import browser from "webextension-polyfill"
-import { Responses, type Envelope, type Message, type MessageType, type ResponseOf } from "./messages"
+import { Responses, type Message, type MessageType, type ResponseOf } from "./messages"
+import { sendToBackground } from "./transport"
 
-export class BackgroundError extends Error {
-  constructor(
-    readonly code: string,
-    message: string
-  ) {
-    super(message)
-    this.name = "BackgroundError"
-  }
-}
+export { BackgroundError } from "./transport"
 
-/** Ask the background worker; resolves with the validated payload or throws BackgroundError. */
+/**
+ * Extension pages (popup, options) ask the background worker; resolves with the payload validated
+ * by the full contract, or throws BackgroundError. Content scripts use panel-client.ts instead.
+ */
 export async function ask<T extends MessageType>(message: Extract<Message, { type: T }>): Promise<ResponseOf<T>> {
-  const reply = (await browser.runtime.sendMessage(message)) as Envelope<unknown> | undefined
-  if (!reply) throw new BackgroundError("no_reply", "The Signoff background worker did not answer")
-  if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message)
-  return Responses[message.type as T].parse(reply.data) as ResponseOf<T>
+  return Responses[message.type as T].parse(await sendToBackground(message)) as ResponseOf<T>
 }

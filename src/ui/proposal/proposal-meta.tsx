@@ -1,4 +1,5 @@
-import { OVERSIGHT_MODEL_LABELS, type Proposal, type Workflow } from "~src/domain"
+import type { Proposal, Workflow } from "~src/domain"
+import { OVERSIGHT_MODEL_LABELS } from "./domain-labels"
 
 export const confidenceText = (confidence: number): string => `${Math.round(confidence * 100)}%`
 

@@ -1,8 +1,9 @@
 import { useId, useState } from "react"
-import { REJECTION_REASON_LABELS, RejectionReasonCode, type DecisionReason } from "~src/domain"
+import type { DecisionReason, RejectionReasonCode } from "~src/domain"
+import { REJECTION_REASON_LABELS, REJECTION_REASON_ORDER } from "./domain-labels"
 import { useTrustedHandler } from "./trusted-events"
 
-export const REJECTION_REASON_ORDER = RejectionReasonCode.options
+export { REJECTION_REASON_ORDER }
 
 /**
  * Preset reasons: Reject → a reason sends the rejection (two actions). `other` needs words,
