@@ -40,15 +40,18 @@ describe("the panel on each platform", () => {
   })
 
   it.each(PLATFORM_PAGES)("$platform: shows the page's proposal, follows SPA navigation to the next entity, and approves", async ({ url }) => {
-    const page = await session.browser.context.newPage()
+    // Where the page's own "next" link leads, read on a throwaway tab.
+    const probe = await session.browser.context.newPage()
+    await probe.goto(url)
+    const nextUrl = new URL((await probe.locator('a[data-fixture-nav="next"]:visible').first().getAttribute("href")) ?? "", probe.url()).toString()
+    await probe.close()
     const here = await session.agent.createProposal(proposalFor(targetFor(url), { title: "For the first entity" }))
-    await page.goto(url)
-    const nextLink = page.locator('a[data-fixture-nav="next"]:visible').first()
-    const nextUrl = new URL((await nextLink.getAttribute("href")) ?? "", page.url()).toString()
     const there = await session.agent.createProposal(proposalFor(targetFor(nextUrl), { title: "For the next entity" }))
     await session.syncNow()
 
+    const page = await session.browser.context.newPage()
     await gotoWithPanel(page, url)
+    const nextLink = page.locator('a[data-fixture-nav="next"]:visible').first()
     await openPanel(page)
     await proposalCard(page, here.id).waitFor({ state: "visible", timeout: 20_000 })
     expect(await proposalCard(page, there.id).count()).toBe(0)
