@@ -19,7 +19,7 @@ import type { Page } from "playwright-core"
 import { startServer, type RunningServer } from "~server/start"
 import { SignoffApi } from "~tests/support/api"
 import { launchWithExtension, pollUntil, type ExtensionBrowser } from "~tests/support/browser"
-import { action, gotoWithPanel, openPanel, openProposal, panel, proposalCard, rejectWithReason } from "~tests/support/panel"
+import { action, gotoWithPanel, openPanel, openProposal, rejectWithReason } from "~tests/support/panel"
 import { DEMO_PROPOSALS, DEMO_START_URL, DEMO_URLS, DEMO_WORKFLOWS, HISTORY_PROPOSAL_COUNT } from "./demo-data"
 import { seedDemo, type SeededDemo } from "./demo-seed"
 
@@ -124,32 +124,32 @@ async function runTour(browser: ExtensionBrowser, api: SignoffApi, seeded: Seede
   await pollUntil(async () => (await api.getProposal(toReject.id)).status === "rejected", "the rejection to reach the server", 30_000)
   console.log(`  ✓ rejected "${toReject.title}" with reason "wrong_target"`)
   // The picture should show the synced state, not "queued"; a lagging panel is not worth failing the tour for.
-  await pollUntil(async () => !/queued/i.test(await rejectCard.innerText()), "the panel to show the synced rejection", 10_000).catch(() =>
+  await pollUntil(async () => !/queued/i.test(await rejectCard.innerText()), "the panel to show the synced rejection", 15_000).catch(() =>
     console.warn("  (the panel still showed the rejection as queued)")
   )
   await screenshot(page, outDir, "04-after-approve-and-reject.png")
 
-  // Each change kind in its own context, for the record.
-  const views: Array<[string, string]> = [
-    ["05-hubspot-email-content-diff.png", DEMO_URLS.hubspotEmail],
-    ["06-salesforce-bulk-sample.png", DEMO_URLS.salesforceLeadList],
-    ["07-marketo-scoring.png", DEMO_URLS.marketoProgram],
-    ["08-hubspot-workflow-monitor.png", DEMO_URLS.hubspotWorkflow]
+  // Other change kinds, each in its own context.
+  const views: Array<[file: string, url: string, key: string]> = [
+    ["05-hubspot-email-html-preview.png", DEMO_URLS.hubspotEmail, "demo-hs-email-body"],
+    ["06-salesforce-bulk-sample.png", DEMO_URLS.salesforceLeadList, "demo-sf-leads-bulk"],
+    ["07-marketo-scoring.png", DEMO_URLS.marketoProgram, "demo-mkto-scoring"],
+    ["08-hubspot-list-segment.png", DEMO_URLS.hubspotList, "demo-hs-list-segment"],
+    ["09-hubspot-workflow-monitor-revert.png", DEMO_URLS.hubspotWorkflow, "demo-hs-workflow-flow"]
   ]
-  for (const [file, url] of views) {
+  for (const [file, url, key] of views) {
+    const proposal = seeded.byKey.get(key)
+    if (!proposal) throw new Error(`demo data lacks ${key}`)
     await gotoWithPanel(page, url)
     await openPanel(page)
-    const first = panel(page).locator("article[data-proposal-id]").first()
-    await first.waitFor({ state: "visible", timeout: 30_000 })
-    const id = await first.getAttribute("data-proposal-id")
-    if (id) await openProposal(page, id)
+    await openProposal(page, proposal.id)
     await screenshot(page, outDir, file)
   }
 
   const popup = await browser.openPopup()
   await popup.setViewportSize({ width: 420, height: 600 }) // the toolbar popup's size
   await popup.getByText(/pending/i).first().waitFor({ state: "visible", timeout: 15_000 })
-  await screenshot(popup, outDir, "09-popup-queue.png")
+  await screenshot(popup, outDir, "10-popup-queue.png")
   await popup.close()
   await page.close()
   return outDir
