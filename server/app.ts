@@ -1,9 +1,9 @@
 import { OpenAPIHono } from "@hono/zod-openapi"
 import { bodyLimit } from "hono/body-limit"
-import { cors } from "hono/cors"
 import type { AppEnv, Services } from "./app-env"
 import { ApiError, notFound } from "./http/api-error"
 import { authenticate } from "./http/auth"
+import { corsForApi } from "./http/cors"
 import { handleError } from "./http/error-handler"
 import { SERVER_VERSION, healthRoutes } from "./routes/health"
 import { meRoutes } from "./routes/me"
@@ -16,17 +16,6 @@ import { auditRoutes } from "./routes/audit"
 import { statsRoutes } from "./routes/stats"
 
 export const MAX_BODY_BYTES = 1024 * 1024
-
-/**
- * CORS for any origin: auth is a bearer token (no cookies), and the extension's service worker
- * calls from a chrome-extension:// origin that an admin cannot list in advance.
- */
-const corsForApi = cors({
-  origin: "*",
-  allowMethods: ["GET", "POST", "PUT", "OPTIONS"],
-  allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"],
-  maxAge: 600
-})
 
 export function createApp(services: Services): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>()

@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from "kysely"
 import type { AuditEntry, AuditEvent } from "~src/domain"
 import { canonicalJson } from "~src/domain/canonical-json"
 import { nextCounterValue } from "../db/counters"
+import { firstRow, preparedQuery } from "../db/prepared"
 import type { AuditLogTable, Database } from "../db/schema"
 import { sha256Hex } from "../hashing"
 
@@ -21,16 +22,33 @@ export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
   return sha256Hex(entry.prevHash + canonicalJson(entry))
 }
 
+const hashAtSeq = preparedQuery<{ seq: number }, { hash: string }>((db, slot) =>
+  db.selectFrom("audit_log").select("hash").where("seq", "=", slot("seq"))
+)
+
+const insertAuditRow = preparedQuery<AuditLogTable, never>((db, slot) =>
+  db.insertInto("audit_log").values({
+    seq: slot("seq"),
+    at: slot("at"),
+    event: slot("event"),
+    actor_name: slot("actor_name"),
+    actor_role: slot("actor_role"),
+    proposal_id: slot("proposal_id"),
+    workflow_id: slot("workflow_id"),
+    data: slot("data"),
+    prev_hash: slot("prev_hash"),
+    hash: slot("hash")
+  })
+)
+
 /**
  * Appends one link to the chain inside the caller's transaction, so the entry commits (or
  * rolls back) together with the change it records. The audit counter row serializes appenders.
  */
 export async function appendAudit(trx: Transaction<Database>, at: Date, record: AuditRecord): Promise<AuditEntry> {
   const seq = await nextCounterValue(trx, "audit_seq")
-  const previous =
-    seq === 1
-      ? undefined
-      : await trx.selectFrom("audit_log").select("hash").where("seq", "=", seq - 1).executeTakeFirst()
+  const previous = seq === 1 ? undefined : await firstRow(hashAtSeq(trx, { seq: seq - 1 }))
+  const data = JSON.stringify(record.data)
   const unhashed: Omit<AuditEntry, "hash"> = {
     seq,
     at: at.toISOString(),
@@ -39,25 +57,23 @@ export async function appendAudit(trx: Transaction<Database>, at: Date, record: 
     proposalId: record.proposalId ?? null,
     workflowId: record.workflowId ?? null,
     // Round-trip through JSON so what we hash is exactly what a reader will parse back.
-    data: JSON.parse(JSON.stringify(record.data)) as Record<string, unknown>,
+    data: JSON.parse(data) as Record<string, unknown>,
     prevHash: previous?.hash ?? GENESIS_HASH
   }
   const entry: AuditEntry = { ...unhashed, hash: hashEntry(unhashed) }
-  await trx
-    .insertInto("audit_log")
-    .values({
-      seq: entry.seq,
-      at: entry.at,
-      event: entry.event,
-      actor_name: entry.actor.name,
-      actor_role: entry.actor.role,
-      proposal_id: entry.proposalId,
-      workflow_id: entry.workflowId,
-      data: JSON.stringify(entry.data),
-      prev_hash: entry.prevHash,
-      hash: entry.hash
-    })
-    .execute()
+  await insertAuditRow(trx, {
+    seq: entry.seq,
+    at: entry.at,
+    event: entry.event,
+    actor_name: entry.actor.name,
+    actor_role: entry.actor.role,
+    proposal_id: entry.proposalId,
+    workflow_id: entry.workflowId,
+    // Stringifying parsed JSON gives back the same text, so this is what a reader parses.
+    data,
+    prev_hash: entry.prevHash,
+    hash: entry.hash
+  })
   return entry
 }
 

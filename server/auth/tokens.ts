@@ -4,6 +4,7 @@ import { newId } from "../ids"
 import type { Role } from "~src/domain"
 import { appendAudit } from "../audit/chain"
 import type { Database } from "../db/schema"
+import { firstRow, preparedQuery } from "../db/prepared"
 import { sha256Hex } from "../hashing"
 
 /** Who is calling: resolved from the bearer token on every /v1 request. */
@@ -37,12 +38,12 @@ export async function issueToken(db: Kysely<Database>, role: Role, name: string,
   return token
 }
 
+const tokenByHash = preparedQuery<{ tokenHash: string }, { id: string; role: string; name: string }>((db, slot) =>
+  db.selectFrom("tokens").select(["id", "role", "name"]).where("token_hash", "=", slot("tokenHash"))
+)
+
 export async function findCaller(db: Kysely<Database>, token: string): Promise<Caller | undefined> {
   if (!token.startsWith(TOKEN_PREFIX)) return undefined
-  const row = await db
-    .selectFrom("tokens")
-    .select(["id", "role", "name"])
-    .where("token_hash", "=", sha256Hex(token))
-    .executeTakeFirst()
+  const row = await firstRow(tokenByHash(db, { tokenHash: sha256Hex(token) }))
   return row ? { tokenId: row.id, role: row.role as Role, name: row.name } : undefined
 }

@@ -1,7 +1,16 @@
 import type { Transaction } from "kysely"
+import { preparedQuery } from "./prepared"
 import type { Database } from "./schema"
 
 export type CounterName = "proposal_seq" | "audit_seq"
+
+const incrementCounter = preparedQuery<{ name: CounterName }, { value: number }>((db, slot) =>
+  db
+    .updateTable("counters")
+    .set((eb) => ({ value: eb("value", "+", 1) }))
+    .where("name", "=", slot("name"))
+    .returning("value")
+)
 
 /**
  * Next value of a sequence, taken inside the caller's transaction. The UPDATE locks the counter
@@ -9,11 +18,7 @@ export type CounterName = "proposal_seq" | "audit_seq"
  * the sync feed can page by `seq > since` without ever skipping a late commit.
  */
 export async function nextCounterValue(trx: Transaction<Database>, name: CounterName): Promise<number> {
-  const row = await trx
-    .updateTable("counters")
-    .set((eb) => ({ value: eb("value", "+", 1) }))
-    .where("name", "=", name)
-    .returning("value")
-    .executeTakeFirstOrThrow()
-  return Number(row.value)
+  const { rows } = await incrementCounter(trx, { name })
+  if (rows.length === 0) throw new Error(`counter ${name} is missing`)
+  return Number(rows[0]!.value)
 }

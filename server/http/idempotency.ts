@@ -2,7 +2,8 @@ import type { Transaction } from "kysely"
 import { canonicalJson } from "~src/domain/canonical-json"
 import type { Services } from "../app-env"
 import type { Caller } from "../auth/tokens"
-import type { Database } from "../db/schema"
+import { firstRow, preparedQuery } from "../db/prepared"
+import type { Database, IdempotencyKeysTable } from "../db/schema"
 import { type AfterCommit, inTransaction } from "../db/transaction"
 import { sha256Hex } from "../hashing"
 import { badRequest, unprocessable } from "./api-error"
@@ -23,6 +24,29 @@ export function idempotencyKeyOf(header: string | undefined): string | undefined
   return key
 }
 
+type KeyColumns = Pick<IdempotencyKeysTable, "token_id" | "scope" | "idempotency_key">
+
+const storedResponse = preparedQuery<KeyColumns, Pick<IdempotencyKeysTable, "request_hash" | "status" | "response_body">>((db, slot) =>
+  db
+    .selectFrom("idempotency_keys")
+    .select(["request_hash", "status", "response_body"])
+    .where("token_id", "=", slot("token_id"))
+    .where("scope", "=", slot("scope"))
+    .where("idempotency_key", "=", slot("idempotency_key"))
+)
+
+const storeResponse = preparedQuery<IdempotencyKeysTable, never>((db, slot) =>
+  db.insertInto("idempotency_keys").values({
+    token_id: slot("token_id"),
+    scope: slot("scope"),
+    idempotency_key: slot("idempotency_key"),
+    request_hash: slot("request_hash"),
+    status: slot("status"),
+    response_body: slot("response_body"),
+    created_at: slot("created_at")
+  })
+)
+
 /**
  * Runs `work` at most once per (token, scope, key). A retry with the same body gets the original
  * status and body back; the same key with a different body is a client bug → 422. The key is
@@ -40,31 +64,21 @@ export async function runIdempotent<B>(
   const requestHash = sha256Hex(canonicalJson(requestBody))
   const attempt = () =>
     inTransaction(services.db, async (trx, afterCommit) => {
-      const stored = await trx
-        .selectFrom("idempotency_keys")
-        .select(["request_hash", "status", "response_body"])
-        .where("token_id", "=", caller.tokenId)
-        .where("scope", "=", scope)
-        .where("idempotency_key", "=", key)
-        .executeTakeFirst()
+      const keyColumns: KeyColumns = { token_id: caller.tokenId, scope, idempotency_key: key }
+      const stored = await firstRow(storedResponse(trx, keyColumns))
       if (stored) {
         if (stored.request_hash !== requestHash)
           throw unprocessable("this Idempotency-Key was already used with a different request body")
         return { status: Number(stored.status) as 200 | 201, body: JSON.parse(stored.response_body) as B }
       }
       const response = await work(trx, afterCommit)
-      await trx
-        .insertInto("idempotency_keys")
-        .values({
-          token_id: caller.tokenId,
-          scope,
-          idempotency_key: key,
-          request_hash: requestHash,
-          status: response.status,
-          response_body: JSON.stringify(response.body),
-          created_at: services.now().toISOString()
-        })
-        .execute()
+      await storeResponse(trx, {
+        ...keyColumns,
+        request_hash: requestHash,
+        status: response.status,
+        response_body: JSON.stringify(response.body),
+        created_at: services.now().toISOString()
+      })
       return response
     })
   try {

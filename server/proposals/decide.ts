@@ -13,6 +13,16 @@ import { pauseWorkflow } from "../workflows/store"
 import { approversOf, effectiveChange, findProposalRow, loadProposal, withDecisions } from "./record"
 import { insertDecision, updateProposal } from "./write"
 
+/**
+ * The proposal is pending but past its expiry: it must be expired first (its own audited write,
+ * which a rolled-back decision must not take with it); deciding it then answers 409.
+ */
+export class ExpiryDue extends Error {
+  constructor(readonly proposalId: string) {
+    super(`proposal ${proposalId} is past its expiry`)
+  }
+}
+
 export interface DecisionResult {
   proposal: Proposal
   decision: Decision
@@ -34,6 +44,7 @@ export async function decideProposal(
   const row = await findProposalRow(trx, proposalId)
   if (!row) throw notFound(`proposal ${proposalId} not found`)
   const current = async () => (await loadProposal(trx, proposalId))!
+  if (row.status === "pending" && row.expires_at !== null && row.expires_at <= now.toISOString()) throw new ExpiryDue(proposalId)
 
   if (Number(row.version) !== input.proposalVersion)
     throw conflict(`proposal is at version ${row.version}, not ${input.proposalVersion}; review the current state`, await current())
@@ -50,6 +61,7 @@ export async function decideProposal(
   }
   const after = editedChange ? (JSON.parse(editedChange) as typeof before) : before
   const approvedNow = outcome.status === "approved" && row.status !== "approved"
+  const contentHash = approvedNow ? contentHashOf(after) : row.content_hash
 
   const updated = await updateProposal(
     trx,
@@ -59,7 +71,7 @@ export async function decideProposal(
       approvers: JSON.stringify(outcome.approvers),
       edited_change: editedChange,
       // The approval binds to exactly this content (SPEC §4, approval binding).
-      content_hash: approvedNow ? contentHashOf(after) : row.content_hash
+      content_hash: contentHash
     },
     now
   )
@@ -99,7 +111,7 @@ export async function decideProposal(
       approvals: outcome.approvers.length,
       quorum: Number(row.quorum),
       ...(input.action === "edit" ? { before, after } : {}),
-      ...(approvedNow ? { contentHash: contentHashOf(after) } : {}),
+      ...(approvedNow ? { contentHash } : {}),
       ...(outcome.pausesWorkflow ? { workflowPaused: true, alreadyPaused: !workflowPaused } : {})
     }
   }

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely"
 import { type Change, type Decision, type Proposal, ProposalCreate, type ProposalStatus } from "~src/domain"
+import { firstRow, preparedQuery } from "../db/prepared"
 import type { Database, DecisionsTable, ProposalsTable } from "../db/schema"
 
 type Reader = Kysely<Database> | Transaction<Database>
@@ -53,9 +54,21 @@ export function proposalFromRow(row: ProposalsTable, decisions: Decision[]): Pro
   return proposal
 }
 
+const decisionsOfOne = preparedQuery<{ proposalId: string }, DecisionsTable>((db, slot) =>
+  db.selectFrom("decisions").selectAll().where("proposal_id", "=", slot("proposalId")).orderBy("created_at").orderBy("id")
+)
+
+const proposalById = preparedQuery<{ id: string }, ProposalsTable>((db, slot) =>
+  db.selectFrom("proposals").selectAll().where("id", "=", slot("id"))
+)
+
 /** Proposals with their decisions (oldest first), in the order of `rows`. One query for all decisions. */
 export async function withDecisions(db: Reader, rows: ProposalsTable[]): Promise<Proposal[]> {
   if (rows.length === 0) return []
+  if (rows.length === 1) {
+    const { rows: decisionRows } = await decisionsOfOne(db, { proposalId: rows[0]!.id })
+    return [proposalFromRow(rows[0]!, decisionRows.map(decisionFromRow))]
+  }
   const decisionRows = await db
     .selectFrom("decisions")
     .selectAll()
@@ -77,7 +90,7 @@ export async function withDecisions(db: Reader, rows: ProposalsTable[]): Promise
 }
 
 export async function findProposalRow(db: Reader, id: string): Promise<ProposalsTable | undefined> {
-  return db.selectFrom("proposals").selectAll().where("id", "=", id).executeTakeFirst()
+  return firstRow(proposalById(db, { id }))
 }
 
 export async function loadProposal(db: Reader, id: string): Promise<Proposal | undefined> {

@@ -1,10 +1,33 @@
-import type { Transaction, Updateable } from "kysely"
+import type { Transaction } from "kysely"
 import { newId } from "../ids"
 import type { Decision } from "~src/domain"
 import { nextCounterValue } from "../db/counters"
-import type { Database, ProposalsTable } from "../db/schema"
+import { affectedRows, preparedQuery } from "../db/prepared"
+import type { Database, DecisionsTable, ProposalsTable } from "../db/schema"
 
-type ProposalChanges = Omit<Updateable<ProposalsTable>, "id" | "version" | "seq" | "updated_at">
+/** What a change to a proposal may touch; version, seq and updated_at are bumped here. */
+type MutableColumns = "status" | "approvers" | "edited_change" | "content_hash" | "base_snapshot_hash"
+type ProposalChanges = Partial<Pick<ProposalsTable, MutableColumns>>
+
+// Every mutable column is written (unchanged ones with the value read in this transaction, which
+// the version check guarantees is still current), so there is one statement shape to prepare.
+const updateProposalRow = preparedQuery<Pick<ProposalsTable, MutableColumns | "id" | "version" | "seq" | "updated_at"> & { expected_version: number }, never>(
+  (db, slot) =>
+    db
+      .updateTable("proposals")
+      .set({
+        status: slot("status"),
+        approvers: slot("approvers"),
+        edited_change: slot("edited_change"),
+        content_hash: slot("content_hash"),
+        base_snapshot_hash: slot("base_snapshot_hash"),
+        version: slot("version"),
+        seq: slot("seq"),
+        updated_at: slot("updated_at")
+      })
+      .where("id", "=", slot("id"))
+      .where("version", "=", slot("expected_version"))
+)
 
 /**
  * Every change to a proposal goes through here: a new version (optimistic concurrency) and a
@@ -17,16 +40,23 @@ export async function updateProposal(
   now: Date
 ): Promise<ProposalsTable | undefined> {
   const seq = await nextCounterValue(trx, "proposal_seq")
-  const bumped = { version: Number(current.version) + 1, seq, updated_at: now.toISOString() }
-  const result = await trx
-    .updateTable("proposals")
-    .set({ ...changes, ...bumped })
-    .where("id", "=", current.id)
-    .where("version", "=", current.version)
-    .executeTakeFirst()
-  if (Number(result.numUpdatedRows) === 0) return undefined
+  const next: ProposalsTable = { ...current, ...changes, version: Number(current.version) + 1, seq, updated_at: now.toISOString() }
+  const updated = await affectedRows(
+    updateProposalRow(trx, {
+      id: current.id,
+      expected_version: current.version,
+      status: next.status,
+      approvers: next.approvers,
+      edited_change: next.edited_change,
+      content_hash: next.content_hash,
+      base_snapshot_hash: next.base_snapshot_hash,
+      version: next.version,
+      seq: next.seq,
+      updated_at: next.updated_at
+    })
+  )
   // The row as it now stands, without reading it back (the hot path of every decision).
-  return { ...current, ...(changes as Partial<ProposalsTable>), ...bumped }
+  return updated === 0 ? undefined : next
 }
 
 export interface NewDecision {
@@ -40,24 +70,38 @@ export interface NewDecision {
   rule?: string | undefined
 }
 
+const insertDecisionRow = preparedQuery<DecisionsTable, never>((db, slot) =>
+  db.insertInto("decisions").values({
+    id: slot("id"),
+    proposal_id: slot("proposal_id"),
+    action: slot("action"),
+    actor_name: slot("actor_name"),
+    actor_role: slot("actor_role"),
+    reason_code: slot("reason_code"),
+    reason_text: slot("reason_text"),
+    edits: slot("edits"),
+    proposal_version: slot("proposal_version"),
+    review_ms: slot("review_ms"),
+    rule: slot("rule"),
+    created_at: slot("created_at")
+  })
+)
+
 export async function insertDecision(trx: Transaction<Database>, d: NewDecision, now: Date): Promise<string> {
   const id = newId()
-  await trx
-    .insertInto("decisions")
-    .values({
-      id,
-      proposal_id: d.proposalId,
-      action: d.action,
-      actor_name: d.actor.name,
-      actor_role: d.actor.role,
-      reason_code: d.reason?.code ?? null,
-      reason_text: d.reason?.text ?? null,
-      edits: d.edits ? JSON.stringify(d.edits) : null,
-      proposal_version: d.proposalVersion,
-      review_ms: d.reviewMs ?? null,
-      rule: d.rule ?? null,
-      created_at: now.toISOString()
-    })
-    .execute()
+  await insertDecisionRow(trx, {
+    id,
+    proposal_id: d.proposalId,
+    action: d.action,
+    actor_name: d.actor.name,
+    actor_role: d.actor.role,
+    reason_code: d.reason?.code ?? null,
+    reason_text: d.reason?.text ?? null,
+    edits: d.edits ? JSON.stringify(d.edits) : null,
+    proposal_version: d.proposalVersion,
+    review_ms: d.reviewMs ?? null,
+    rule: d.rule ?? null,
+    created_at: now.toISOString()
+  })
   return id
 }

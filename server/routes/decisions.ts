@@ -4,7 +4,7 @@ import { DecisionResult } from "~src/domain/api-responses"
 import { allow } from "../http/auth"
 import { idempotencyKeyOf, runIdempotent } from "../http/idempotency"
 import { bearerSecurity, errorResponses, newRouter } from "../http/router"
-import { decideProposal } from "../proposals/decide"
+import { ExpiryDue, decideProposal } from "../proposals/decide"
 import { expireDue } from "../proposals/expiry"
 import { IdempotencyHeaders, ProposalIdParams } from "./params"
 
@@ -33,13 +33,21 @@ export function decisionRoutes() {
     const { id } = c.req.valid("param")
     const input = c.req.valid("json")
     const key = idempotencyKeyOf(c.req.header("idempotency-key"))
-    // A proposal past its expiry is expired first (its own audited write), so deciding it is a 409.
-    await expireDue(services, id)
     const scope = `POST /v1/proposals/${id}/decisions`
-    const response = await runIdempotent(services, caller, scope, key, input, async (trx, afterCommit) => ({
-      status: 200 as const,
-      body: await decideProposal(trx, afterCommit, services, caller, id, input)
-    }))
-    return c.json(response.body, 200)
+    const decide = () =>
+      runIdempotent(services, caller, scope, key, input, async (trx, afterCommit) => ({
+        status: 200 as const,
+        body: await decideProposal(trx, afterCommit, services, caller, id, input)
+      }))
+    try {
+      return c.json((await decide()).body, 200)
+    } catch (error) {
+      if (!(error instanceof ExpiryDue)) throw error
+      // Past its expiry: expired first (its own audited write, kept when the decision is
+      // refused), so deciding it answers 409 with the expired proposal. Checked inside the
+      // decision's transaction, so the common case costs no extra query.
+      await expireDue(services, id)
+      return c.json((await decide()).body, 200)
+    }
   })
 }

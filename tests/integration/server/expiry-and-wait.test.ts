@@ -45,6 +45,19 @@ describe("expiry", () => {
     expect(late.body.proposal.status).toBe("expired")
   })
 
+  it("keeps the expiry and its audit entry when the decision that found it is refused", async () => {
+    const created = (await api.createProposal(agent, { expiresAt: inMs(200) })).body
+    await sleep(300)
+    const late = await api.decide(ana, created.id, { action: "reject", reason: { code: "too_risky" }, proposalVersion: 1 })
+    expect(late.status).toBe(409)
+    expect(late.body.proposal.decisions.map((d: { action: string }) => d.action)).toEqual(["expire"])
+    const audit = (await api.get("/v1/audit", admin)).body as string
+    const forIt = audit.split("\n").filter((l) => l.includes(created.id))
+    expect(forIt.filter((l) => l.includes('"event":"expiry"'))).toHaveLength(1)
+    expect(forIt.filter((l) => l.includes('"event":"decision"'))).toHaveLength(0)
+    expect((await api.get("/v1/audit/verify", admin)).body).toMatchObject({ ok: true })
+  })
+
   it("expires by the workflow's expiryHours counted from creation", async () => {
     await api.put("/v1/workflows/short-lived", admin, { name: "Short-lived", model: "approve", expiryHours: 2 })
     const created = (await api.createProposal(agent, { workflowId: "short-lived" })).body
