@@ -7,8 +7,8 @@
  *
  * The popup is bundled with esbuild (present through tsx) and served to a plain page. The
  * background is a Web Worker holding the queue (its own thread, like the service worker) that
- * answers with a serialized copy; the page's `ask` parses it and validates it with the message
- * contract's zod schema, as the real client does. "First paint" is navigation start → the frame
+ * answers like the real handler: each proposal projected to its slim queue entry (toQueueEntry),
+ * serialized; the page's `ask` parses it and validates it as the real client does (validateAnswer). "First paint" is navigation start → the frame
  * after the queue (list or "nothing waiting") is in the DOM. Reading the queue out of IndexedDB
  * in the real background is not part of this figure.
  */
@@ -28,7 +28,7 @@ const ORIGIN = "http://popup.bench.local"
 const ENTRY = `
 import { createRoot } from "react-dom/client"
 import { createElement } from "react"
-import { Responses } from "~src/messaging/messages"
+import { validateAnswer } from "~src/messaging/client"
 import { PopupApp } from "~src/ui/popup/PopupApp"
 import { BackgroundProvider } from "~src/ui/query-client"
 
@@ -42,12 +42,17 @@ const request = (type) => new Promise((resolve) => { const id = nextId++; waitin
 const ask = async (message) => {
   if (message.type === "proposals.queue") {
     const start = performance.now()
-    const answer = Responses["proposals.queue"].parse(JSON.parse(await request("proposals.queue")))
+    const json = await request("proposals.queue")
+    const replied = performance.now()
+    const data = JSON.parse(json)
+    const parsed = performance.now()
+    const answer = validateAnswer("proposals.queue", data)
     window.__askMs = performance.now() - start
+    window.__askPhases = { reply: replied - start, jsonParse: parsed - replied, zod: performance.now() - parsed, kib: json.length / 1024 }
     window.__askDoneMs = performance.now()
     return answer
   }
-  if (message.type === "sync.status") return Responses["sync.status"].parse(JSON.parse(await request("sync.status")))
+  if (message.type === "sync.status") return validateAnswer("sync.status", JSON.parse(await request("sync.status")))
   throw new Error("bench background answers proposals.queue and sync.status only")
 }
 new MutationObserver((_records, observer) => {
@@ -59,10 +64,10 @@ new MutationObserver((_records, observer) => {
 createRoot(document.getElementById("root")).render(createElement(BackgroundProvider, { ask }, createElement(PopupApp)))
 `
 
-/** Source of the stand-in background worker: builds `count` pending proposals across 12 workflows. */
-function backgroundSource(count: number): string {
-  return `
-const count = ${count}
+/** The stand-in background worker: builds `self.__queueSize` pending proposals across 12 workflows. */
+const BACKGROUND_ENTRY = `
+import { toQueueEntry } from "~src/messaging/queue-entry"
+const count = self.__queueSize
 const models = ["approve", "monitor", "exception"]
 const platforms = ["hubspot", "marketo", "salesforce", "pardot", "dynamics"]
 const now = Date.now()
@@ -89,24 +94,27 @@ const proposals = Array.from({ length: count }, (_, i) => ({
 const status = { configured: true, online: true, lastSyncAt: new Date(now).toISOString(), outboxSize: 0, pendingCount: count, error: null, syncing: false, progress: null }
 onmessage = (event) => {
   const { id, type } = event.data
-  const answer = type === "proposals.queue" ? { proposals, workflows, status } : status
+  // Projected per request, as the real handler does after reading its cache.
+  const answer = type === "proposals.queue" ? { proposals: proposals.map(toQueueEntry), workflows, status } : status
   postMessage({ id, json: JSON.stringify(answer) })
 }`
-}
 
 async function main() {
-  const bundle = await build({
-    stdin: { contents: ENTRY, resolveDir: ROOT, loader: "tsx" },
-    bundle: true,
-    write: false,
-    format: "iife",
-    minify: true,
-    jsx: "automatic",
-    define: { "process.env.NODE_ENV": '"production"' },
-    alias: { "~src": `${ROOT}src` },
-    loader: { ".css": "empty" }
-  })
-  const script = bundle.outputFiles[0].text
+  const bundle = (contents: string) =>
+    build({
+      stdin: { contents, resolveDir: ROOT, loader: "tsx" },
+      bundle: true,
+      write: false,
+      format: "iife",
+      minify: true,
+      jsx: "automatic",
+      define: { "process.env.NODE_ENV": '"production"' },
+      alias: { "~src": `${ROOT}src` },
+      loader: { ".css": "empty" }
+    })
+  const script = (await bundle(ENTRY)).outputFiles[0].text
+  const background = (await bundle(BACKGROUND_ENTRY)).outputFiles[0].text
+  const backgroundSource = (count: number) => `self.__queueSize = ${count};\n${background}`
   const html = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Signoff</title></head><body><div id="root"></div><script src="/popup.js"></script></body></html>`
   const payloads = { empty: backgroundSource(0), full: backgroundSource(ITEMS) }
 
@@ -122,15 +130,18 @@ async function main() {
     // from the answer to the painted frame (queue model + React + virtualizer + paint).
     const askSamples = new Map([[payloads.empty, [] as number[]], [payloads.full, [] as number[]]])
     const renderSamples = new Map([[payloads.empty, [] as number[]], [payloads.full, [] as number[]]])
+    type AskPhases = { reply: number; jsonParse: number; zod: number; kib: number }
+    const phaseSamples = new Map([[payloads.empty, [] as AskPhases[]], [payloads.full, [] as AskPhases[]]])
     async function firstPaint(json: string): Promise<number> {
       const page = await context.newPage()
       await page.addInitScript((source) => ((window as unknown as { __backgroundSource: string }).__backgroundSource = source), json)
       await page.goto(`${ORIGIN}/popup.html`)
       await page.waitForFunction(() => (window as unknown as { __firstPaintMs?: number }).__firstPaintMs !== undefined, undefined, { timeout: 60_000 })
-      const { ms, askMs, phases } = await page.evaluate(() => {
+      const { ms, askMs, phases, askPhases } = await page.evaluate(() => {
         const w = window as unknown as Record<string, number>
-        return { ms: w.__firstPaintMs, askMs: w.__askMs, phases: { answerReady: w.__askDoneMs } }
+        return { ms: w.__firstPaintMs, askMs: w.__askMs, phases: { answerReady: w.__askDoneMs }, askPhases: w.__askPhases as unknown as AskPhases }
       })
+      phaseSamples.get(json)!.push(askPhases)
       askSamples.get(json)!.push(askMs)
       renderSamples.get(json)!.push(ms - phases.answerReady)
       const rows = await page.locator(".queue > li").count()
@@ -157,6 +168,13 @@ async function main() {
     console.log(`  empty queue:        ${empty.toFixed(1)} ms   [${samples.empty.map((x) => x.toFixed(0)).join(", ")}]`)
     console.log(`  ${ITEMS.toLocaleString("en-US")} queued items: ${full.toFixed(1)} ms   [${samples.full.map((x) => x.toFixed(0)).join(", ")}]`)
     console.log(`  of which the queue message (serialize, transfer, JSON.parse, zod): empty ${askEmpty.toFixed(1)} ms, full ${askFull.toFixed(1)} ms`)
+    const phasesOf = (key: string) => {
+      const xs = phaseSamples.get(key)!.slice(1)
+      const m = (pick: (p: AskPhases) => number) => median(xs.map(pick)).toFixed(1)
+      return `reply ${m((p) => p.reply)} ms (${m((p) => p.kib)} KiB), JSON.parse ${m((p) => p.jsonParse)} ms, zod ${m((p) => p.zod)} ms`
+    }
+    console.log(`    empty: ${phasesOf(payloads.empty)}`)
+    console.log(`    full:  ${phasesOf(payloads.full)}`)
     console.log(`  of which answer → painted (queue model, React, virtualizer):      empty ${renderEmpty.toFixed(1)} ms, full ${renderFull.toFixed(1)} ms`)
     console.log(`  ratio: ${(full / empty).toFixed(2)} (target ≤ 1.5)`)
   } finally {

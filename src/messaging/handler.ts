@@ -16,6 +16,7 @@ import {
 import { targetKey } from "~src/domain"
 import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError, withCurrentConflictMessage, type SyncEngine } from "~src/sync"
 import { matchesAnyPattern } from "./match-pattern"
+import { toQueueEntry } from "./queue-entry"
 import { Message, type Envelope, type MessageType, type ResponseOf } from "./messages"
 import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo } from "./sender-policy"
 
@@ -108,8 +109,8 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       const withLocalState = (await db.proposals.bulkGet([...new Set(outbox.map((e) => e.proposalId))])).filter(
         (p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id))
       )
-      const proposals = [...pending, ...withLocalState].sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-      return { proposals: proposals.map(forUi), workflows, status }
+      const proposals = [...pending, ...withLocalState].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+      return { proposals: proposals.map((p) => toQueueEntry(forUi(p))), workflows, status }
     },
     "decision.submit": async ({ decision }) => {
       const proposal = await enqueueDecision(db, decision, { now: now() })
@@ -184,6 +185,10 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
         await writeMeta(db, "focusByTab", { ...focus, [String(tabId)]: proposalId })
       })
       return { opened: true }
+    },
+    "proposal.get": async ({ proposalId }) => {
+      const cached = await db.proposals.get(proposalId)
+      return { proposal: cached ? forUi(cached) : null }
     },
     "panel.focusRequest": async (_message, sender) => {
       const tabId = sender.tab?.id

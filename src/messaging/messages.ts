@@ -6,6 +6,8 @@ import * as z from "zod"
 import { Entity } from "~src/context/entity"
 import { DecisionCreate, DecisionReason, DecisionAction } from "~src/domain/decision"
 import { Me } from "~src/domain/me"
+import { Change } from "~src/domain/changes"
+import { Target } from "~src/domain/platform"
 import { Proposal } from "~src/domain/proposal"
 import { Workflow, WorkflowUpsert } from "~src/domain/workflow"
 
@@ -48,6 +50,8 @@ export const Message = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("workflows.update"), id: z.string().min(1).max(100), workflow: WorkflowUpsert }),
   /** Popup: open the proposal's target page in a tab, with the panel open on that proposal. */
   z.strictObject({ type: z.literal("proposal.open"), proposalId: z.string().min(1).max(64) }),
+  /** Popup: the whole proposal behind a queue entry, to review it in the popup (it has no page to open). */
+  z.strictObject({ type: z.literal("proposal.get"), proposalId: z.string().min(1).max(64) }),
   /** Content script on load: is there a proposal the user asked to see in this tab? (answered once, by tab) */
   z.strictObject({ type: z.literal("panel.focusRequest") }),
   /** The user has read a conflict/failure notice on a proposal: forget the refused local decision. */
@@ -78,6 +82,34 @@ export const LocalState = z.object({
 export const LocalProposal = Proposal.extend({ local: LocalState.optional() })
 export type LocalProposal = z.infer<typeof LocalProposal>
 
+const ChangeKind = z.enum(Change.options.map((option) => option.shape.kind.value) as [Change["kind"], ...Change["kind"][]])
+
+/**
+ * One proposal as the popup's queue lists it: what a row, the counts by tier and workflow, the
+ * filters and quick/bulk approve read, and no more. The queue can hold 10,000 proposals; sending
+ * them whole (change bodies, evidence, decisions) made the popup's first paint 2.5× slower than
+ * with an empty queue. The full proposal is asked for (`proposal.get`) when one is opened.
+ */
+export const QueueEntry = Proposal.pick({
+  id: true,
+  workflowId: true,
+  title: true,
+  status: true,
+  version: true,
+  confidence: true,
+  risk: true,
+  createdAt: true,
+  approvals: true,
+  quorum: true
+}).extend({
+  /** The platform filters and labels the row; a URL means "open it on its page", none "review it here". */
+  target: Target.pick({ platform: true, url: true }),
+  /** Population-level kinds (bulk, scoring) are never quick-approved. */
+  change: z.object({ kind: ChangeKind }),
+  local: LocalState.optional()
+})
+export type QueueEntry = z.infer<typeof QueueEntry>
+
 export const SyncStatus = z.object({
   configured: z.boolean(),
   online: z.boolean(),
@@ -104,7 +136,7 @@ export type PublicSettings = z.infer<typeof PublicSettings>
 /** Response payload per message type. */
 export const Responses = {
   "proposals.forEntity": z.object({ proposals: z.array(LocalProposal), related: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
-  "proposals.queue": z.object({ proposals: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
+  "proposals.queue": z.object({ proposals: z.array(QueueEntry), workflows: z.array(Workflow), status: SyncStatus }),
   "decision.submit": z.object({ proposal: LocalProposal }),
   "sync.now": SyncStatus,
   "sync.status": SyncStatus,
@@ -114,6 +146,8 @@ export const Responses = {
   "workflows.list": z.object({ workflows: z.array(Workflow) }),
   "workflows.update": z.object({ workflow: Workflow }),
   "proposal.open": z.object({ opened: z.boolean() }),
+  /** null: no longer in the cache (a sync removed it). */
+  "proposal.get": z.object({ proposal: LocalProposal.nullable() }),
   "panel.focusRequest": z.object({ proposalId: z.string().nullable() }),
   "decision.dismiss": z.object({ proposal: LocalProposal.nullable() }),
   "api.call": z.object({ status: z.int(), body: z.unknown() })

@@ -13,8 +13,8 @@ import { array, boolean, nullable, number, object, oneOf, optional, shapeIssues,
 
 // Objects keyed by every member of a domain union: the compiler fails here when one is added.
 const keysOf = <K extends string>(members: Record<K, true>) => Object.keys(members) as K[]
-const CHANGE_KINDS = keysOf<ChangeKind>({ content: true, fields: true, bulk: true, segment: true, scoring: true, flow: true, routing: true })
-const STATUSES = keysOf<ProposalStatus>({
+export const CHANGE_KINDS = keysOf<ChangeKind>({ content: true, fields: true, bulk: true, segment: true, scoring: true, flow: true, routing: true })
+export const STATUSES = keysOf<ProposalStatus>({
   pending: true,
   approved: true,
   rejected: true,
@@ -24,11 +24,11 @@ const STATUSES = keysOf<ProposalStatus>({
   expired: true,
   auto_approved: true
 })
-const PLATFORMS = keysOf<Platform>({ hubspot: true, marketo: true, salesforce: true, pardot: true, dynamics: true, other: true })
-const ACTIONS = keysOf<DecisionAction>({ approve: true, reject: true, edit: true, pause: true, revert: true })
+export const PLATFORMS = keysOf<Platform>({ hubspot: true, marketo: true, salesforce: true, pardot: true, dynamics: true, other: true })
+export const ACTIONS = keysOf<DecisionAction>({ approve: true, reject: true, edit: true, pause: true, revert: true })
 const MODELS = keysOf<OversightModel>({ approve: true, monitor: true, exception: true })
 
-const Notice = object({ message: string, at: string })
+export const Notice = object({ message: string, at: string })
 
 const PanelProposal = object({
   id: string,
@@ -48,9 +48,9 @@ const PanelProposal = object({
   local: optional(object({ pendingAction: optional(oneOf(ACTIONS)), conflict: optional(Notice), failure: optional(Notice) }))
 })
 
-const PanelWorkflow = object({ id: string, name: string, model: oneOf(MODELS), paused: boolean })
+export const PanelWorkflow = object({ id: string, name: string, model: oneOf(MODELS), paused: boolean })
 
-const PanelSyncStatus = object({
+export const PanelSyncStatus = object({
   configured: boolean,
   online: boolean,
   lastSyncAt: nullable(string),

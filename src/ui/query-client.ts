@@ -20,6 +20,7 @@ export function useAsk(): Ask {
 /** Query keys shared by popup and options, so a mutation in one section refreshes the others. */
 export const queryKeys = {
   queue: ["proposals.queue"] as const,
+  proposal: (id: string) => ["proposal", id] as const,
   syncStatus: ["sync.status"] as const,
   settings: ["settings"] as const,
   me: ["me"] as const,

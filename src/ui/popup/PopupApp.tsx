@@ -136,7 +136,8 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
         {rejecting && !detail && <RejectForm proposal={rejecting.proposal} onClose={() => setRejectingId(null)} />}
         {detail ? (
           <ProposalDetail
-            item={detail}
+            key={detail.proposal.id}
+            proposalId={detail.proposal.id}
             workflow={queue.data?.workflows.find((w) => w.id === detail.proposal.workflowId)}
             online={status?.online ?? true}
             onBack={() => setDetailId(null)}

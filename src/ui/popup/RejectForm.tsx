@@ -1,11 +1,11 @@
 import { useId, useState, type FormEvent } from "react"
 import { REJECTION_REASON_LABELS, RejectionReasonCode } from "~src/domain/decision"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { QueueEntry } from "~src/messaging/messages"
 import { errorText } from "~src/ui/query-client"
 import { useSubmitDecision } from "./use-queue"
 
 /** Reject with a preset reason: R, pick a reason, Enter — three actions (SPEC §1). */
-export function RejectForm({ proposal, onClose }: { proposal: LocalProposal; onClose: () => void }) {
+export function RejectForm({ proposal, onClose }: { proposal: Pick<QueueEntry, "id" | "version" | "title">; onClose: () => void }) {
   const submit = useSubmitDecision()
   const [code, setCode] = useState<RejectionReasonCode>("off_brand")
   const [text, setText] = useState("")

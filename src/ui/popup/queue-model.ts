@@ -1,10 +1,10 @@
 import type { Platform } from "~src/domain/platform"
 import type { OversightModel, Workflow } from "~src/domain/workflow"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { QueueEntry } from "~src/messaging/messages"
 
 /** One pending proposal as the popup's queue shows it, with what the sort and filters need. */
 export interface QueueItem {
-  proposal: LocalProposal
+  proposal: QueueEntry
   /** Oversight model of the proposal's workflow. */
   tier: OversightModel
   workflowName: string
@@ -28,7 +28,7 @@ export const NO_FILTER: QueueFilter = { platform: null, workflowId: null, tier: 
 const LOW_CONFIDENCE = 0.6
 
 /** Written out flag by flag: this runs for every queued item on every popup open. */
-export function riskScore(proposal: Pick<LocalProposal, "risk" | "confidence">): number {
+export function riskScore(proposal: Pick<QueueEntry, "risk" | "confidence">): number {
   const risk = proposal.risk
   let score = proposal.confidence < LOW_CONFIDENCE ? 1 : 0
   if (!risk) return score
@@ -44,12 +44,12 @@ export function riskScore(proposal: Pick<LocalProposal, "risk" | "confidence">):
  * Low risk = no risk flag at all and the agent is confident. Population-level changes (bulk,
  * scoring) are never "low risk" even unflagged: reviewers decide those on totals in the panel.
  */
-export function isLowRisk(proposal: LocalProposal, score = riskScore(proposal)): boolean {
+export function isLowRisk(proposal: Pick<QueueEntry, "risk" | "confidence" | "change">, score = riskScore(proposal)): boolean {
   return score === 0 && proposal.change.kind !== "bulk" && proposal.change.kind !== "scoring"
 }
 
 /** A workflow this popup does not know yet is treated as `approve`: nothing starts autonomous. */
-export function buildQueue(proposals: readonly LocalProposal[], workflows: readonly Workflow[]): QueueItem[] {
+export function buildQueue(proposals: readonly QueueEntry[], workflows: readonly Workflow[]): QueueItem[] {
   const byId = new Map(workflows.map((w) => [w.id, w]))
   const items: QueueItem[] = []
   for (const proposal of proposals) {

@@ -1,16 +1,24 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
-import type { DecisionRequest, LocalProposal, ResponseOf, SyncStatus } from "~src/messaging/messages"
+import type { DecisionRequest, LocalProposal, QueueEntry, ResponseOf, SyncStatus } from "~src/messaging/messages"
+import { toQueueEntry } from "~src/messaging/queue-entry"
 import { queryKeys, useAsk } from "~src/ui/query-client"
 
 type QueueData = ResponseOf<"proposals.queue">
 
 /**
- * The whole queue is fetched once, then again only when the sync status says something changed:
- * re-reading (and re-validating) 10,000 proposals on a timer would keep the popup busy.
+ * The whole queue (one slim entry per proposal) is fetched once, then again only when the sync
+ * status says something changed: re-reading and re-validating 10,000 entries on a timer would
+ * keep the popup busy.
  */
 export function useQueue() {
   const ask = useAsk()
   return useQuery({ queryKey: queryKeys.queue, queryFn: () => ask({ type: "proposals.queue" }) })
+}
+
+/** The whole proposal behind a queue entry, for reviewing it in the popup. */
+export function useFullProposal(proposalId: string) {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.proposal(proposalId), queryFn: () => ask({ type: "proposal.get", proposalId }) })
 }
 
 /** Cheap to ask often: a few numbers from the background. */
@@ -26,13 +34,16 @@ export function queueVersion(status: SyncStatus | undefined): string | null {
   return status ? `${status.lastSyncAt}|${status.pendingCount}|${status.outboxSize}|${status.error}` : null
 }
 
-/** Put the background's answers (optimistic local state) into the cached queue in one pass. */
+/** Put the background's answers (optimistic local state) into the cached queue in one pass, and into any open full proposal. */
 function mergeProposals(client: QueryClient, updated: readonly LocalProposal[]) {
   if (updated.length === 0) return
-  const byId = new Map(updated.map((p) => [p.id, p]))
+  const byId = new Map<string, QueueEntry>(updated.map((p) => [p.id, toQueueEntry(p)]))
   client.setQueryData<QueueData>(queryKeys.queue, (queue) =>
     queue ? { ...queue, proposals: queue.proposals.map((p) => byId.get(p.id) ?? p) } : queue
   )
+  for (const proposal of updated) {
+    if (client.getQueryData(queryKeys.proposal(proposal.id))) client.setQueryData(queryKeys.proposal(proposal.id), { proposal })
+  }
 }
 
 export function useSubmitDecision() {
@@ -57,7 +68,7 @@ export function useBulkApprove() {
   const ask = useAsk()
   const client = useQueryClient()
   return useMutation({
-    mutationFn: async (targets: readonly Pick<LocalProposal, "id" | "version">[]): Promise<BulkResult> => {
+    mutationFn: async (targets: readonly Pick<QueueEntry, "id" | "version">[]): Promise<BulkResult> => {
       const updated: LocalProposal[] = []
       const failed: BulkResult["failed"] = []
       let next = 0

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { createApiClient } from "~src/api"
 import { SignoffDatabase, toCachedProposal } from "~src/db"
 import { createMessageHandler } from "~src/messaging/handler"
+import { Responses } from "~src/messaging/messages"
 import { createSyncEngine } from "~src/sync"
 import { makeProposal } from "../sync/fixtures"
 
@@ -158,5 +159,50 @@ describe("proposals for an entity", () => {
     const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
     expect(data.proposals.map((p) => p.id)).toEqual(["CONTACT"])
     expect(data.related.map((p) => p.id)).toEqual(["ACCOUNT"])
+  })
+})
+
+describe("the popup's queue", () => {
+  it("lists pending proposals and locally decided ones as slim entries the contract accepts, oldest first", async () => {
+    const url = "https://app.hubspot.com/contacts/1/record/0-1/101"
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "P-NEW", createdAt: "2026-11-02T00:00:00.000Z", target: { platform: "hubspot", kind: "contact", id: "101", url } })),
+      toCachedProposal(makeProposal({ id: "P-OLD", createdAt: "2026-11-01T00:00:00.000Z", risk: { bulk: true } })),
+      toCachedProposal(makeProposal({ id: "P-DONE", status: "approved" }))
+    ])
+    const reply = await handle({ type: "proposals.queue" }, popup)
+    if (!reply.ok) throw new Error(reply.error.message)
+    const queue = Responses["proposals.queue"].parse(reply.data)
+    expect(queue.proposals.map((p) => p.id)).toEqual(["P-OLD", "P-NEW"])
+    const [old, recent] = queue.proposals
+    expect(Object.keys(old).sort()).toEqual(
+      ["approvals", "change", "confidence", "createdAt", "id", "quorum", "risk", "status", "target", "title", "version", "workflowId"].sort()
+    )
+    expect(old.change).toEqual({ kind: makeProposal().change.kind })
+    expect(old.risk).toEqual({ bulk: true })
+    expect(recent.target).toEqual({ platform: "hubspot", url })
+    // Nothing the list does not show crosses the message boundary.
+    expect(JSON.stringify(reply.data)).not.toMatch(/"(summary|evidence|decisions|agent|before|after)"/)
+  })
+
+  it("keeps a proposal with a decision in the outbox in the queue with its local state", async () => {
+    await db.proposals.put(toCachedProposal(makeProposal({ id: "P1" })))
+    await handle({ type: "decision.submit", decision: { proposalId: "P1", action: "approve", proposalVersion: 1 } }, popup)
+    const reply = await handle({ type: "proposals.queue" }, popup)
+    expect(reply).toMatchObject({ ok: true, data: { proposals: [{ id: "P1", local: { pendingAction: "approve" } }] } })
+  })
+
+  it("answers the whole proposal behind an entry, or null once it left the cache", async () => {
+    const proposal = makeProposal({ id: "P1" })
+    await db.proposals.put(toCachedProposal(proposal))
+    const reply = await handle({ type: "proposal.get", proposalId: "P1" }, popup)
+    if (!reply.ok) throw new Error(reply.error.message)
+    expect(Responses["proposal.get"].parse(reply.data).proposal).toEqual(Responses["proposal.get"].parse({ proposal }).proposal)
+    expect(await handle({ type: "proposal.get", proposalId: "GONE" }, popup)).toEqual({ ok: true, data: { proposal: null } })
+  })
+
+  it("does not give a content script the whole queue or a proposal by id", async () => {
+    for (const message of [{ type: "proposals.queue" }, { type: "proposal.get", proposalId: "P1" }])
+      expect(await handle(message, hubspotTab)).toMatchObject({ ok: false, error: { code: "forbidden" } })
   })
 })

@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from "@testing-library/react
 import userEvent from "@testing-library/user-event"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { LocalProposal } from "~src/messaging/messages"
+import { toQueueEntry } from "~src/messaging/queue-entry"
 import type { Workflow } from "~src/domain/workflow"
 import { PopupApp } from "~src/ui/popup/PopupApp"
 import { TrustPolicyProvider } from "~src/ui/proposal/trusted-events"
@@ -28,7 +29,9 @@ afterEach(() => {
 
 function renderPopup(proposals: LocalProposal[], workflows = WORKFLOWS, trustSyntheticEvents = false) {
   const background = fakeBackground({
-    "proposals.queue": () => ({ proposals, workflows, status: syncStatus({ pendingCount: proposals.length }) }),
+    // Like the real background: slim queue entries, the whole proposal only when one is opened.
+    "proposals.queue": () => ({ proposals: proposals.map(toQueueEntry), workflows, status: syncStatus({ pendingCount: proposals.length }) }),
+    "proposal.get": (m) => ({ proposal: proposals.find((p) => p.id === m.proposalId) ?? null }),
     "decision.submit": (m) => {
       const p = proposals.find((x) => x.id === m.decision.proposalId)!
       return { proposal: { ...p, local: { pendingAction: m.decision.action } } }
@@ -204,8 +207,10 @@ describe("popup queue", () => {
     await user.click(await screen.findByRole("button", { name: /^On a page/ }))
     await waitFor(() => expect(background.callsOf("proposal.open")).toEqual([{ type: "proposal.open", proposalId: "P-URL" }]))
     await user.click(screen.getByRole("button", { name: /^Segment idea/ }))
-    expect(screen.getByRole("heading", { name: "Segment idea" })).toBeTruthy()
+    // The queue holds slim entries: the summary comes with the whole proposal, asked for on opening.
+    expect(await screen.findByRole("heading", { name: "Segment idea" })).toBeTruthy()
     expect(screen.getByText("A new segment")).toBeTruthy()
+    expect(background.callsOf("proposal.get")).toEqual([{ type: "proposal.get", proposalId: "P-NOURL" }])
     expect(background.callsOf("proposal.open")).toHaveLength(1)
   })
 
@@ -218,7 +223,7 @@ describe("popup queue", () => {
     )
     await user.click(await screen.findByRole("button", { name: /^Segment idea/ }))
     const detail = screen.getByRole("region", { name: "Proposal under review" })
-    await user.click(within(detail).getByRole("button", { name: "Approve" }))
+    await user.click(await within(detail).findByRole("button", { name: "Approve" }))
     await waitFor(() => expect(background.callsOf("decision.submit")).toHaveLength(1))
     expect(background.callsOf("decision.submit")[0].decision).toEqual({ proposalId: "P-SEG", action: "approve", proposalVersion: 2, reviewMs: 0 })
     // Back on the queue once the decision is recorded.

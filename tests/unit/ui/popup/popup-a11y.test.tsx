@@ -4,6 +4,7 @@ import userEvent from "@testing-library/user-event"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { PopupApp } from "~src/ui/popup/PopupApp"
 import { BackgroundProvider } from "~src/ui/query-client"
+import { toQueueEntry } from "~src/messaging/queue-entry"
 import { seriousViolations } from "./axe"
 import { fakeBackground, makeProposal, makeWorkflow, NOW, syncStatus } from "./fake-background"
 import { giveElementsALayout } from "./layout"
@@ -28,10 +29,11 @@ function renderPopup() {
   ]
   const background = fakeBackground({
     "proposals.queue": () => ({
-      proposals,
+      proposals: proposals.map(toQueueEntry),
       workflows: [makeWorkflow({ id: "email-copy", name: "Email copy" }), makeWorkflow({ id: "scoring", name: "Lead scoring", quorum: 2 })],
       status: syncStatus({ outboxSize: 1 })
-    })
+    }),
+    "proposal.get": (m) => ({ proposal: proposals.find((p) => p.id === m.proposalId) ?? null })
   })
   render(
     <BackgroundProvider ask={background.ask}>
@@ -62,6 +64,8 @@ describe("popup accessibility (axe)", () => {
     renderPopup()
     await user.click(await screen.findByRole("button", { name: /^No page for this one/ }))
     await screen.findByRole("region", { name: "Proposal under review" })
+    // The whole proposal (its impact) has arrived and is shown in the card.
+    await screen.findByText(/contacts added/)
     expect(await seriousViolations()).toEqual([])
   })
 })
