@@ -13,7 +13,7 @@ import { SignoffApi } from "../support/api"
 import { launchWithExtension, pollUntil, type ExtensionBrowser } from "../support/browser"
 import { sendFromContentScript } from "../support/content-script"
 import { startTestServer, type TestServer } from "../support/server"
-import { startSyncGateProxy, type SyncGateProxy } from "../support/sync-gate-proxy"
+import { startGateProxy, type GateProxy } from "../support/gate-proxy"
 import { createMany, HUBSPOT_CONTACT_101, proposalFor, startE2ESession, syncExtension, type E2ESession } from "../support/e2e-session"
 import { action, gotoWithPanel, openPanel, openProposal } from "../support/panel"
 
@@ -85,7 +85,7 @@ describe("a decision made while the server is down", () => {
 describe("a service worker stopped in the middle of a large sync", () => {
   const TOTAL = 2_500 // five pages of the engine's 500
   let server: TestServer
-  let proxy: SyncGateProxy
+  let proxy: GateProxy
   let browser: ExtensionBrowser
 
   beforeAll(async () => {
@@ -94,7 +94,7 @@ describe("a service worker stopped in the middle of a large sync", () => {
     await createMany(agent, TOTAL, (i) =>
       proposalFor({ platform: "hubspot", kind: "contact", id: String(10_000 + i), url: `https://app.hubspot.com/contacts/4410021/record/0-1/${10_000 + i}` })
     )
-    proxy = await startSyncGateProxy(server.url)
+    proxy = await startGateProxy(server.url)
     browser = await launchWithExtension()
   })
 
@@ -125,6 +125,57 @@ describe("a service worker stopped in the middle of a large sync", () => {
     // Resumed, not restarted: the initial cursor was asked for once, before the stop.
     const initialSince = proxy.syncSinces[0]
     expect(proxy.syncSinces.filter((since) => since === initialSince)).toHaveLength(1)
+  })
+})
+
+describe("a service worker stopped while its decision is in flight", () => {
+  let server: TestServer
+  let proxy: GateProxy
+  let browser: ExtensionBrowser
+  let reviewer: SignoffApi
+  let proposal: Proposal
+
+  beforeAll(async () => {
+    server = await startTestServer()
+    const agent = new SignoffApi(server.url, await server.token("agent", "e2e-agent"))
+    reviewer = new SignoffApi(server.url, await server.token("reviewer", "Ana"))
+    proposal = await agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { title: "Decided during a worker stop" }))
+    proxy = await startGateProxy(server.url)
+    browser = await launchWithExtension()
+    await browser.configure(proxy.url, reviewer.token)
+    await syncExtension(browser)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await proxy?.close()
+    await server?.close()
+  })
+
+  it("retries on the next wake with the same idempotency key, and the server records one decision", async () => {
+    const page = await browser.context.newPage()
+    await gotoWithPanel(page, HUBSPOT_CONTACT_101.url)
+    await openPanel(page)
+    const card = await openProposal(page, proposal.id)
+
+    const isDecision = (method: string, path: string) => method === "POST" && path.endsWith("/decisions")
+    const decisionSent = proxy.holdNext(isDecision)
+    await action(card, "Approve").click()
+    await decisionSent
+    await browser.stopServiceWorkers()
+    proxy.release() // the server commits; the worker that asked is gone and never hears back
+
+    await pollUntil(async () => {
+      await syncExtension(browser).catch(() => undefined)
+      return (await syncStatus(browser)).outboxSize === 0
+    }, "the outbox to drain after the wake", 60_000)
+
+    const onServer = await reviewer.getProposal(proposal.id)
+    expect(onServer.status).toBe("approved")
+    expect(onServer.decisions).toHaveLength(1)
+    // It was sent again after the wake, and the server deduplicated it.
+    expect(proxy.requests.filter((r) => r.startsWith("POST ") && r.endsWith("/decisions")).length).toBeGreaterThanOrEqual(2)
+    await page.close()
   })
 })
 

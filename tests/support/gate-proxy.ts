@@ -1,25 +1,32 @@
 /**
- * A pass-through HTTP proxy in front of the test server that can hold one `/v1/sync` request
- * open. E2E tests point the extension at it to stop the service worker at a known point of a
- * sync (a page written, the next one in flight) instead of racing a fast local server.
+ * A pass-through HTTP proxy in front of the test server that can hold one request open. E2E
+ * tests point the extension at it to stop the service worker at a known point (a sync page
+ * written and the next in flight; a decision sent but not yet answered) instead of racing a
+ * fast local server.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 
-export interface SyncGateProxy {
+export interface GateProxy {
   url: string
   /** `since` of every /v1/sync request seen, in order. */
   syncSinces: string[]
   /** Hold the `n`-th /v1/sync request (1-based); resolves when it arrives. */
   holdSyncRequest(n: number): Promise<void>
+  /** Hold the next request matching; resolves when it arrives. */
+  holdNext(match: (method: string, path: string) => boolean): Promise<void>
+  /** Method and path of every request seen, in order. */
+  requests: string[]
   /** Let a held request through (it may find its client gone). */
   release(): void
   close(): Promise<void>
 }
 
-export async function startSyncGateProxy(upstream: string): Promise<SyncGateProxy> {
+export async function startGateProxy(upstream: string): Promise<GateProxy> {
   const syncSinces: string[] = []
+  const requests: string[] = []
   let holdAt = Number.POSITIVE_INFINITY
+  let holdMatch: ((method: string, path: string) => boolean) | undefined
   let arrived: (() => void) | undefined
   let releaseHeld: (() => void) | undefined
 
@@ -54,14 +61,22 @@ export async function startSyncGateProxy(upstream: string): Promise<SyncGateProx
     req.on("error", () => undefined)
     res.on("error", () => undefined)
     const url = new URL(req.url ?? "/", "http://proxy")
-    if (req.method === "GET" && url.pathname === "/v1/sync") {
+    const method = req.method ?? "GET"
+    requests.push(`${method} ${url.pathname}`)
+    let hold = false
+    if (method === "GET" && url.pathname === "/v1/sync") {
       syncSinces.push(url.searchParams.get("since") ?? "")
-      if (syncSinces.length === holdAt) {
-        const held = new Promise<void>((resolve) => (releaseHeld = resolve))
-        arrived?.()
-        void held.then(() => forward(req, res))
-        return
-      }
+      hold = syncSinces.length === holdAt
+    }
+    if (!hold && holdMatch?.(method, url.pathname)) {
+      hold = true
+      holdMatch = undefined
+    }
+    if (hold) {
+      const held = new Promise<void>((resolve) => (releaseHeld = resolve))
+      arrived?.()
+      void held.then(() => forward(req, res))
+      return
     }
     void forward(req, res)
   })
@@ -71,6 +86,12 @@ export async function startSyncGateProxy(upstream: string): Promise<SyncGateProx
   return {
     url: `http://127.0.0.1:${port}`,
     syncSinces,
+    requests,
+    holdNext: (match) =>
+      new Promise<void>((resolve) => {
+        holdMatch = match
+        arrived = resolve
+      }),
     holdSyncRequest: (n) =>
       new Promise<void>((resolve) => {
         holdAt = n
