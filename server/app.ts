@@ -1,8 +1,8 @@
 import { OpenAPIHono } from "@hono/zod-openapi"
-import { bodyLimit } from "hono/body-limit"
 import type { AppEnv, Services } from "./app-env"
 import { ApiError, notFound } from "./http/api-error"
 import { authenticate } from "./http/auth"
+import { readBodyWithin } from "./http/body"
 import { corsForApi } from "./http/cors"
 import { handleError } from "./http/error-handler"
 import { SERVER_VERSION, healthRoutes } from "./routes/health"
@@ -27,13 +27,10 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.use("/v1/*", corsForApi)
   app.use(
     "/v1/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        // The rest of the body is never read; closing stops the client reusing a half-read socket.
-        c.header("Connection", "close")
-        return c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
-      }
+    readBodyWithin(MAX_BODY_BYTES, (c) => {
+      // The rest of the body is never read; closing stops the client reusing a half-read socket.
+      c.header("Connection", "close")
+      return c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
     })
   )
   app.use("/v1/*", authenticate)
