@@ -17,6 +17,8 @@ import { targetKey } from "~src/domain"
 import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError, withCurrentConflictMessage, type SyncEngine } from "~src/sync"
 import { matchesAnyPattern } from "./match-pattern"
 import { toQueueEntry } from "./queue-entry"
+// Pure functions: the popup builds the same model from the whole queue (layering: read only).
+import { queueHead } from "~src/ui/popup/queue-model"
 import { Message, type Envelope, type MessageType, type ResponseOf } from "./messages"
 import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo } from "./sender-policy"
 
@@ -75,6 +77,22 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     return deps.createApi(settings)
   }
 
+  /** The popup's queue: pending proposals, and those decided here but refused or not yet sent (shown until dismissed). */
+  async function readQueue() {
+    const [pending, outbox, workflows, status] = await Promise.all([
+      db.proposals.where("status").equals("pending").toArray(),
+      db.outbox.toArray(),
+      db.workflows.toArray(),
+      engine.status()
+    ])
+    const pendingIds = new Set(pending.map((p) => p.id))
+    const withLocalState = (await db.proposals.bulkGet([...new Set(outbox.map((e) => e.proposalId))])).filter(
+      (p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id))
+    )
+    const proposals = [...pending, ...withLocalState].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+    return { entries: proposals.map((p) => toQueueEntry(forUi(p))), workflows, status }
+  }
+
   const handlers: Handlers = {
     "proposals.forEntity": async ({ entity }) => {
       inBackground(engine.runIfStale(PAGE_VIEW_SYNC_MAX_AGE_MS))
@@ -98,19 +116,12 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       }
     },
     "proposals.queue": async () => {
-      const [pending, outbox, workflows, status] = await Promise.all([
-        db.proposals.where("status").equals("pending").toArray(),
-        db.outbox.toArray(),
-        db.workflows.toArray(),
-        engine.status()
-      ])
-      // Decided locally but refused (or not yet sent) proposals stay in the queue so the user sees them.
-      const pendingIds = new Set(pending.map((p) => p.id))
-      const withLocalState = (await db.proposals.bulkGet([...new Set(outbox.map((e) => e.proposalId))])).filter(
-        (p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id))
-      )
-      const proposals = [...pending, ...withLocalState].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-      return { proposals: proposals.map((p) => toQueueEntry(forUi(p))), workflows, status }
+      const { entries, workflows, status } = await readQueue()
+      return { proposals: entries, workflows, status }
+    },
+    "proposals.queueHead": async ({ size }) => {
+      const { entries, workflows, status } = await readQueue()
+      return { ...queueHead(entries, workflows, size), workflows, status }
     },
     "decision.submit": async ({ decision }) => {
       const proposal = await enqueueDecision(db, decision, { now: now() })

@@ -7,9 +7,9 @@ import { Entity } from "~src/context/entity"
 import { DecisionCreate, DecisionReason, DecisionAction } from "~src/domain/decision"
 import { Me } from "~src/domain/me"
 import { Change } from "~src/domain/changes"
-import { Target } from "~src/domain/platform"
+import { Platform, Target } from "~src/domain/platform"
 import { Proposal } from "~src/domain/proposal"
-import { Workflow, WorkflowUpsert } from "~src/domain/workflow"
+import { OversightModel, Workflow, WorkflowUpsert } from "~src/domain/workflow"
 
 /**
  * The one message union between content scripts / popup / options and the background worker.
@@ -33,6 +33,8 @@ export const toDecisionCreate = ({ proposalId: _id, ...rest }: DecisionRequest) 
 export const Message = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("proposals.forEntity"), entity: Entity }),
   z.strictObject({ type: z.literal("proposals.queue") }),
+  /** Popup first paint: the counts of the whole queue and its first `size` rows, before the whole queue. */
+  z.strictObject({ type: z.literal("proposals.queueHead"), size: z.int().min(1).max(500) }),
   z.strictObject({ type: z.literal("decision.submit"), decision: DecisionRequest }),
   z.strictObject({ type: z.literal("sync.now") }),
   z.strictObject({ type: z.literal("sync.status") }),
@@ -110,6 +112,29 @@ export const QueueEntry = Proposal.pick({
 })
 export type QueueEntry = z.infer<typeof QueueEntry>
 
+/** A queue entry with what the popup derives from it and its workflow (src/ui/popup/queue-model.ts). */
+const QueueItem = z.object({
+  proposal: QueueEntry,
+  tier: OversightModel,
+  workflowName: z.string(),
+  riskScore: z.number(),
+  createdAtMs: z.number(),
+  needsQuorum: z.boolean(),
+  quickApprovable: z.boolean()
+})
+
+export const QueueHead = z.object({
+  items: z.array(QueueItem),
+  summary: z.object({
+    total: z.int().min(0),
+    byTier: z.record(OversightModel, z.int().min(0)),
+    byWorkflow: z.array(z.object({ workflowId: z.string(), name: z.string(), count: z.int().min(0) })),
+    platforms: z.array(Platform),
+    oldest: QueueItem.nullable(),
+    needingQuorum: z.int().min(0)
+  })
+})
+
 export const SyncStatus = z.object({
   configured: z.boolean(),
   online: z.boolean(),
@@ -137,6 +162,7 @@ export type PublicSettings = z.infer<typeof PublicSettings>
 export const Responses = {
   "proposals.forEntity": z.object({ proposals: z.array(LocalProposal), related: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
   "proposals.queue": z.object({ proposals: z.array(QueueEntry), workflows: z.array(Workflow), status: SyncStatus }),
+  "proposals.queueHead": QueueHead.extend({ workflows: z.array(Workflow), status: SyncStatus }),
   "decision.submit": z.object({ proposal: LocalProposal }),
   "sync.now": SyncStatus,
   "sync.status": SyncStatus,

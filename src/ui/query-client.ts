@@ -20,6 +20,8 @@ export function useAsk(): Ask {
 /** Query keys shared by popup and options, so a mutation in one section refreshes the others. */
 export const queryKeys = {
   queue: ["proposals.queue"] as const,
+  /** Under the queue's key: invalidating the queue refreshes the head too. */
+  queueHead: ["proposals.queue", "head"] as const,
   proposal: (id: string) => ["proposal", id] as const,
   syncStatus: ["sync.status"] as const,
   settings: ["settings"] as const,

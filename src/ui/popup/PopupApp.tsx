@@ -10,7 +10,7 @@ import { QueueList } from "./QueueList"
 import { QueueSummaryView } from "./QueueSummaryView"
 import { RejectForm } from "./RejectForm"
 import { SyncStatusBar } from "./SyncStatusBar"
-import { queueVersion, useDismissNotice, useOpenProposal, useQueue, useSubmitDecision, useSyncStatus } from "./use-queue"
+import { queueVersion, useDismissNotice, useOpenProposal, useQueue, useQueueHead, useSubmitDecision, useSyncStatus } from "./use-queue"
 import { useQueueKeyboard } from "./use-queue-keyboard"
 
 const CLOCK_TICK_MS = 30_000
@@ -26,11 +26,15 @@ function useNow(): number {
 
 /** The manager's toolbar popup: what is waiting, by tier and workflow, and the queue itself. */
 export function PopupApp({ openSettings }: { openSettings?: () => void }) {
-  const queue = useQueue()
+  const queryClient = useQueryClient()
+  // First paint from the head (counts + first rows); the whole queue is asked for once the head
+  // is in, and from then on the popup works from it alone (the head is not re-read).
+  const wholeQueueLoaded = queryClient.getQueryState(queryKeys.queue)?.data !== undefined
+  const head = useQueueHead({ enabled: !wholeQueueLoaded })
+  const queue = useQueue({ enabled: wholeQueueLoaded || head.status !== "pending" })
   const syncStatus = useSyncStatus()
   const now = useNow()
-  const queryClient = useQueryClient()
-  const status = syncStatus.data ?? queue.data?.status
+  const status = syncStatus.data ?? queue.data?.status ?? head.data?.status
   // Re-read the queue when a sync pulled something or the outbox moved, not on a timer.
   const version = queueVersion(syncStatus.data)
   const seenVersion = useRef(version)
@@ -55,12 +59,13 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
   const [notice, setNotice] = useState<string | null>(null)
   const [approvingIds, setApprovingIds] = useState<ReadonlySet<string>>(new Set())
 
-  const items = useMemo(
-    () => (queue.data ? buildQueue(queue.data.proposals, queue.data.workflows) : []),
-    [queue.data]
-  )
-  const summary = useMemo(() => summarizeQueue(items), [items])
-  const visible = useMemo(() => filterQueue(items, filter), [items, filter])
+  const whole = queue.data
+  const shown = whole ?? head.data
+  const workflows = shown?.workflows
+  const items = useMemo(() => (whole ? buildQueue(whole.proposals, whole.workflows) : (head.data?.items ?? [])), [whole, head.data])
+  const summary = useMemo(() => (!whole && head.data ? head.data.summary : summarizeQueue(items)), [whole, head.data, items])
+  // Filters and bulk approve act on the whole queue: offered once it is here.
+  const visible = useMemo(() => (whole ? filterQueue(items, filter) : items), [whole, items, filter])
   const selectedIndex = Math.min(selection.index, Math.max(visible.length - 1, 0))
   const selected: QueueItem | undefined = visible[selectedIndex]
   const findItem = (id: string | null) => (id ? items.find((i) => i.proposal.id === id) : undefined)
@@ -122,7 +127,8 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
           )}
         </header>
         <SyncStatusBar status={status} nowMs={now} />
-        {queue.isPending && <p role="status">Loading the queue…</p>}
+        {!shown && !queue.isError && <p role="status">Loading the queue…</p>}
+        {/* A failed head only means waiting for the whole queue, which is asked for next. */}
         {queue.isError && (
           <p role="alert" className="error">
             Could not load the queue: {errorText(queue.error)}
@@ -138,21 +144,28 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
           <ProposalDetail
             key={detail.proposal.id}
             proposalId={detail.proposal.id}
-            workflow={queue.data?.workflows.find((w) => w.id === detail.proposal.workflowId)}
+            workflow={workflows?.find((w) => w.id === detail.proposal.workflowId)}
             online={status?.online ?? true}
             onBack={() => setDetailId(null)}
           />
         ) : (
-          queue.data && (
+          shown && (
             <>
               <QueueSummaryView summary={summary} nowMs={now} />
-              <QueueFilters filter={filter} onChange={setFilter} summary={summary} />
+              {whole && <QueueFilters filter={filter} onChange={setFilter} summary={summary} />}
               <div className="list-toolbar">
                 <span className="hint">J/K move · A approve · R reject</span>
-                <BulkApprove items={visible} />
+                {whole ? (
+                  <BulkApprove items={visible} />
+                ) : (
+                  <span role="status" className="hint">
+                    Loading all {summary.total}…
+                  </span>
+                )}
               </div>
               <QueueList
                 items={visible}
+                total={whole ? visible.length : summary.total}
                 selectedIndex={selectedIndex}
                 focusSelected={selection.byKeyboard}
                 nowMs={now}

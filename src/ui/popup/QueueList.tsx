@@ -11,6 +11,8 @@ const LIST_HEIGHT = 320
 
 interface Props {
   items: readonly QueueItem[]
+  /** Size of the whole list when `items` is only its head (the whole queue is still on its way). */
+  total?: number
   selectedIndex: number
   /** Set when the selection moved by keyboard: scroll to it and move focus onto it. */
   focusSelected: boolean
@@ -37,7 +39,7 @@ function localState(item: QueueItem): string | null {
   return null
 }
 
-export function QueueList({ items, selectedIndex, focusSelected, nowMs, onSelect, onOpen, onQuickApprove, onDismiss, approvingIds }: Props) {
+export function QueueList({ items, total = items.length, selectedIndex, focusSelected, nowMs, onSelect, onOpen, onQuickApprove, onDismiss, approvingIds }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -62,7 +64,7 @@ export function QueueList({ items, selectedIndex, focusSelected, nowMs, onSelect
   return (
     <div ref={scrollRef} className="queue-scroll" style={{ height: LIST_HEIGHT, overflowY: "auto" }}>
       <ul
-        aria-label={`Pending proposals, ${items.length}`}
+        aria-label={`Pending proposals, ${total}`}
         className="queue"
         style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0, padding: 0 }}>
         {virtualizer.getVirtualItems().map((row) => {
@@ -74,7 +76,7 @@ export function QueueList({ items, selectedIndex, focusSelected, nowMs, onSelect
             <li
               key={row.key}
               data-index={row.index}
-              aria-setsize={items.length}
+              aria-setsize={total}
               aria-posinset={row.index + 1}
               aria-current={selected ? "true" : undefined}
               className={`row${selected ? " selected" : ""}${p.local?.conflict || p.local?.failure ? " conflict" : ""}`}

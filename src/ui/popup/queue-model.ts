@@ -125,6 +125,23 @@ export function summarizeQueue(items: readonly QueueItem[]): QueueSummary {
   }
 }
 
+/** What the popup's first paint needs: the counts of the whole queue and its first rows. */
+export interface QueueHead {
+  /** The first `size` items in queue order (riskiest, then longest waiting). */
+  items: QueueItem[]
+  summary: QueueSummary
+}
+
+/**
+ * Built by the background next to its cache, so the popup can paint the counts and the top of a
+ * 10,000-item queue without receiving it all first; the whole queue follows for scrolling,
+ * filters and bulk approve.
+ */
+export function queueHead(proposals: readonly QueueEntry[], workflows: readonly Workflow[], size: number): QueueHead {
+  const items = buildQueue(proposals, workflows)
+  return { items: items.slice(0, size), summary: summarizeQueue(items) }
+}
+
 export type BulkApprovalPlan =
   | { ok: true; items: QueueItem[] }
   | { ok: false; reason: string; quorumWorkflows: string[] }

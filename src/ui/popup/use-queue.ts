@@ -10,9 +10,21 @@ type QueueData = ResponseOf<"proposals.queue">
  * status says something changed: re-reading and re-validating 10,000 entries on a timer would
  * keep the popup busy.
  */
-export function useQueue() {
+export function useQueue({ enabled = true } = {}) {
   const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.queue, queryFn: () => ask({ type: "proposals.queue" }) })
+  return useQuery({ queryKey: queryKeys.queue, queryFn: () => ask({ type: "proposals.queue" }), enabled })
+}
+
+/** Rows the popup shows before the whole queue has arrived: a screenful and then some. */
+export const QUEUE_HEAD_SIZE = 50
+
+/**
+ * The counts of the whole queue and its first rows, so the popup paints at once on a large queue.
+ * Only until the whole queue is here: after that the popup derives both from it.
+ */
+export function useQueueHead({ enabled = true } = {}) {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.queueHead, queryFn: () => ask({ type: "proposals.queueHead", size: QUEUE_HEAD_SIZE }), enabled })
 }
 
 /** The whole proposal behind a queue entry, for reviewing it in the popup. */

@@ -206,3 +206,31 @@ describe("the popup's queue", () => {
       expect(await handle(message, hubspotTab)).toMatchObject({ ok: false, error: { code: "forbidden" } })
   })
 })
+
+describe("the head of the popup's queue", () => {
+  it("answers the first rows in queue order and the counts of the whole queue", async () => {
+    await db.workflows.bulkPut([
+      { id: "wf-a", name: "Email copy", model: "approve", threshold: 0.8, quorum: 1, expiryHours: null, paused: false, createdAt: "2026-10-01T00:00:00Z", updatedAt: "2026-10-01T00:00:00Z" },
+      { id: "wf-m", name: "Enrichment", model: "monitor", threshold: 0.8, quorum: 2, expiryHours: null, paused: false, createdAt: "2026-10-01T00:00:00Z", updatedAt: "2026-10-01T00:00:00Z" }
+    ])
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "P-OLD", workflowId: "wf-a", createdAt: "2026-11-01T00:00:00.000Z" })),
+      toCachedProposal(makeProposal({ id: "P-RISKY", workflowId: "wf-a", createdAt: "2026-11-03T00:00:00.000Z", risk: { writesProduction: true } })),
+      toCachedProposal(makeProposal({ id: "P-QUORUM", workflowId: "wf-m", createdAt: "2026-11-02T00:00:00.000Z" }))
+    ])
+    const reply = await handle({ type: "proposals.queueHead", size: 2 }, popup)
+    if (!reply.ok) throw new Error(reply.error.message)
+    const head = Responses["proposals.queueHead"].parse(reply.data)
+    expect(head.items.map((i) => i.proposal.id)).toEqual(["P-RISKY", "P-OLD"])
+    expect(head.summary).toMatchObject({ total: 3, byTier: { approve: 2, monitor: 1, exception: 0 }, needingQuorum: 1 })
+    expect(head.summary.oldest?.proposal.id).toBe("P-OLD")
+    expect(head.summary.byWorkflow).toEqual([
+      { workflowId: "wf-a", name: "Email copy", count: 2 },
+      { workflowId: "wf-m", name: "Enrichment", count: 1 }
+    ])
+  })
+
+  it("is for extension pages only", async () => {
+    expect(await handle({ type: "proposals.queueHead", size: 50 }, hubspotTab)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+  })
+})

@@ -41,7 +41,7 @@ describe("authorize", () => {
     )
   })
 
-  it.each(["api.call", "settings.save", "workflows.update", "workflows.list", "me.get", "proposal.open", "proposal.get", "proposals.queue"] as MessageType[])(
+  it.each(["api.call", "settings.save", "workflows.update", "workflows.list", "me.get", "proposal.open", "proposal.get", "proposals.queue", "proposals.queueHead"] as MessageType[])(
     "refuses %s from a content script",
     (type) => {
       expect(authorize("content-script", type, true).allowed).toBe(false)

@@ -3,12 +3,11 @@ import { cleanup, render, screen, waitFor, within } from "@testing-library/react
 import userEvent from "@testing-library/user-event"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { LocalProposal } from "~src/messaging/messages"
-import { toQueueEntry } from "~src/messaging/queue-entry"
 import type { Workflow } from "~src/domain/workflow"
 import { PopupApp } from "~src/ui/popup/PopupApp"
 import { TrustPolicyProvider } from "~src/ui/proposal/trusted-events"
 import { BackgroundProvider } from "~src/ui/query-client"
-import { fakeBackground, makeProposal, makeWorkflow, NOW, syncStatus } from "./fake-background"
+import { fakeBackground, makeProposal, makeWorkflow, NOW, queueHandlers, syncStatus } from "./fake-background"
 import { giveElementsALayout } from "./layout"
 
 const WORKFLOWS: Workflow[] = [
@@ -29,9 +28,7 @@ afterEach(() => {
 
 function renderPopup(proposals: LocalProposal[], workflows = WORKFLOWS, trustSyntheticEvents = false) {
   const background = fakeBackground({
-    // Like the real background: slim queue entries, the whole proposal only when one is opened.
-    "proposals.queue": () => ({ proposals: proposals.map(toQueueEntry), workflows, status: syncStatus({ pendingCount: proposals.length }) }),
-    "proposal.get": (m) => ({ proposal: proposals.find((p) => p.id === m.proposalId) ?? null }),
+    ...queueHandlers(() => ({ proposals, workflows, status: syncStatus({ pendingCount: proposals.length }) })),
     "decision.submit": (m) => {
       const p = proposals.find((x) => x.id === m.decision.proposalId)!
       return { proposal: { ...p, local: { pendingAction: m.decision.action } } }
@@ -94,7 +91,8 @@ describe("popup queue", () => {
       makeProposal({ title: "Routing on Salesforce", workflowId: "routing", target: { platform: "salesforce", kind: "lead", id: "00Q1" } })
     ])
     await screen.findByRole("list", { name: "Pending proposals, 3" })
-    await user.selectOptions(screen.getByLabelText("Platform"), "marketo")
+    // Filters act on the whole queue: they appear once it has followed the first paint's head.
+    await user.selectOptions(await screen.findByLabelText("Platform"), "marketo")
     expect(screen.getByRole("list", { name: "Pending proposals, 1" }).textContent).toContain("Marketo email")
     await user.selectOptions(screen.getByLabelText("Platform"), "")
     await user.selectOptions(screen.getByLabelText("Tier"), "exception")
@@ -113,6 +111,54 @@ describe("popup queue", () => {
     expect(rows.length).toBeLessThan(40)
     expect(rows[0].getAttribute("aria-setsize")).toBe("10000")
     expect(screen.getByTestId("pending-total").textContent).toBe("10000")
+  })
+
+  it("paints the counts and the first rows from the head, then asks for the whole queue once", async () => {
+    const proposals = Array.from({ length: 120 }, (_, i) => makeProposal({ title: `Item ${i}`, createdAt: hoursAgo(200 - i) }))
+    let releaseWhole = () => {}
+    const wholeAsked = new Promise<void>((resolve) => (releaseWhole = resolve))
+    const handlers = queueHandlers(() => ({ proposals, workflows: WORKFLOWS, status: syncStatus({ pendingCount: 120 }) }))
+    const background = fakeBackground({
+      ...handlers,
+      // Held back: what the popup shows before the whole queue arrives.
+      "proposals.queue": async () => {
+        await wholeAsked
+        return handlers["proposals.queue"]()
+      },
+      "sync.status": () => syncStatus({ pendingCount: 120 })
+    })
+    render(
+      <BackgroundProvider ask={background.ask}>
+        <PopupApp />
+      </BackgroundProvider>
+    )
+    const list = await screen.findByRole("list", { name: "Pending proposals, 120" })
+    expect(screen.getByTestId("pending-total").textContent).toBe("120")
+    // Same order as the whole queue: the longest waiting first (none is risky).
+    expect(within(list).getAllByRole("listitem")[0].textContent).toContain("Item 0")
+    expect(screen.getByText("Loading all 120…")).toBeTruthy()
+    expect(screen.queryByLabelText("Platform")).toBeNull()
+    expect(screen.queryByRole("button", { name: /Approve all shown/ })).toBeNull()
+    expect(background.callsOf("proposals.queueHead")).toEqual([{ type: "proposals.queueHead", size: 50 }])
+    await waitFor(() => expect(background.callsOf("proposals.queue")).toHaveLength(1))
+    releaseWhole()
+    expect(await screen.findByRole("button", { name: "Approve all shown (120)" })).toBeTruthy()
+    expect(screen.getByLabelText("Platform")).toBeTruthy()
+    expect(screen.queryByText("Loading all 120…")).toBeNull()
+    expect(background.callsOf("proposals.queueHead")).toHaveLength(1)
+  })
+
+  it("shows the whole queue when the head cannot be read", async () => {
+    const proposals = [makeProposal({ title: "Only one" })]
+    const handlers = queueHandlers(() => ({ proposals, workflows: WORKFLOWS, status: syncStatus({ pendingCount: 1 }) }))
+    const background = fakeBackground({ "proposals.queue": handlers["proposals.queue"], "sync.status": () => syncStatus({ pendingCount: 1 }) })
+    render(
+      <BackgroundProvider ask={background.ask}>
+        <PopupApp />
+      </BackgroundProvider>
+    )
+    expect(await screen.findByRole("list", { name: "Pending proposals, 1" })).toBeTruthy()
+    expect(screen.queryByRole("alert")).toBeNull()
   })
 
   it("quick-approves a low-risk item with one click, sending its version", async () => {
@@ -146,7 +192,7 @@ describe("popup queue", () => {
       makeProposal({ workflowId: "email-copy", title: "Other" })
     ])
     await screen.findByRole("list", { name: "Pending proposals, 4" })
-    await user.selectOptions(screen.getByLabelText("Workflow"), "enrich")
+    await user.selectOptions(await screen.findByLabelText("Workflow"), "enrich")
     await user.click(screen.getByRole("button", { name: "Approve all shown (3)" }))
     const dialog = screen.getByRole("alertdialog")
     expect(dialog.textContent).toContain("Approve 3 proposals?")
@@ -242,7 +288,7 @@ describe("popup queue", () => {
   it("reports sync problems with their reason and syncs on demand", async () => {
     const user = userEvent.setup()
     const background = fakeBackground({
-      "proposals.queue": () => ({ proposals: [], workflows: [], status: syncStatus({ online: false, error: "server unreachable", outboxSize: 2 }) }),
+      ...queueHandlers(() => ({ proposals: [], workflows: [], status: syncStatus({ online: false, error: "server unreachable", outboxSize: 2 }) })),
       "sync.now": () => syncStatus()
     })
     render(
@@ -259,7 +305,7 @@ describe("popup queue", () => {
   it("re-reads the queue when the sync status shows new items, not on every poll", async () => {
     let pending = 1
     const background = fakeBackground({
-      "proposals.queue": () => ({ proposals: Array.from({ length: pending }, () => makeProposal()), workflows: WORKFLOWS, status: syncStatus({ pendingCount: pending }) }),
+      ...queueHandlers(() => ({ proposals: Array.from({ length: pending }, () => makeProposal()), workflows: WORKFLOWS, status: syncStatus({ pendingCount: pending }) })),
       "sync.status": () => syncStatus({ pendingCount: pending })
     })
     render(

@@ -1,4 +1,6 @@
 import type { LocalProposal, Message, MessageType, ResponseOf, SyncStatus } from "~src/messaging/messages"
+import { toQueueEntry } from "~src/messaging/queue-entry"
+import { queueHead } from "~src/ui/popup/queue-model"
 import type { Workflow } from "~src/domain/workflow"
 import type { Ask } from "~src/ui/query-client"
 
@@ -30,6 +32,24 @@ export function fakeBackground(handlers: Handlers) {
   }) as Ask
   const callsOf = <T extends MessageType>(type: T) => calls.filter((c): c is Extract<Message, { type: T }> => c.type === type)
   return { ask, calls, callsOf }
+}
+
+/**
+ * The popup's queue answers, as the real background gives them: the head (counts + first rows)
+ * and the whole queue as slim entries; the whole proposal only when one is opened.
+ */
+export function queueHandlers(read: () => { proposals: LocalProposal[]; workflows: Workflow[]; status: SyncStatus }) {
+  return {
+    "proposals.queueHead": ({ size }: { size: number }) => {
+      const { proposals, workflows, status } = read()
+      return { ...queueHead(proposals.map(toQueueEntry), workflows, size), workflows, status }
+    },
+    "proposals.queue": () => {
+      const { proposals, workflows, status } = read()
+      return { proposals: proposals.map(toQueueEntry), workflows, status }
+    },
+    "proposal.get": ({ proposalId }: { proposalId: string }) => ({ proposal: read().proposals.find((p) => p.id === proposalId) ?? null })
+  } satisfies Handlers
 }
 
 export const NOW = Date.parse("2026-11-25T12:00:00Z")

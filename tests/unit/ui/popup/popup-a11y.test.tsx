@@ -4,9 +4,8 @@ import userEvent from "@testing-library/user-event"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { PopupApp } from "~src/ui/popup/PopupApp"
 import { BackgroundProvider } from "~src/ui/query-client"
-import { toQueueEntry } from "~src/messaging/queue-entry"
 import { seriousViolations } from "./axe"
-import { fakeBackground, makeProposal, makeWorkflow, NOW, syncStatus } from "./fake-background"
+import { fakeBackground, makeProposal, makeWorkflow, NOW, queueHandlers, syncStatus } from "./fake-background"
 import { giveElementsALayout } from "./layout"
 
 beforeEach(() => {
@@ -28,12 +27,11 @@ function renderPopup() {
     makeProposal({ title: "No page for this one", target: { platform: "other", kind: "segment", id: "s1" }, impact: [{ metric: "contacts added", value: 1200 }] })
   ]
   const background = fakeBackground({
-    "proposals.queue": () => ({
-      proposals: proposals.map(toQueueEntry),
+    ...queueHandlers(() => ({
+      proposals,
       workflows: [makeWorkflow({ id: "email-copy", name: "Email copy" }), makeWorkflow({ id: "scoring", name: "Lead scoring", quorum: 2 })],
       status: syncStatus({ outboxSize: 1 })
-    }),
-    "proposal.get": (m) => ({ proposal: proposals.find((p) => p.id === m.proposalId) ?? null })
+    }))
   })
   render(
     <BackgroundProvider ask={background.ask}>
