@@ -2,7 +2,7 @@
  * Decision endpoint throughput as a ratio of an empty Hono route on the same server, from one
  * run. Target ≥ 0.5; prints the figures and the ratio, never asserts.
  *
- *   npx tsx bench/api-throughput.bench.ts [--seconds 5] [--decisions 8000] [--connections 10]
+ *   npx tsx bench/api-throughput.bench.ts [--seconds 5] [--decisions 12000] [--connections 10]
  *
  * The real server (auth, zod validation, one SQLite transaction with the decision, version + seq
  * bump and audit link per request) on a temporary SQLite file, 127.0.0.1 only, in a child
@@ -64,7 +64,7 @@ const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 const { values: args } = parseArgs({
   options: {
     seconds: { type: "string", default: "5" },
-    decisions: { type: "string", default: "8000" },
+    decisions: { type: "string", default: "12000" },
     connections: { type: "string", default: "10" },
     serve: { type: "boolean", default: false }
   }

@@ -3,6 +3,7 @@ import { dirname } from "node:path"
 import SQLite from "better-sqlite3"
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely"
 import pg from "pg"
+import { BACKSTOP_CHECKPOINT_PAGES, startCheckpointer } from "./checkpointer"
 import { migrateToLatest } from "./migrations"
 import { withStatementCache } from "./statement-cache"
 import type { Database } from "./schema"
@@ -33,7 +34,19 @@ function sqliteDialect(path: string): SqliteDialect {
   // WAL + NORMAL: a commit survives a crash of the process; only an OS crash or power loss can
   // lose the last commits (never corrupt the file). FULL would fsync every decision.
   database.pragma("synchronous = NORMAL")
-  return new SqliteDialect({ database: withStatementCache(database) })
+  const statements = withStatementCache(database)
+  if (path === ":memory:") return new SqliteDialect({ database: statements })
+  database.pragma(`wal_autocheckpoint = ${BACKSTOP_CHECKPOINT_PAGES}`)
+  const checkpointer = startCheckpointer(path)
+  return new SqliteDialect({
+    database: {
+      prepare: statements.prepare,
+      close: () => {
+        checkpointer.stop()
+        statements.close()
+      }
+    }
+  })
 }
 
 function postgresDialect(url: string): PostgresDialect {
