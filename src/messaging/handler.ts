@@ -19,7 +19,7 @@ import { matchesAnyPattern } from "./match-pattern"
 import { toQueueEntry } from "./queue-entry"
 // Pure functions: the popup builds the same model from the whole queue (layering: read only).
 import { queueHead } from "~src/ui/popup/queue-model"
-import { Message, type Envelope, type MessageType, type ResponseOf } from "./messages"
+import { Message, type Envelope, type MessageType, type QueueEntry, type ResponseOf } from "./messages"
 import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo } from "./sender-policy"
 
 /** What the handler needs from the browser; background/index.ts supplies it from chrome.*, tests supply fakes. */
@@ -77,20 +77,38 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     return deps.createApi(settings)
   }
 
-  /** The popup's queue: pending proposals, and those decided here but refused or not yet sent (shown until dismissed). */
-  async function readQueue() {
-    const [pending, outbox, workflows, status] = await Promise.all([
-      db.proposals.where("status").equals("pending").toArray(),
-      db.outbox.toArray(),
-      db.workflows.toArray(),
-      engine.status()
-    ])
+  /**
+   * The popup's queue rows, memoised until this worker next writes the cache (engine.cacheVersion,
+   * bumped wherever sync.status's count is reset). Reading 10,000 whole proposals out of IndexedDB
+   * takes ~150 ms in the worker, and a popup open asks twice (head, then the whole queue). Slim
+   * entries are kept, not the proposals; conflicted ones keep their proposal so the notice is
+   * re-told relative to now on every answer.
+   */
+  let queueMemo: { version: number; rows: Promise<{ entry: QueueEntry; conflicted?: CachedProposal }[]> } | null = null
+
+  async function readQueueRows() {
+    const [pending, outbox] = await Promise.all([db.proposals.where("status").equals("pending").toArray(), db.outbox.toArray()])
+    // Decided locally but refused (or not yet sent) proposals stay in the queue so the user sees them.
     const pendingIds = new Set(pending.map((p) => p.id))
     const withLocalState = (await db.proposals.bulkGet([...new Set(outbox.map((e) => e.proposalId))])).filter(
       (p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id))
     )
     const proposals = [...pending, ...withLocalState].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-    return { entries: proposals.map((p) => toQueueEntry(forUi(p))), workflows, status }
+    return proposals.map((p) => (p.local?.conflict ? { entry: toQueueEntry(p), conflicted: p } : { entry: toQueueEntry(p) }))
+  }
+
+  /** The popup's queue: pending proposals, and those decided here but refused or not yet sent (shown until dismissed). */
+  async function readQueue() {
+    const version = engine.cacheVersion()
+    if (queueMemo?.version !== version) {
+      const rows = readQueueRows()
+      queueMemo = { version, rows }
+      rows.catch(() => {
+        if (queueMemo?.rows === rows) queueMemo = null
+      })
+    }
+    const [rows, workflows, status] = await Promise.all([queueMemo.rows, db.workflows.toArray(), engine.status()])
+    return { entries: rows.map(({ entry, conflicted }) => (conflicted ? toQueueEntry(forUi(conflicted)) : entry)), workflows, status }
   }
 
   const handlers: Handlers = {

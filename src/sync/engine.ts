@@ -64,8 +64,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
   // Only this worker writes the cache, so the count is recomputed after a write: a page pulled, a
   // run finished, or a local change (noteLocalChange).
   let awaitingMemo: Promise<AwaitingReview> | null = null
+  // Bumped on the same writes, for other readers that memoise what they derive from the cache.
+  let cacheVersion = 0
   const noteLocalChange = () => {
     awaitingMemo = null
+    cacheVersion++
   }
 
   function run(options: RunOptions = {}): Promise<SyncRunResult> {
@@ -185,5 +188,5 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     while (running || followUp) await (followUp?.promise ?? running)?.catch(() => undefined)
   }
 
-  return { run, runIfStale, status, whenIdle, noteLocalChange, isSyncing: () => running !== null }
+  return { run, runIfStale, status, whenIdle, noteLocalChange, cacheVersion: () => cacheVersion, isSyncing: () => running !== null }
 }

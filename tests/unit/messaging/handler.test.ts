@@ -192,6 +192,23 @@ describe("the popup's queue", () => {
     expect(reply).toMatchObject({ ok: true, data: { proposals: [{ id: "P1", local: { pendingAction: "approve" } }] } })
   })
 
+  it("answers from a memo until this worker writes the cache, then reads it again", async () => {
+    await db.proposals.put(toCachedProposal(makeProposal({ id: "P1" })))
+    const ids = async () => {
+      const reply = await handle({ type: "proposals.queue" }, popup)
+      if (!reply.ok) throw new Error(reply.error.message)
+      return (reply.data as { proposals: { id: string; local?: unknown }[] }).proposals
+    }
+    expect((await ids()).map((p) => p.id)).toEqual(["P1"])
+    // A decision is a write by this worker: the next answer shows it.
+    await handle({ type: "decision.submit", decision: { proposalId: "P1", action: "approve", proposalVersion: 1 } }, popup)
+    expect(await ids()).toMatchObject([{ id: "P1", local: { pendingAction: "approve" } }])
+    // So is a sync (the engine notes its writes).
+    await db.proposals.put(toCachedProposal(makeProposal({ id: "P2", createdAt: "2026-12-01T00:00:00.000Z" })))
+    engine.noteLocalChange()
+    expect((await ids()).map((p) => p.id)).toEqual(["P1", "P2"])
+  })
+
   it("answers the whole proposal behind an entry, or null once it left the cache", async () => {
     const proposal = makeProposal({ id: "P1" })
     await db.proposals.put(toCachedProposal(proposal))
