@@ -44,7 +44,10 @@ export const PANEL_CSS = `
 .panel-header { display: flex; justify-content: space-between; align-items: flex-start; padding: 10px 12px; border-bottom: 1px solid var(--so-border); }
 .panel-header h2 { margin: 0; font-size: 15px; line-height: 20px; }
 .entity-label { margin: 0; font-size: 12px; color: var(--so-muted); }
-.panel-body { flex: 1; overflow: auto; padding: 10px 12px; }
+/* No bottom padding: a sticky element sticks at the scroll container's padding edge, so padding here
+   would leave a strip under each card's sticky action bar where scrolled content shows through. */
+.panel-body { flex: 1; overflow: auto; padding: 10px 12px 0; }
+.panel-body > :last-child { margin-bottom: 10px; }
 .panel-footer { padding: 6px 12px; border-top: 1px solid var(--so-border); font-size: 11px; color: var(--so-muted); }
 .section-title { font-size: 12px; text-transform: uppercase; letter-spacing: 0.5px; color: var(--so-muted); margin: 12px 0 6px; }
 .message { font-size: 13px; line-height: 20px; }
