@@ -9,8 +9,8 @@ import { contentHostileHtml } from "../changes/sample-changes"
 import { fakeBackground, proposal } from "./fake-background"
 import { acceptTestEvents } from "./render-panel"
 
-// The real client needs the extension runtime (webextension-polyfill throws elsewhere); every test injects a fake.
-vi.mock("~src/messaging/client", () => ({ ask: () => Promise.reject(new Error("no extension runtime in tests")) }))
+// The panel's real client sends through chrome.runtime, absent here; every test injects a fake.
+vi.mock("~src/messaging/panel-client", () => ({ askFromPanel: () => Promise.reject(new Error("no extension runtime in tests")) }))
 
 let mounted: MountedPanel | null = null
 afterEach(() => {

@@ -27,7 +27,7 @@ describe("launcher", () => {
 
   it("says not connected when the extension worker does not answer", async () => {
     const ask = (async () => {
-      // What ask() throws when the worker is gone (BackgroundError "no_reply"); client.ts needs the extension runtime to import.
+      // What the panel's ask throws when the worker is gone (BackgroundError "no_reply"); the real one needs chrome.runtime.
       throw new Error("The Signoff background worker did not answer")
     }) as Ask
     const { user } = renderPanel({ ...fakeBackground({ proposals: [] }), ask })
