@@ -1,19 +1,12 @@
 import { z } from "zod"
+import { REJECTION_REASON_CODES, REJECTION_REASON_LABELS } from "./labels"
 
 export const DecisionAction = z.enum(["approve", "reject", "edit", "pause", "revert"])
 export type DecisionAction = z.infer<typeof DecisionAction>
 
-export const RejectionReasonCode = z.enum(["off_brand", "inaccurate", "compliance", "wrong_target", "too_risky", "other"])
+export const RejectionReasonCode = z.enum(REJECTION_REASON_CODES)
 export type RejectionReasonCode = z.infer<typeof RejectionReasonCode>
-
-export const REJECTION_REASON_LABELS: Record<RejectionReasonCode, string> = {
-  off_brand: "Off brand",
-  inaccurate: "Inaccurate",
-  compliance: "Compliance risk",
-  wrong_target: "Wrong target",
-  too_risky: "Too risky",
-  other: "Other…"
-}
+export { REJECTION_REASON_LABELS }
 
 export const DecisionReason = z.strictObject({
   code: RejectionReasonCode,

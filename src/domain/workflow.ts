@@ -1,14 +1,10 @@
 import { z } from "zod"
+import { OVERSIGHT_MODEL_LABELS, OVERSIGHT_MODELS } from "./labels"
 import { WorkflowId } from "./proposal"
 
-export const OversightModel = z.enum(["approve", "monitor", "exception"])
+export const OversightModel = z.enum(OVERSIGHT_MODELS)
 export type OversightModel = z.infer<typeof OversightModel>
-
-export const OVERSIGHT_MODEL_LABELS: Record<OversightModel, string> = {
-  approve: "Approve before execute",
-  monitor: "Monitor and override",
-  exception: "Exception based"
-}
+export { OVERSIGHT_MODEL_LABELS }
 
 /** PUT /v1/workflows/:id body (admin). */
 export const WorkflowUpsert = z.strictObject({

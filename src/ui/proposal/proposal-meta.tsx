@@ -1,5 +1,5 @@
 import type { Proposal, Workflow } from "~src/domain"
-import { OVERSIGHT_MODEL_LABELS } from "./domain-labels"
+import { OVERSIGHT_MODEL_LABELS } from "~src/domain/labels"
 
 export const confidenceText = (confidence: number): string => `${Math.round(confidence * 100)}%`
 

@@ -1,6 +1,6 @@
 import { useId, useState } from "react"
 import type { DecisionReason, RejectionReasonCode } from "~src/domain"
-import { REJECTION_REASON_LABELS, REJECTION_REASON_ORDER } from "./domain-labels"
+import { REJECTION_REASON_CODES as REJECTION_REASON_ORDER, REJECTION_REASON_LABELS } from "~src/domain/labels"
 import { useTrustedHandler } from "./trusted-events"
 
 export { REJECTION_REASON_ORDER }
