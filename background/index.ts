@@ -1,9 +1,10 @@
 import { createApiClient } from "~src/api"
 import { readSettings, SignoffDatabase } from "~src/db"
 import { createMessageHandler, type BrowserSurface } from "~src/messaging/handler"
-import { createSyncEngine, type RunOptions, type SyncRunResult } from "~src/sync"
+import { createSyncEngine, syncRunChangedCache, type RunOptions, type SyncRunResult } from "~src/sync"
 import { notifyHighRiskArrivals } from "./desktop-notifications"
 import { ensureSyncAlarm, RETRY_ALARM, scheduleRetry, SYNC_ALARM } from "./sync-alarms"
+import { createPanelTabs } from "./panel-tabs"
 import { refreshToolbarBadge } from "./toolbar-badge"
 
 /*
@@ -17,7 +18,12 @@ const db = new SignoffDatabase()
 
 const createApi = (s: { serverUrl: string; token: string }) => createApiClient({ baseUrl: s.serverUrl, token: s.token })
 
+const panelTabs = createPanelTabs()
+let lastSyncError: string | null = null
+
 async function afterSync(result: SyncRunResult): Promise<void> {
+  if (syncRunChangedCache(result, lastSyncError)) panelTabs.notifyAll()
+  if (result.ran) lastSyncError = result.error
   await refreshToolbarBadge(db)
   await scheduleRetry(result.nextRetryAt)
   if (result.arrived.length > 0 && (await readSettings(db)).notifications) await notifyHighRiskArrivals(result.arrived)
@@ -47,7 +53,10 @@ const handleMessage = createMessageHandler({
     await ensureSyncAlarm(settings.syncIntervalMinutes)
     await refreshToolbarBadge(db)
   },
-  onLocalChange: () => refreshToolbarBadge(db)
+  onLocalChange: async () => {
+    panelTabs.notifyAll()
+    await refreshToolbarBadge(db)
+  }
 })
 
 function sync(reason: string, options: RunOptions = {}): void {
@@ -61,7 +70,11 @@ async function wake(reason: string): Promise<void> {
 }
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  handleMessage(message, sender).then(sendResponse)
+  handleMessage(message, sender).then((reply) => {
+    // The handler accepted it, so this is a Signoff panel in that tab: tell it when the cache changes.
+    if (reply.ok && sender.tab?.id !== undefined && (message as { type?: unknown }).type === "proposals.forEntity") panelTabs.remember(sender.tab.id)
+    sendResponse(reply)
+  })
   return true // answer asynchronously
 })
 

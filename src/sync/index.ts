@@ -1,5 +1,6 @@
 export * from "./awaiting-review"
 export * from "./backoff"
+export * from "./cache-change"
 export * from "./badge"
 export * from "./conflict-message"
 export * from "./engine"

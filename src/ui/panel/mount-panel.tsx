@@ -4,6 +4,7 @@ import { createRoot, type Root } from "react-dom/client"
 import { detectorForHost } from "~src/context/detect-entity"
 import type { Detector, Entity } from "~src/context/entity"
 import { watchNavigation } from "~src/context/navigation-watcher"
+import { onCacheChanged } from "~src/messaging/cache-changed"
 import { askFromPanel as askBackground } from "~src/messaging/panel-client"
 import { browserTrustPolicy, TrustPolicyProvider, type TrustPolicy } from "~src/ui/proposal/trusted-events"
 import { BackgroundProvider, createQueryClient, type Ask } from "~src/ui/query-client"
@@ -22,7 +23,11 @@ export interface MountPanelOptions {
   queryClient?: QueryClient
   win?: Window
   pollMs?: number
+  /** Subscribes to the background's "cache changed" notices; returns the unsubscribe. Tests inject a fake. */
+  subscribeToCacheChanges?: (onChange: () => void) => () => void
 }
+
+const subscribeToBackground = (onChange: () => void) => onCacheChanged(chrome.runtime, onChange)
 
 export interface MountedPanel {
   host: HTMLElement
@@ -42,7 +47,15 @@ type WindowWithPanel = Window & { [MOUNTED]?: MountedPanel }
  * Returns null on hosts no detector reads (content-script match patterns cannot express
  * `app-*.marketo.com`, so they match wider and this narrows).
  */
-export function mountPanel({ detector, ask = askBackground, trustPolicy = browserTrustPolicy, queryClient, win = window, pollMs }: MountPanelOptions): MountedPanel | null {
+export function mountPanel({
+  detector,
+  ask = askBackground,
+  trustPolicy = browserTrustPolicy,
+  queryClient,
+  win = window,
+  pollMs,
+  subscribeToCacheChanges = subscribeToBackground
+}: MountPanelOptions): MountedPanel | null {
   const existing = (win as WindowWithPanel)[MOUNTED]
   if (existing) return existing
   if (!detectorForHost(win.location.hostname)) return null
@@ -69,6 +82,9 @@ export function mountPanel({ detector, ask = askBackground, trustPolicy = browse
   keeper.observe(doc.documentElement, { childList: true })
 
   const client = queryClient ?? createQueryClient()
+  // Re-read at once when the background's cache changes (synced proposals, a decision sent, a 409),
+  // rather than at the next poll; the poll stays as the fallback.
+  const stopListening = subscribeToCacheChanges(() => void client.invalidateQueries())
   const root: Root = createRoot(container)
   const render = (entity: Entity | null) =>
     root.render(
@@ -96,6 +112,7 @@ export function mountPanel({ detector, ask = askBackground, trustPolicy = browse
     shadowRoot,
     unmount: () => {
       stopWatching()
+      stopListening()
       keeper.disconnect()
       root.unmount()
       host.remove()

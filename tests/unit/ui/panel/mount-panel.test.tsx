@@ -19,12 +19,40 @@ afterEach(() => {
   window.history.replaceState({}, "", "/contacts/4455667/record/0-1/101")
 })
 
-function mount(bg = fakeBackground({ proposals: [proposal()] })) {
-  mounted = mountPanel({ detector: detectHubSpotEntity, ask: bg.ask, trustPolicy: acceptTestEvents, pollMs: 20 })!
-  return { panel: mounted, bg, shadow: within(mounted.shadowRoot as unknown as HTMLElement) }
+/** Stands in for the background's "cache changed" notices (chrome.runtime.onMessage in the extension). */
+function fakeCacheNotices() {
+  const listeners = new Set<() => void>()
+  return {
+    subscribe: (onChange: () => void) => {
+      listeners.add(onChange)
+      return () => listeners.delete(onChange)
+    },
+    send: () => listeners.forEach((l) => l()),
+    get listening() {
+      return listeners.size
+    }
+  }
+}
+
+function mount(bg = fakeBackground({ proposals: [proposal()] }), notices = fakeCacheNotices()) {
+  mounted = mountPanel({ detector: detectHubSpotEntity, ask: bg.ask, trustPolicy: acceptTestEvents, pollMs: 20, subscribeToCacheChanges: notices.subscribe })!
+  return { panel: mounted, bg, notices, shadow: within(mounted.shadowRoot as unknown as HTMLElement) }
 }
 
 describe("mountPanel", () => {
+  it("re-reads the proposals at once when the background says its cache changed, and stops listening on unmount", async () => {
+    const bg = fakeBackground({ proposals: [proposal()] })
+    const { shadow, notices, panel } = mount(bg)
+    await shadow.findByRole("button", { name: "Signoff: 1 proposal" })
+    bg.state.proposals = [proposal(), proposal()]
+    // The closed panel polls once a minute: only the notice can bring the second proposal within findBy's 1 s.
+    notices.send()
+    expect(await shadow.findByRole("button", { name: "Signoff: 2 proposals" })).toBeTruthy()
+    panel.unmount()
+    mounted = null
+    expect(notices.listening).toBe(0)
+  })
+
   it("adds one empty host element with an open shadow root holding the launcher", async () => {
     const { panel, shadow } = mount()
     expect(document.querySelectorAll(PANEL_HOST_TAG)).toHaveLength(1)
