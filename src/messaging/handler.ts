@@ -18,7 +18,7 @@ import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError, withCur
 import { matchesAnyPattern } from "./match-pattern"
 import { toQueueEntry } from "./queue-entry"
 // Pure functions: the popup builds the same model from the whole queue (layering: read only).
-import { queueHead } from "~src/ui/popup/queue-model"
+import { queueHead } from "~src/queue/review-queue"
 import { Message, type Envelope, type MessageType, type QueueEntry, type ResponseOf } from "./messages"
 import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo } from "./sender-policy"
 

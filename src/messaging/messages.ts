@@ -112,7 +112,7 @@ export const QueueEntry = Proposal.pick({
 })
 export type QueueEntry = z.infer<typeof QueueEntry>
 
-/** A queue entry with what the popup derives from it and its workflow (src/ui/popup/queue-model.ts). */
+/** A queue entry with what the popup derives from it and its workflow (src/queue/review-queue.ts). */
 const QueueItem = z.object({
   proposal: QueueEntry,
   tier: OversightModel,

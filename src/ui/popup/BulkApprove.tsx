@@ -1,6 +1,6 @@
 import { useState } from "react"
 import { errorText } from "~src/ui/query-client"
-import { planBulkApproval, type QueueItem } from "./queue-model"
+import { planBulkApproval, type QueueItem } from "~src/queue/review-queue"
 import { useBulkApprove } from "./use-queue"
 
 /** Approve every item of the filtered view, after a confirmation that says how many. */

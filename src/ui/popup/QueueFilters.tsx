@@ -2,7 +2,7 @@ import { useId } from "react"
 import { Platform } from "~src/domain/platform"
 import { OVERSIGHT_MODEL_LABELS, OversightModel } from "~src/domain/workflow"
 import { PLATFORM_LABELS } from "./platform-labels"
-import type { QueueFilter, QueueSummary } from "./queue-model"
+import type { QueueFilter, QueueSummary } from "~src/queue/review-queue"
 
 interface Props {
   filter: QueueFilter

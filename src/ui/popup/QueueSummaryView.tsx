@@ -1,5 +1,5 @@
 import { OVERSIGHT_MODEL_LABELS, OversightModel } from "~src/domain/workflow"
-import type { QueueSummary } from "./queue-model"
+import type { QueueSummary } from "~src/queue/review-queue"
 import { describeWaiting } from "./waiting-time"
 
 const TOP_WORKFLOWS = 4

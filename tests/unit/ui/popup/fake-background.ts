@@ -1,6 +1,6 @@
 import type { LocalProposal, Message, MessageType, ResponseOf, SyncStatus } from "~src/messaging/messages"
 import { toQueueEntry } from "~src/messaging/queue-entry"
-import { queueHead } from "~src/ui/popup/queue-model"
+import { queueHead } from "~src/queue/review-queue"
 import type { Workflow } from "~src/domain/workflow"
 import type { Ask } from "~src/ui/query-client"
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { buildQueue, filterQueue, isLowRisk, NO_FILTER, planBulkApproval, riskScore, summarizeQueue } from "~src/ui/popup/queue-model"
-import { makeProposal, makeWorkflow, NOW } from "./fake-background"
+import { buildQueue, filterQueue, isLowRisk, NO_FILTER, planBulkApproval, riskScore, summarizeQueue } from "~src/queue/review-queue"
+import { makeProposal, makeWorkflow, NOW } from "../ui/popup/fake-background"
 
 const at = (hoursAgo: number) => new Date(NOW - hoursAgo * 3_600_000).toISOString()
 
