@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { AuditEntry, AuditVerifyResult } from "~src/domain"
 import { type TestServer, startTestServer } from "~tests/support/server"
-import { client } from "./fixtures"
+import { client, startServerWithCast } from "./fixtures"
 
 let server: TestServer
 let api: ReturnType<typeof client>
@@ -10,11 +10,7 @@ let ana: string
 let admin: string
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = client(server)
-  agent = await server.token("agent", "bot")
-  ana = await server.token("reviewer", "Ana")
-  admin = await server.token("admin", "Olu")
+  ;({ server, api, agent, ana, admin } = await startServerWithCast())
   // One of everything the log must record.
   await api.put("/v1/workflows/runs-alone", admin, { name: "Runs alone", model: "monitor" })
   const pending = (await api.createProposal(agent)).body

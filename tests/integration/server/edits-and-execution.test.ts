@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { canonicalJson } from "~src/domain/canonical-json"
-import { type TestServer, startTestServer } from "~tests/support/server"
-import { client, snapshotDatabase } from "./fixtures"
+import type { TestServer } from "~tests/support/server"
+import { client, snapshotDatabase, startServerWithCast } from "./fixtures"
 
 let server: TestServer
 let api: ReturnType<typeof client>
@@ -12,12 +12,7 @@ let ben: string
 let admin: string
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = client(server)
-  agent = await server.token("agent", "bot")
-  ana = await server.token("reviewer", "Ana")
-  ben = await server.token("reviewer", "Ben")
-  admin = await server.token("admin", "Olu")
+  ;({ server, api, agent, ana, ben, admin } = await startServerWithCast())
 })
 afterAll(() => server.close())
 

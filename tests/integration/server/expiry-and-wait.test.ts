@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type TestServer, startTestServer } from "~tests/support/server"
-import { client } from "./fixtures"
+import type { TestServer } from "~tests/support/server"
+import { client, startServerWithCast } from "./fixtures"
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -13,11 +13,7 @@ let admin: string
 let clockOffsetMs = 0
 
 beforeAll(async () => {
-  server = await startTestServer({ now: () => new Date(Date.now() + clockOffsetMs), expirySweepMs: 100 })
-  api = client(server)
-  agent = await server.token("agent", "bot")
-  ana = await server.token("reviewer", "Ana")
-  admin = await server.token("admin", "Olu")
+  ;({ server, api, agent, ana, admin } = await startServerWithCast({ now: () => new Date(Date.now() + clockOffsetMs), expirySweepMs: 100 }))
 })
 afterAll(() => server.close())
 

@@ -1,5 +1,5 @@
 import type { ProposalCreate } from "~src/domain"
-import type { TestServer } from "~tests/support/server"
+import { startTestServer, type TestServer } from "~tests/support/server"
 
 /** A valid proposal body; override any field per test. */
 export function proposalBody(overrides: Partial<ProposalCreate> = {}): ProposalCreate {
@@ -64,4 +64,30 @@ export async function snapshotDatabase(server: TestServer): Promise<Record<strin
   counts.maxProposalSeq = Number(seq!.s ?? 0)
   counts.sumOfVersions = Number(seq!.v ?? 0)
   return counts
+}
+
+/** A real server on a temporary SQLite file, its client, and the usual cast of tokens. */
+export interface ServerWithCast {
+  server: TestServer
+  api: ReturnType<typeof client>
+  /** agent "bot" */
+  agent: string
+  /** reviewer "Ana" */
+  ana: string
+  /** reviewer "Ben" */
+  ben: string
+  /** admin "Olu" */
+  admin: string
+}
+
+export async function startServerWithCast(options?: Parameters<typeof startTestServer>[0]): Promise<ServerWithCast> {
+  const server = await startTestServer(options)
+  return {
+    server,
+    api: client(server),
+    agent: await server.token("agent", "bot"),
+    ana: await server.token("reviewer", "Ana"),
+    ben: await server.token("reviewer", "Ben"),
+    admin: await server.token("admin", "Olu")
+  }
 }

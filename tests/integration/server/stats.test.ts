@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { StatsResponse, type WorkflowStats } from "~src/domain"
-import { type TestServer, startTestServer } from "~tests/support/server"
-import { client } from "./fixtures"
+import type { TestServer } from "~tests/support/server"
+import { client, startServerWithCast } from "./fixtures"
 
 let server: TestServer
 let api: ReturnType<typeof client>
@@ -24,11 +24,7 @@ async function statsFor(workflowId: string): Promise<WorkflowStats> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer()
-  api = client(server)
-  agent = await server.token("agent", "bot")
-  ana = await server.token("reviewer", "Ana")
-  admin = await server.token("admin", "Olu")
+  ;({ server, api, agent, ana, admin } = await startServerWithCast())
   await api.put("/v1/workflows/steady", admin, { name: "Steady", model: "approve" })
   await api.put("/v1/workflows/young", admin, { name: "Young", model: "approve" })
   await api.put("/v1/workflows/slipping", admin, { name: "Slipping", model: "monitor" })
