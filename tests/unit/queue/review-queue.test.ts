@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { buildQueue, filterQueue, isLowRisk, NO_FILTER, planBulkApproval, riskScore, summarizeQueue } from "~src/queue/review-queue"
+import { buildQueue, filterQueue, isLowRisk, NO_FILTER, planBulkApproval, queueHead, riskScore, summarizeQueue } from "~src/queue/review-queue"
 import { makeProposal, makeWorkflow, NOW } from "../ui/popup/fake-background"
 
 const at = (hoursAgo: number) => new Date(NOW - hoursAgo * 3_600_000).toISOString()
@@ -73,5 +73,33 @@ describe("popup queue model", () => {
     expect(plan.ok && plan.items.map((i) => i.proposal.id)).toEqual(["x"])
     const refused = planBulkApproval(buildQueue([makeProposal({ workflowId: "q" })], [makeWorkflow({ id: "q", name: "Quorum flow", quorum: 2 })]))
     expect(refused).toMatchObject({ ok: false, quorumWorkflows: ["Quorum flow"] })
+  })
+})
+
+describe("queueHead", () => {
+  // A varied queue with many ties on risk and age, so the id tie-break matters, and some items
+  // that are not pending. A fixed linear congruential sequence keeps it reproducible.
+  let seed = 7
+  const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % n
+  const statuses = ["pending", "pending", "pending", "approved"] as const
+  const proposals = Array.from({ length: 300 }, (_, i) =>
+    makeProposal({
+      id: `01HEAD${String(next(100_000)).padStart(6, "0")}${String(i).padStart(4, "0")}`,
+      workflowId: `wf-${next(4)}`,
+      status: statuses[next(4)],
+      createdAt: at(next(6)),
+      confidence: [0.3, 0.6, 0.9][next(3)],
+      risk: next(3) === 0 ? { customerFacing: true } : next(2) === 0 ? { customerData: true } : undefined
+    })
+  )
+  const workflows = [0, 1, 2, 3].map((i) => makeWorkflow({ id: `wf-${i}`, model: (["approve", "monitor", "exception", "approve"] as const)[i], quorum: i === 3 ? 2 : 1 }))
+
+  it.each([1, 7, 50, 500])("returns exactly the first %i items of the sorted queue", (size) => {
+    const sorted = buildQueue(proposals, workflows)
+    expect(queueHead(proposals, workflows, size).items).toEqual(sorted.slice(0, size))
+  })
+
+  it("summarizes the whole queue, not just its head", () => {
+    expect(queueHead(proposals, workflows, 5).summary).toEqual(summarizeQueue(buildQueue(proposals, workflows)))
   })
 })
