@@ -12,20 +12,38 @@ afterEach(async () => {
 })
 
 /** A server whose sync endpoint answers only when the test releases it, counting requests. */
+/**
+ * A server whose sync calls wait at a gate. `release()` waits until a call is parked there, then
+ * lets it through, so tests never depend on timing (a release before the call arrived would be lost).
+ */
 function gatedServer() {
-  let release: () => void = () => undefined
+  const parked: Array<() => void> = []
+  let onPark: (() => void) | null = null
   const state = { syncCalls: 0 }
   const api = {
     sync: async (): Promise<SyncPage> => {
       state.syncCalls++
-      await new Promise<void>((resolve) => (release = resolve))
+      await new Promise<void>((resolve) => {
+        parked.push(resolve)
+        onPark?.()
+        onPark = null
+      })
       return { items: [], nextSince: 0, hasMore: false }
     },
     decide: async () => Promise.reject(new Error("no decisions here")),
     workflows: async () => [],
     me: async () => ({ name: "Ana", role: "reviewer" as const })
   }
-  return { api, state, release: () => release() }
+  const parkedCall = () => (parked.length > 0 ? Promise.resolve() : new Promise<void>((resolve) => (onPark = resolve)))
+  return {
+    api,
+    state,
+    parkedCall,
+    release: async () => {
+      await parkedCall()
+      parked.shift()!()
+    }
+  }
 }
 
 describe("sync engine", () => {
@@ -41,16 +59,15 @@ describe("sync engine", () => {
     const engine = createSyncEngine({ db, createApi: () => server.api })
 
     const first = engine.run()
-    await new Promise((r) => setTimeout(r, 10))
+    await server.parkedCall()
     const second = engine.run()
     const third = engine.run({ ignoreBackoff: true })
     expect(second).toBe(third)
     expect((await engine.status()).syncing).toBe(true)
 
-    server.release()
+    await server.release()
     await first
-    await new Promise((r) => setTimeout(r, 10))
-    server.release()
+    await server.release() // the follow-up run
     await second
     expect(server.state.syncCalls).toBe(2)
     expect(engine.isSyncing()).toBe(false)
@@ -62,14 +79,12 @@ describe("sync engine", () => {
     let clock = 1_000_000
     const engine = createSyncEngine({ db, createApi: () => server.api, now: () => clock })
     const run = engine.run()
-    await new Promise((r) => setTimeout(r, 10))
-    server.release()
+    await server.release()
     await run
     expect(engine.runIfStale(15_000)).toBeNull()
     clock += 20_000
     expect(engine.runIfStale(15_000)).not.toBeNull()
-    await new Promise((r) => setTimeout(r, 10))
-    server.release()
+    await server.release()
     await engine.whenIdle()
   })
 })
