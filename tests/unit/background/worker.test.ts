@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest"
+import { beforeAll, describe, expect, it, vi } from "vitest"
 
 /**
  * Loads the real service-worker module against a recording stand-in for `chrome.*`, to hold the
@@ -65,9 +65,11 @@ describe("background service worker", () => {
   })
 
   it("schedules the periodic sync alarm and shows a grey '!' while not configured", async () => {
-    await new Promise((r) => setTimeout(r, 50))
-    expect(alarms.get("signoff-sync")?.periodInMinutes).toBe(5)
-    expect(badge).toMatchObject({ text: "!", color: "#80868b" })
+    // The worker's start-up wake is asynchronous (it reads the settings first): wait for its effects.
+    await vi.waitFor(() => {
+      expect(alarms.get("signoff-sync")?.periodInMinutes).toBe(5)
+      expect(badge).toMatchObject({ text: "!", color: "#80868b" })
+    })
   })
 
   it("answers a content script's settings request without the token", async () => {
