@@ -10,6 +10,9 @@ import { ProposalCreate, type ChangeKind, type WorkflowUpsert } from "~src/domai
 
 export const HUBSPOT_PORTAL = "4410021"
 
+/** The "Spring launch" campaign of the look-alike HubSpot pages; email 1100 is one of its assets. */
+export const HUBSPOT_SPRING_CAMPAIGN_ID = "3f9a2c1e-7b4d-4e8f-9a6b-1c2d3e4f5a6b"
+
 /** The record the demo opens first: it carries several proposals of different kinds. */
 export const DEMO_START_URL = `https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/record/0-1/101`
 
@@ -19,6 +22,8 @@ export const DEMO_URLS = {
   hubspotEmail: `https://app.hubspot.com/email/${HUBSPOT_PORTAL}/edit/1100/content`,
   hubspotList: `https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/objectLists/12/filters`,
   hubspotWorkflow: `https://app.hubspot.com/workflows/${HUBSPOT_PORTAL}/platform/flow/3300/edit`,
+  // No proposal of its own: its emails' proposals are listed under "Related" (their target.parents).
+  hubspotCampaign: `https://app.hubspot.com/campaigns/${HUBSPOT_PORTAL}/#/details/${HUBSPOT_SPRING_CAMPAIGN_ID}`,
   marketoEmail: "https://app-ab12.marketo.com/#EM1234A1ZN2",
   marketoSmartList: "https://app-ab12.marketo.com/#SL2001A1",
   marketoProgram: "https://experience.adobe.com/#/@acme/so:123-ABC-456/marketo-engage/classic/PG1001A1",
@@ -45,6 +50,8 @@ export const DEMO_WORKFLOWS: DemoWorkflow[] = [
 ]
 
 const copywriter = { name: "copywriter-gpt", version: "2.3.0" }
+/** The entity the HubSpot email proposals belong to: the agent knows which campaign it writes for. */
+const springCampaign = { kind: "campaign", id: HUBSPOT_SPRING_CAMPAIGN_ID }
 const enricher = { name: "enrichment-agent", version: "1.8.2" }
 const router = { name: "lead-router", version: "0.9.4" }
 const segmenter = { name: "segment-builder", version: "1.1.0" }
@@ -173,7 +180,7 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
     proposal: {
       workflowId: "email-copywriter",
       agent: copywriter,
-      target: { platform: "hubspot", kind: "email", id: "1100", url: DEMO_URLS.hubspotEmail },
+      target: { platform: "hubspot", kind: "email", id: "1100", url: DEMO_URLS.hubspotEmail, parents: [springCampaign] },
       title: "Rewrite the spring launch email body for B2B buyers",
       summary: "Leads with a customer outcome, lists three new features, adds a tracked CTA and the unsubscribe footer.",
       rationale: "Last three B2B sends with an outcome-led opening had 22% higher click-through than feature-led ones.",
@@ -193,7 +200,7 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
     proposal: {
       workflowId: "email-copywriter",
       agent: copywriter,
-      target: { platform: "hubspot", kind: "email", id: "1100", url: DEMO_URLS.hubspotEmail },
+      target: { platform: "hubspot", kind: "email", id: "1100", url: DEMO_URLS.hubspotEmail, parents: [springCampaign] },
       title: "Shorter subject line for the spring launch email",
       summary: "From 30 to 27 characters, personalised with the company name.",
       evidence: [{ label: "Subject-line test", value: "Personalised subjects: +9% opens on this list" }],

@@ -1,14 +1,17 @@
-import { targetKey, type Proposal } from "~src/domain"
+import { parentKeys, targetKey, type Proposal } from "~src/domain"
 import type { LocalProposal } from "~src/messaging/messages"
 import type { SignoffDatabase } from "./database"
 import type { CachedProposal } from "./schema"
 
+/** The storage-only lookup keys of a proposal: computed on every write, dropped before it leaves the background. */
+export const lookupKeysOf = (p: Pick<Proposal, "target">) => ({ targetKey: targetKey(p.target), parentKeys: parentKeys(p.target) })
+
 export function toCachedProposal(p: Proposal, local?: LocalProposal["local"]): CachedProposal {
-  return local ? { ...p, local, targetKey: targetKey(p.target) } : { ...p, targetKey: targetKey(p.target) }
+  return local ? { ...p, local, ...lookupKeysOf(p) } : { ...p, ...lookupKeysOf(p) }
 }
 
-/** Drops the storage-only lookup key before a proposal leaves the background. */
-export function toLocalProposal({ targetKey: _key, ...p }: CachedProposal): LocalProposal {
+/** Drops the storage-only lookup keys before a proposal leaves the background. */
+export function toLocalProposal({ targetKey: _key, parentKeys: _parents, ...p }: CachedProposal): LocalProposal {
   return p
 }
 

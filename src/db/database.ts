@@ -1,4 +1,5 @@
-import Dexie, { type Table } from "dexie"
+import Dexie, { type Table, type Transaction } from "dexie"
+import { parentKeys, type Target } from "~src/domain"
 import type { CachedProposal, CachedWorkflow, MetaRow, OutboxEntry, SettingsRow } from "./schema"
 
 export const DATABASE_NAME = "signoff"
@@ -8,7 +9,7 @@ export const DATABASE_NAME = "signoff"
  * an `upgrade`. The proposals/workflows/meta cache can always be rebuilt from the server (reset the
  * cursor), but outbox and settings hold the user's decisions and token and must be carried over.
  */
-const VERSIONS: { version: number; stores: Record<string, string | null>; upgrade?: (tx: import("dexie").Transaction) => Promise<void> }[] = [
+const VERSIONS: { version: number; stores: Record<string, string | null>; upgrade?: (tx: Transaction) => Promise<void> }[] = [
   {
     version: 1,
     stores: {
@@ -17,6 +18,21 @@ const VERSIONS: { version: number; stores: Record<string, string | null>; upgrad
       workflows: "id",
       meta: "key",
       settings: "key"
+    }
+  },
+  {
+    // Proposals are found under the entities their target belongs to (target.parents): on a campaign, its emails'.
+    version: 2,
+    stores: {
+      proposals: "id, seq, status, workflowId, targetKey, *parentKeys, updatedAt, [target.platform+target.id]"
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table<{ target: Target; parentKeys?: string[] }>("proposals")
+        .toCollection()
+        .modify((p) => {
+          p.parentKeys = parentKeys(p.target)
+        })
     }
   }
 ]

@@ -5,6 +5,8 @@ import type { LocalProposal } from "~src/messaging/messages"
 export type CachedProposal = LocalProposal & {
   /** `platform:kind:id`, see targetKey() in src/domain/platform.ts. */
   targetKey: string
+  /** targetKey() of each entity the target belongs to (parentKeys() in src/domain/platform.ts); multi-entry index since v2. */
+  parentKeys: string[]
 }
 
 /**

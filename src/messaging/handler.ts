@@ -116,16 +116,18 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       inBackground(engine.runIfStale(PAGE_VIEW_SYNC_MAX_AGE_MS))
       const key = targetKey(entity)
       const relatedKeys = (entity.related ?? []).map(targetKey)
-      const [exact, ofRelatedEntities, samePlatformId, workflows, status] = await Promise.all([
+      const [exact, ofRelatedEntities, samePlatformId, children, workflows, status] = await Promise.all([
         db.proposals.where("targetKey").equals(key).toArray(),
         relatedKeys.length ? db.proposals.where("targetKey").anyOf(relatedKeys).toArray() : [],
         db.proposals.where("[target.platform+target.id]").equals([entity.platform, entity.id]).toArray(),
+        db.proposals.where("parentKeys").equals(key).toArray(),
         db.workflows.toArray(),
         engine.status()
       ])
-      // Related: the entities the page belongs to (entity.related), and the same record id on the same
-      // platform under another kind name (an agent's "0-1" where the page says "contact").
-      const related = new Map([...ofRelatedEntities, ...samePlatformId].filter((p) => p.targetKey !== key).map((p) => [p.id, p]))
+      // Related: the entities the page belongs to (entity.related), the same record id on the same
+      // platform under another kind name (an agent's "0-1" where the page says "contact"), and the
+      // items that belong to this entity as their agents named it (target.parents: a campaign's emails).
+      const related = new Map([...ofRelatedEntities, ...samePlatformId, ...children].filter((p) => p.targetKey !== key).map((p) => [p.id, p]))
       return {
         proposals: newestFirst(exact).map(forUi),
         related: newestFirst([...related.values()]).map(forUi),

@@ -34,7 +34,7 @@ const PanelProposal = object({
   id: string,
   workflowId: string,
   agent: object({ name: string, version: string }),
-  target: object({ platform: oneOf(PLATFORMS), kind: string, id: string, url: optional(string) }),
+  target: object({ platform: oneOf(PLATFORMS), kind: string, id: string, url: optional(string), parents: optional(array(object({ kind: string, id: string }))) }),
   title: string,
   summary: string,
   evidence: array(object({ label: string, value: string })),

@@ -8,6 +8,7 @@ import { useTrustPolicy } from "~src/ui/proposal/trusted-events"
 import { errorText, useAsk } from "~src/ui/query-client"
 import { Launcher } from "./launcher"
 import { launcherState, needsReview } from "./launcher-label"
+import { relatedSectionNote } from "./related-section"
 import { EmptyMessage, NotConfiguredMessage, UnreachableMessage, UnreadablePageMessage } from "./panel-message"
 import { SyncStatusBanner } from "./sync-status-banner"
 import { useDecision } from "./use-decision"
@@ -161,10 +162,13 @@ export function PanelApp({ entity, win = window, refetchIntervals }: PanelAppPro
               <>
                 {proposals.length === 0 ? <EmptyMessage entity={entity} /> : <section aria-label="Proposals for this page">{proposals.map(renderCard)}</section>}
                 {related.length > 0 && (
-                  <section aria-labelledby="signoff-related">
+                  <section aria-labelledby="signoff-related" aria-describedby="signoff-related-note">
                     <h3 id="signoff-related" className="section-title">
                       Related
                     </h3>
+                    <p id="signoff-related-note" className="section-note">
+                      {relatedSectionNote(entity, related)}
+                    </p>
                     {related.map(renderCard)}
                   </section>
                 )}

@@ -50,6 +50,7 @@ export const PANEL_CSS = `
 .panel-body > :last-child { margin-bottom: 10px; }
 .panel-footer { padding: 6px 12px; border-top: 1px solid var(--so-border); font-size: 11px; color: var(--so-muted); }
 .section-title { font-size: 12px; text-transform: uppercase; letter-spacing: 0.5px; color: var(--so-muted); margin: 12px 0 6px; }
+.section-note { font-size: 12px; line-height: 16px; color: var(--so-muted); margin: -2px 0 8px; }
 .message { font-size: 13px; line-height: 20px; }
 .banner { font-size: 12px; padding: 8px; border-radius: 6px; margin: 0 0 8px; background: var(--so-warn-bg); color: var(--so-warn-fg); }
 .banner.error { background: var(--so-removed-bg); color: var(--so-removed-fg); }

@@ -160,6 +160,23 @@ describe("proposals for an entity", () => {
     expect(data.proposals.map((p) => p.id)).toEqual(["CONTACT"])
     expect(data.related.map((p) => p.id)).toEqual(["ACCOUNT"])
   })
+
+  it("lists the proposals of items that belong to the entity as related, newest first and each once", async () => {
+    const inCampaign = [{ kind: "campaign", id: "c-1" }]
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "OWN", target: { platform: "hubspot", kind: "campaign", id: "c-1" } })),
+      toCachedProposal(makeProposal({ id: "EMAIL-OLD", createdAt: "2026-11-01T00:00:00.000Z", target: { platform: "hubspot", kind: "email", id: "1100", parents: inCampaign } })),
+      toCachedProposal(makeProposal({ id: "EMAIL-NEW", createdAt: "2026-11-03T00:00:00.000Z", target: { platform: "hubspot", kind: "email", id: "1101", parents: inCampaign } })),
+      // Found twice (same id under another kind name, and a child): listed once.
+      toCachedProposal(makeProposal({ id: "BOTH", createdAt: "2026-11-02T00:00:00.000Z", target: { platform: "hubspot", kind: "0-35", id: "c-1", parents: inCampaign } })),
+      toCachedProposal(makeProposal({ id: "OTHER", target: { platform: "hubspot", kind: "email", id: "1102", parents: [{ kind: "campaign", id: "c-2" }] } }))
+    ])
+    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "campaign", id: "c-1" } }, hubspotTab)
+    const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
+    expect(data.proposals.map((p) => p.id)).toEqual(["OWN"])
+    expect(data.related.map((p) => p.id)).toEqual(["EMAIL-NEW", "BOTH", "EMAIL-OLD"])
+    expect(JSON.stringify(data)).not.toContain("parentKeys")
+  })
 })
 
 describe("the popup's queue", () => {

@@ -88,6 +88,18 @@ describe("panel states", () => {
     expect(text.indexOf("Subject line for this email")).toBeLessThan(text.indexOf("Campaign budget shift"))
   })
 
+  it("says under the Related heading that a campaign's section holds the proposals for its items", async () => {
+    const campaign: Entity = { platform: "hubspot", kind: "campaign", id: "c-1", label: "HubSpot campaign" }
+    const own = proposal({ title: "Campaign budget shift", target: { platform: "hubspot", kind: "campaign", id: "c-1" } })
+    const email = proposal({ title: "Subject line for the launch email", target: { platform: "hubspot", kind: "email", id: "1100", parents: [{ kind: "campaign", id: "c-1" }] } })
+    const { user } = renderPanel(fakeBackground({ proposals: [own], related: [email] }), { entity: campaign })
+    const panel = await openPanel(user)
+    const section = within(panel).getByRole("region", { name: "Related" })
+    expect(section.getAttribute("aria-describedby")).toBe("signoff-related-note")
+    expect(within(section).getByText("Proposals for items in this campaign")).toBeTruthy()
+    expect(within(section).getByText("Subject line for the launch email")).toBeTruthy()
+  })
+
   it("opens on the proposal the popup asked to focus", async () => {
     const [a, b] = [proposal(), proposal()]
     renderPanel(fakeBackground({ proposals: [a, b], focusProposalId: b.id }))
