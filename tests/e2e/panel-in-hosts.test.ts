@@ -73,6 +73,38 @@ describe("the panel on each platform", () => {
   })
 })
 
+describe("proposals for the items of the entity on screen", () => {
+  let session: E2ESession
+
+  beforeAll(async () => {
+    session = await startE2ESession()
+  })
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it("lists a campaign's email proposal under Related on the campaign page, and approves it from there", async () => {
+    const campaign = targetFor(DEMO_URLS.hubspotCampaign)
+    const email = await session.agent.createProposal(
+      proposalFor({ ...targetFor(DEMO_URLS.hubspotEmail), parents: [{ kind: campaign.kind, id: campaign.id }] }, { title: "Subject line for a campaign email" })
+    )
+    await session.syncNow()
+
+    const page = await session.browser.context.newPage()
+    await gotoWithPanel(page, DEMO_URLS.hubspotCampaign)
+    await openPanel(page)
+    const related = panel(page).getByRole("region", { name: "Related" })
+    await related.locator(`article[data-proposal-id="${email.id}"]`).waitFor({ state: "visible", timeout: 20_000 })
+    expect(await related.textContent()).toContain("Proposals for items in this campaign")
+
+    const card = await openProposal(page, email.id)
+    await action(card, "Approve").click()
+    await pollUntil(async () => (await session.reviewer.getProposal(email.id)).status === "approved", "the approval to reach the server")
+    await page.close()
+  })
+})
+
 describe("hostile HTML in a content proposal", () => {
   let session: E2ESession
 
