@@ -1,36 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { createApiClient } from "~src/api"
-import { SignoffDatabase } from "~src/db"
-import { createMessageHandler } from "~src/messaging/handler"
 import { Responses } from "~src/messaging/messages"
-import { createSyncEngine, type SyncEngine } from "~src/sync"
+import { createHandlerUnderTest, type HandlerUnderTest } from "~tests/support/message-handler"
 import { startTestServer, type TestServer } from "~tests/support/server"
 import { createProposals, serverProposal } from "./harness"
 
-const identity = { runtimeId: "signoffid", extensionBaseUrl: "chrome-extension://signoffid/" }
 const optionsPage = { id: "signoffid", url: "chrome-extension://signoffid/options.html" }
 const contentScript = { id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/1001", tab: { id: 5 } }
 
 let server: TestServer
-let db: SignoffDatabase
-let engine: SyncEngine
-let handle: ReturnType<typeof createMessageHandler>
+let handle: HandlerUnderTest["handle"]
+let dispose: () => Promise<void>
 
 beforeEach(async () => {
   server = await startTestServer()
-  db = new SignoffDatabase(`background-${crypto.randomUUID()}`)
-  const createApi = (s: { serverUrl: string; token: string }) => createApiClient({ baseUrl: s.serverUrl, token: s.token })
-  engine = createSyncEngine({ db, createApi })
-  handle = createMessageHandler({
-    db,
-    engine,
-    createApi,
-    browser: { identity, contentScriptPatterns: async () => ["https://app.hubspot.com/*"], openTab: async () => 1 }
-  })
+  ;({ handle, dispose } = createHandlerUnderTest())
 })
 afterEach(async () => {
-  await engine.whenIdle()
-  await db.delete()
+  await dispose()
   await server.close()
 })
 

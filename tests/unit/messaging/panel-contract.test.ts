@@ -1,38 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { createApiClient } from "~src/api"
 import { SignoffDatabase, toCachedProposal } from "~src/db"
-import { createMessageHandler } from "~src/messaging/handler"
 import { checkPanelAnswer, InvalidAnswerError, PanelResponses } from "~src/messaging/panel-contract"
 import { CONTENT_SCRIPT_MESSAGES } from "~src/messaging/sender-policy"
-import { createSyncEngine } from "~src/sync"
+import { createHandlerUnderTest, type HandlerUnderTest } from "~tests/support/message-handler"
 import * as samples from "../ui/changes/sample-changes"
 import { makeProposal } from "../sync/fixtures"
 
-const identity = { runtimeId: "signoffid", extensionBaseUrl: "chrome-extension://signoffid/" }
 const hubspotTab = { id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/101", tab: { id: 7 } }
 const contact101 = { platform: "hubspot", kind: "contact", id: "101" } as const
 
 let db: SignoffDatabase
-let engine: ReturnType<typeof createSyncEngine>
-let handle: ReturnType<typeof createMessageHandler>
+let handle: HandlerUnderTest["handle"]
+let dispose: () => Promise<void>
 
 beforeEach(() => {
-  db = new SignoffDatabase(`panel-contract-${crypto.randomUUID()}`)
-  const createApi = (s: { serverUrl: string; token: string }) =>
-    createApiClient({ baseUrl: s.serverUrl, token: s.token, fetch: async () => Promise.reject(new TypeError("fetch failed")) })
-  engine = createSyncEngine({ db, createApi })
-  handle = createMessageHandler({
-    db,
-    engine,
-    createApi,
-    browser: { identity, contentScriptPatterns: async () => ["https://app.hubspot.com/*"], openTab: async () => 1 }
-  })
+  // No network: the handler answers from its cache, which is what the panel contract is about.
+  ;({ db, handle, dispose } = createHandlerUnderTest({ fetch: async () => Promise.reject(new TypeError("fetch failed")) }))
 })
 
-afterEach(async () => {
-  await engine.whenIdle()
-  await db.delete()
-})
+afterEach(() => dispose())
 
 async function answer(message: Parameters<typeof handle>[0]) {
   const reply = await handle(message, hubspotTab)
