@@ -1,6 +1,8 @@
 import { createApiClient } from "~src/api"
 import { readSettings, SignoffDatabase } from "~src/db"
+import { CUSTOM_DOMAINS_KEY, CustomDomainList } from "~src/domain/custom-domains"
 import { createMessageHandler, type BrowserSurface } from "~src/messaging/handler"
+import { createPanelSessions, type SessionStore } from "~src/messaging/panel-sessions"
 import { createSyncEngine, syncRunChangedCache, type RunOptions, type SyncRunResult } from "~src/sync"
 import { notifyHighRiskArrivals } from "./desktop-notifications"
 import { ensureSyncAlarm, RETRY_ALARM, scheduleRetry, SYNC_ALARM } from "./sync-alarms"
@@ -39,16 +41,30 @@ const browserSurface: BrowserSurface = {
     const registered = (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? [])
     return [...declared, ...registered]
   },
+  async customHosts() {
+    const stored = await chrome.storage.local.get(CUSTOM_DOMAINS_KEY)
+    const parsed = CustomDomainList.safeParse(stored[CUSTOM_DOMAINS_KEY] ?? [])
+    return parsed.success ? parsed.data.map(({ host, platform }) => ({ host, platform })) : []
+  },
   async openTab(url) {
     return (await chrome.tabs.create({ url })).id
   }
 }
+
+// chrome.storage.session: survives this worker being stopped (not a browser restart); content scripts cannot read it.
+const sessionStore: SessionStore = {
+  get: async <T>(key: string) => (await chrome.storage.session.get(key))[key] as T | undefined,
+  set: (key, value) => chrome.storage.session.set({ [key]: value }),
+  remove: (key) => chrome.storage.session.remove(key)
+}
+const panelSessions = createPanelSessions(sessionStore)
 
 const handleMessage = createMessageHandler({
   db,
   engine,
   createApi,
   browser: browserSurface,
+  panelSessions,
   onSettingsChanged: async (settings) => {
     await ensureSyncAlarm(settings.syncIntervalMinutes)
     await refreshToolbarBadge(db)
@@ -71,12 +87,14 @@ async function wake(reason: string): Promise<void> {
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   handleMessage(message, sender).then((reply) => {
-    // The handler accepted it, so this is a Signoff panel in that tab: tell it when the cache changes.
-    if (reply.ok && sender.tab?.id !== undefined && (message as { type?: unknown }).type === "proposals.forEntity") panelTabs.remember(sender.tab.id)
+    // The handler accepted it, so this is a Signoff launcher in that tab: tell it when the cache changes.
+    if (reply.ok && sender.tab?.id !== undefined && (message as { type?: unknown }).type === "launcher.status") panelTabs.remember(sender.tab.id)
     sendResponse(reply)
   })
   return true // answer asynchronously
 })
+
+chrome.tabs.onRemoved.addListener((tabId) => void panelSessions.forgetTab(tabId))
 
 chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) sync("alarm")

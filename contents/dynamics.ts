@@ -1,10 +1,10 @@
 import type { PlasmoCSConfig } from "plasmo"
-import { detectDynamicsEntity } from "~src/context/dynamics"
-import { mountPanel } from "~src/ui/panel/mount-panel"
+import { mountLauncher } from "~src/launcher/mount-launcher"
+import { dynamics } from "~src/platforms/dynamics"
 
-// Org hosts are <org>.crm<N>.dynamics.com; mountPanel skips other *.dynamics.com hosts.
+// Plasmo reads the matches literally; they repeat src/platforms/dynamics.ts (tests/unit/platforms/registry.test.ts checks).
 export const config: PlasmoCSConfig = {
   matches: ["https://*.dynamics.com/*"]
 }
 
-mountPanel({ detector: detectDynamicsEntity })
+mountLauncher({ platform: dynamics })

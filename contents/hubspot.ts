@@ -1,8 +1,8 @@
 import type { PlasmoCSConfig } from "plasmo"
-import { detectHubSpotEntity } from "~src/context/hubspot"
-import { mountPanel } from "~src/ui/panel/mount-panel"
+import { mountLauncher } from "~src/launcher/mount-launcher"
+import { hubspot } from "~src/platforms/hubspot"
 
-// Match patterns cannot wildcard part of a label, so each HubSpot region host is listed.
+// Plasmo reads the matches literally; they repeat src/platforms/hubspot.ts (tests/unit/platforms/registry.test.ts checks).
 export const config: PlasmoCSConfig = {
   matches: [
     "https://app.hubspot.com/*",
@@ -13,4 +13,4 @@ export const config: PlasmoCSConfig = {
   ]
 }
 
-mountPanel({ detector: detectHubSpotEntity })
+mountLauncher({ platform: hubspot })

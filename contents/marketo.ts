@@ -1,10 +1,10 @@
 import type { PlasmoCSConfig } from "plasmo"
-import { detectMarketoEntity } from "~src/context/marketo"
-import { mountPanel } from "~src/ui/panel/mount-panel"
+import { mountLauncher } from "~src/launcher/mount-launcher"
+import { marketo } from "~src/platforms/marketo"
 
-// `app-<pod>.marketo.com` cannot be a match pattern; mountPanel skips other *.marketo.com hosts.
+// Plasmo reads the matches literally; they repeat src/platforms/marketo.ts (tests/unit/platforms/registry.test.ts checks).
 export const config: PlasmoCSConfig = {
   matches: ["https://*.marketo.com/*", "https://experience.adobe.com/*"]
 }
 
-mountPanel({ detector: detectMarketoEntity })
+mountLauncher({ platform: marketo })

@@ -1,10 +1,10 @@
 import type { PlasmoCSConfig } from "plasmo"
-import { detectSalesforceEntity } from "~src/context/salesforce"
-import { mountPanel } from "~src/ui/panel/mount-panel"
+import { mountLauncher } from "~src/launcher/mount-launcher"
+import { salesforce } from "~src/platforms/salesforce"
 
-// Lightning (incl. sandboxes) and My Domain Classic hosts; Pardot pages embedded in Lightning are read from the URL.
+// Plasmo reads the matches literally; they repeat src/platforms/salesforce.ts (tests/unit/platforms/registry.test.ts checks).
 export const config: PlasmoCSConfig = {
   matches: ["https://*.lightning.force.com/*", "https://*.my.salesforce.com/*"]
 }
 
-mountPanel({ detector: detectSalesforceEntity })
+mountLauncher({ platform: salesforce })

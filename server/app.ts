@@ -14,6 +14,7 @@ import { syncRoutes } from "./routes/sync"
 import { workflowRoutes } from "./routes/workflows"
 import { auditRoutes } from "./routes/audit"
 import { statsRoutes } from "./routes/stats"
+import { customDomainRoutes } from "./routes/custom-domains"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -44,6 +45,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", workflowRoutes())
   app.route("/", auditRoutes())
   app.route("/", statsRoutes())
+  app.route("/", customDomainRoutes())
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

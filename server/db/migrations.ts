@@ -121,6 +121,21 @@ const migrations: Record<string, Migration> = {
   }
 }
 
+const customDomains: Migration = {
+  async up(db: Kysely<any>) {
+    await db.schema
+      .createTable("custom_domains")
+      .addColumn("host", "varchar(253)", (c) => c.primaryKey())
+      .addColumn("platform", "varchar(16)", (c) => c.notNull())
+      .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+      .execute()
+  },
+  async down(db: Kysely<any>) {
+    await db.schema.dropTable("custom_domains").execute()
+  }
+}
+migrations["0003_custom_domains"] = customDomains
+
 class InCodeMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrations

@@ -10,6 +10,7 @@ export interface Database {
   decisions: DecisionsTable
   idempotency_keys: IdempotencyKeysTable
   audit_log: AuditLogTable
+  custom_domains: CustomDomainsTable
 }
 
 /** One row per sequence (`proposal_seq`, `audit_seq`); incremented in the writer's transaction. */
@@ -101,4 +102,11 @@ export interface AuditLogTable {
   data: string
   prev_hash: string
   hash: string
+}
+
+/** Hosts where a platform runs on a customer's own domain: agents' target URLs on them are accepted. */
+export interface CustomDomainsTable {
+  host: string
+  platform: string
+  created_at: string
 }

@@ -2,6 +2,7 @@ import type { Transaction } from "kysely"
 import { newId } from "../ids"
 import type { Proposal, ProposalCreate } from "~src/domain"
 import { decideOnCreation, effectiveExpiry } from "~src/domain/oversight"
+import { resolveTargetTenant } from "~src/domain/target-tenant"
 import type { Services } from "../app-env"
 import { appendAudit } from "../audit/chain"
 import type { Caller } from "../auth/tokens"
@@ -9,6 +10,7 @@ import { nextCounterValue } from "../db/counters"
 import type { Database } from "../db/schema"
 import type { AfterCommit } from "../db/transaction"
 import { contentHashOf } from "../hashing"
+import { customHosts } from "../custom-domains/store"
 import { badRequest } from "../http/api-error"
 import { ensureWorkflow } from "../workflows/store"
 import { loadProposal } from "./record"
@@ -36,6 +38,10 @@ export async function createProposal(
 ): Promise<Proposal> {
   const now = services.now()
   const at = now.toISOString()
+  // Before any write: a refused target leaves nothing behind.
+  const checked = resolveTargetTenant(input.target, await customHosts(trx))
+  if (!checked.ok) throw badRequest(checked.message, [{ path: checked.path, message: checked.message }])
+  input = { ...input, target: checked.target }
   const workflow = await ensureWorkflow(trx, input.workflowId, caller, now)
   const outcome = decideOnCreation(workflow, input)
   const id = newId()

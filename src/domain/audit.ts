@@ -10,7 +10,8 @@ export const AuditEvent = z.enum([
   "workflow.created",
   "workflow.changed",
   "expiry",
-  "token.created"
+  "token.created",
+  "custom_domain.changed"
 ])
 export type AuditEvent = z.infer<typeof AuditEvent>
 

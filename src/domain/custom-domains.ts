@@ -1,4 +1,6 @@
 import { z } from "zod"
+import { matchesAnyPattern } from "~src/platforms/match-pattern"
+import { platformById } from "~src/platforms"
 import { Platform } from "./platform"
 
 /**
@@ -20,15 +22,6 @@ export const CustomDomain = z.object({
 })
 export type CustomDomain = z.infer<typeof CustomDomain>
 export const CustomDomainList = z.array(CustomDomain)
-
-/** Hosts each platform's own content script is declared for; a custom host borrows that script. */
-export const PLATFORM_HOST_SUFFIXES: Record<CustomDomainPlatform, readonly string[]> = {
-  hubspot: ["hubspot.com"],
-  marketo: ["marketo.com", "experience.adobe.com"],
-  salesforce: ["force.com", "salesforce.com"],
-  pardot: ["pardot.com"],
-  dynamics: ["dynamics.com"]
-}
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/
 
@@ -60,17 +53,6 @@ export function scriptIdFor(host: string): string {
   return `signoff-custom-${host}`
 }
 
-function patternHost(pattern: string): string | null {
-  const m = /^[^:]+:\/\/([^/]+)\//.exec(pattern)
-  return m ? m[1].replace(/^\*\./, "").replace(/:\d+$/, "") : null
-}
-
-function belongsTo(pattern: string, platform: CustomDomainPlatform): boolean {
-  const host = patternHost(pattern)
-  if (!host) return false
-  return PLATFORM_HOST_SUFFIXES[platform].some((suffix) => host === suffix || host.endsWith(`.${suffix}`))
-}
-
 interface ManifestContentScript {
   matches?: string[]
   js?: string[]
@@ -79,14 +61,36 @@ interface ManifestContentScript {
 
 /**
  * The built content script(s) for a platform, read from the manifest: built names are hashed
- * (`hubspot.e3c98100.js`), so we find the entry whose `matches` all belong to the platform.
+ * (`hubspot.e3c98100.js`), so we find the entry declared with the platform's own match patterns.
  */
 export function contentScriptFor(
   platform: CustomDomainPlatform,
   contentScripts: readonly ManifestContentScript[] | undefined
 ): { js: string[]; css: string[] } | null {
+  const own = platformById(platform)?.matches ?? []
   const entry = (contentScripts ?? []).find(
-    (c) => (c.js?.length ?? 0) > 0 && (c.matches?.length ?? 0) > 0 && c.matches!.every((m) => belongsTo(m, platform))
+    (c) => (c.js?.length ?? 0) > 0 && (c.matches?.length ?? 0) > 0 && c.matches!.every((m) => own.includes(m))
   )
   return entry ? { js: entry.js!, css: entry.css ?? [] } : null
 }
+
+/** Is this host one of a built-in platform's (then it needs no custom-domain registration)? */
+export const isBuiltInHost = (host: string): boolean =>
+  Platform.options.some((id) => platformById(id)?.isHost(host) || matchesAnyPattern(`https://${host}/`, platformById(id)?.matches ?? []))
+
+/** A custom domain as the server knows it: agents' target URLs on it are accepted for its platform. */
+export const ServerCustomDomain = z.object({
+  host: z.string(),
+  platform: CustomDomainPlatform,
+  createdAt: z.iso.datetime({ offset: true })
+})
+export type ServerCustomDomain = z.infer<typeof ServerCustomDomain>
+
+/** PUT /v1/custom-domains/:host body (admin). */
+export const CustomDomainUpsert = z.strictObject({ platform: CustomDomainPlatform })
+
+/** `:host` path parameter: a bare lower-case host name (normalizeHost's output). */
+export const CustomDomainHost = z
+  .string()
+  .max(253)
+  .refine((host) => normalizeHost(host) === host, "a bare lower-case host name such as go.example.com")

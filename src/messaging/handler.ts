@@ -3,6 +3,7 @@ import { ApiError, NetworkError, type ApiClient } from "~src/api"
 import {
   clearSyncedCache,
   isConfigured,
+  readEntityProposals,
   readMeta,
   readSettings,
   saveSettings,
@@ -13,20 +14,25 @@ import {
   type SignoffDatabase,
   type StoredSettings
 } from "~src/db"
-import { targetKey } from "~src/domain"
+import type { Entity } from "~src/domain"
+import { needsReview } from "~src/launcher/launcher-state"
+import { detectEntity, type CustomHost } from "~src/platforms"
+import { matchesAnyPattern } from "~src/platforms/match-pattern"
 import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError, withCurrentConflictMessage, type SyncEngine } from "~src/sync"
-import { matchesAnyPattern } from "./match-pattern"
+import type { PanelSessions } from "./panel-sessions"
 import { toQueueEntry } from "./queue-entry"
 // Pure functions: the popup builds the same model from the whole queue (layering: read only).
 import { queueHead } from "~src/queue/review-queue"
 import { Message, type Envelope, type MessageType, type QueueEntry, type ResponseOf } from "./messages"
-import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo } from "./sender-policy"
+import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo, type SenderKind } from "./sender-policy"
 
 /** What the handler needs from the browser; background/index.ts supplies it from chrome.*, tests supply fakes. */
 export interface BrowserSurface {
   identity: ExtensionIdentity
   /** Match patterns of every content script Signoff injects: the manifest's and those registered at run time. */
   contentScriptPatterns(): Promise<string[]>
+  /** Custom domains the options page registered (host → platform), for reading entities off their URLs. */
+  customHosts(): Promise<CustomHost[]>
   /** Opens a tab; resolves with its id. */
   openTab(url: string): Promise<number | undefined>
 }
@@ -36,6 +42,8 @@ export interface MessageHandlerDeps {
   engine: SyncEngine
   createApi: (settings: StoredSettings & { token: string }) => ApiClient
   browser: BrowserSurface
+  /** One-time sessions binding panel frames to their tabs (panel-sessions.ts). */
+  panelSessions: PanelSessions
   now?: () => number
   /** Settings were saved: reschedule the sync alarm, refresh the badge. */
   onSettingsChanged?: (settings: StoredSettings) => void | Promise<void>
@@ -55,8 +63,14 @@ class HandlerError extends Error {
   }
 }
 
+/** Who asked, as the browser reports it; `kind` from the sender policy. */
+interface Asker {
+  kind: SenderKind
+  sender: MessageSenderInfo
+}
+
 type Handlers = {
-  [T in MessageType]: (message: Extract<Message, { type: T }>, sender: MessageSenderInfo) => Promise<ResponseOf<T>>
+  [T in MessageType]: (message: Extract<Message, { type: T }>, asker: Asker) => Promise<ResponseOf<T>>
 }
 
 /**
@@ -111,29 +125,54 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     return { entries: rows.map(({ entry, conflicted }) => (conflicted ? toQueueEntry(forUi(conflicted)) : entry)), workflows, status }
   }
 
+  /** The entity the sender's tab shows, read off the tab's URL as the browser reports it (never the message). */
+  async function tabEntity({ sender }: Asker): Promise<Entity | null> {
+    const url = sender.tab?.url
+    return url ? detectEntity(url, await deps.browser.customHosts()) : null
+  }
+
+  /**
+   * A panel may act only on what its page shows (the same lookup that fills it): a proposal for
+   * another record, or another portal's record with the same id, is refused before the outbox.
+   */
+  async function requireOnPage(asker: Asker, proposalId: string, what: string): Promise<void> {
+    if (asker.kind !== "panel-frame") return
+    const entity = await tabEntity(asker)
+    const shown = entity ? await readEntityProposals(db, entity) : { proposals: [], related: [] }
+    if ([...shown.proposals, ...shown.related].some((p) => p.id === proposalId)) return
+    console.warn(`signoff: refused: a panel on ${asker.sender.tab?.url} tried to ${what} proposal ${proposalId}, which that page does not show`)
+    throw new HandlerError("not_on_this_page", `Proposal ${proposalId} is not about this page; open it on its own page or in the popup`)
+  }
+
   const handlers: Handlers = {
-    "proposals.forEntity": async ({ entity }) => {
+    "launcher.status": async (_message, asker) => {
+      const tabId = asker.sender.tab?.id
+      const url = asker.sender.tab?.url ?? ""
+      const entity = await tabEntity(asker)
+      const openPanel = tabId !== undefined && Boolean((await readMeta(db, "focusByTab"))[String(tabId)])
+      if (!entity) return { state: { kind: "unreadable" as const }, url, openPanel }
+      if (!isConfigured(await readSettings(db))) return { state: { kind: "not-configured" as const }, url, openPanel }
       inBackground(engine.runIfStale(PAGE_VIEW_SYNC_MAX_AGE_MS))
-      const key = targetKey(entity)
-      const relatedKeys = (entity.related ?? []).map(targetKey)
-      const [exact, ofRelatedEntities, samePlatformId, children, workflows, status] = await Promise.all([
-        db.proposals.where("targetKey").equals(key).toArray(),
-        relatedKeys.length ? db.proposals.where("targetKey").anyOf(relatedKeys).toArray() : [],
-        db.proposals.where("[target.platform+target.id]").equals([entity.platform, entity.id]).toArray(),
-        db.proposals.where("parentKeys").equals(key).toArray(),
+      const { proposals } = await readEntityProposals(db, entity)
+      return { state: { kind: "ready" as const, toReview: proposals.map(toLocalProposal).filter(needsReview).length }, url, openPanel }
+    },
+    "panel.session": async (_message, { sender }) => ({ session: await deps.panelSessions.mint(sender.tab!.id!) }),
+    "panel.claim": async ({ session }, { sender }) => {
+      const claimed = await deps.panelSessions.claim(session, frameOf(sender))
+      if (!claimed) throw new HandlerError("forbidden", "this panel was not opened by Signoff on this page")
+      return { claimed: true as const }
+    },
+    "proposals.forEntity": async ({ entity: named }, asker) => {
+      // A panel shows what its tab's URL shows, whatever it asks for.
+      const entity = asker.kind === "panel-frame" ? await tabEntity(asker) : named
+      if (asker.kind !== "panel-frame" && !entity) throw new HandlerError("bad_request", "name the entity")
+      inBackground(engine.runIfStale(PAGE_VIEW_SYNC_MAX_AGE_MS))
+      const [found, workflows, status] = await Promise.all([
+        entity ? readEntityProposals(db, entity) : { proposals: [], related: [] },
         db.workflows.toArray(),
         engine.status()
       ])
-      // Related: the entities the page belongs to (entity.related), the same record id on the same
-      // platform under another kind name (an agent's "0-1" where the page says "contact"), and the
-      // items that belong to this entity as their agents named it (target.parents: a campaign's emails).
-      const related = new Map([...ofRelatedEntities, ...samePlatformId, ...children].filter((p) => p.targetKey !== key).map((p) => [p.id, p]))
-      return {
-        proposals: newestFirst(exact).map(forUi),
-        related: newestFirst([...related.values()]).map(forUi),
-        workflows,
-        status
-      }
+      return { entity: entity ?? null, proposals: found.proposals.map(forUi), related: found.related.map(forUi), workflows, status }
     },
     "proposals.queue": async () => {
       const { entries, workflows, status } = await readQueue()
@@ -143,14 +182,16 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       const { entries, workflows, status } = await readQueue()
       return { ...queueHead(entries, workflows, size), workflows, status }
     },
-    "decision.submit": async ({ decision }) => {
+    "decision.submit": async ({ decision }, asker) => {
+      await requireOnPage(asker, decision.proposalId, "decide")
       const proposal = await enqueueDecision(db, decision, { now: now() })
       engine.noteLocalChange()
       await deps.onLocalChange?.()
       inBackground(engine.run())
       return { proposal: forUi(proposal) }
     },
-    "decision.dismiss": async ({ proposalId }) => {
+    "decision.dismiss": async ({ proposalId }, asker) => {
+      await requireOnPage(asker, proposalId, "dismiss a notice on")
       const proposal = await dismissRefusedDecisions(db, proposalId)
       engine.noteLocalChange()
       await deps.onLocalChange?.()
@@ -221,7 +262,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       const cached = await db.proposals.get(proposalId)
       return { proposal: cached ? forUi(cached) : null }
     },
-    "panel.focusRequest": async (_message, sender) => {
+    "panel.focusRequest": async (_message, { sender }) => {
       const tabId = sender.tab?.id
       if (tabId === undefined) return { proposalId: null }
       return db.transaction("rw", db.meta, async () => {
@@ -239,19 +280,22 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     const parsed = Message.safeParse(raw)
     if (!parsed.success) return refuse("bad_request", `Invalid message: ${z.prettifyError(parsed.error)}`)
     const message = parsed.data
-    const hostAllowed = kind === "content-script" && matchesAnyPattern(sender.url!, await deps.browser.contentScriptPatterns())
+    const inTab = kind === "content-script" || kind === "panel-frame"
+    const hostAllowed = inTab && sender.tab?.id !== undefined && matchesAnyPattern(sender.tab.url ?? "", await deps.browser.contentScriptPatterns())
     const verdict = authorize(kind, message.type, hostAllowed)
     if (!verdict.allowed) return refuse("forbidden", verdict.reason)
+    if (kind === "panel-frame" && message.type !== "panel.claim" && !(await deps.panelSessions.isBound(frameOf(sender))))
+      return refuse("forbidden", "this panel has no session from Signoff's content script on this page")
     try {
-      const handler = handlers[message.type] as (m: Message, s: MessageSenderInfo) => Promise<unknown>
-      return { ok: true, data: await handler(message, sender) }
+      const handler = handlers[message.type] as (m: Message, a: Asker) => Promise<unknown>
+      return { ok: true, data: await handler(message, { kind, sender }) }
     } catch (error) {
       return toErrorEnvelope(error)
     }
   }
 }
 
-const newestFirst = (ps: CachedProposal[]) => ps.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+const frameOf = (sender: MessageSenderInfo) => ({ tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? -1, documentId: sender.documentId })
 
 const refuse = (code: string, message: string): Envelope<never> => ({ ok: false, error: { code, message } })
 

@@ -3,10 +3,10 @@
 // every schema then throws "z.enum is not a function" at load. This module is in every bundle
 // (background, popup, options, content scripts via client.ts), so it keeps zod in all of them.
 import * as z from "zod"
-import { Entity } from "~src/context/entity"
 import { DecisionCreate, DecisionReason, DecisionAction } from "~src/domain/decision"
 import { Me } from "~src/domain/me"
 import { Change } from "~src/domain/changes"
+import { Entity } from "~src/domain/entity"
 import { Platform, Target } from "~src/domain/platform"
 import { Proposal } from "~src/domain/proposal"
 import { OversightModel, Workflow, WorkflowUpsert } from "~src/domain/workflow"
@@ -31,7 +31,17 @@ export type DecisionRequest = z.infer<typeof DecisionRequest>
 export const toDecisionCreate = ({ proposalId: _id, ...rest }: DecisionRequest) => DecisionCreate.parse(rest)
 
 export const Message = z.discriminatedUnion("type", [
-  z.strictObject({ type: z.literal("proposals.forEntity"), entity: Entity }),
+  /** Content script: the launcher's state for the tab (the background reads the tab's URL; `url` is what the page sees, to spot a lag). */
+  z.strictObject({ type: z.literal("launcher.status"), url: z.string().max(8192) }),
+  /** Content script: a one-time session to hand to the panel frame it is creating. */
+  z.strictObject({ type: z.literal("panel.session") }),
+  /** Panel frame: claim the session the content script handed over; nothing else is answered before. */
+  z.strictObject({ type: z.literal("panel.claim"), session: z.string().min(1).max(100) }),
+  /**
+   * The proposals for an entity. A panel frame sends no entity: the background reads it off the
+   * tab's URL. Extension pages (and tests) name one.
+   */
+  z.strictObject({ type: z.literal("proposals.forEntity"), entity: Entity.optional() }),
   z.strictObject({ type: z.literal("proposals.queue") }),
   /** Popup first paint: the counts of the whole queue and its first `size` rows, before the whole queue. */
   z.strictObject({ type: z.literal("proposals.queueHead"), size: z.int().min(1).max(500) }),
@@ -148,6 +158,14 @@ export const SyncStatus = z.object({
 })
 export type SyncStatus = z.infer<typeof SyncStatus>
 
+export const LauncherState = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("unreadable") }),
+  z.object({ kind: z.literal("loading") }),
+  z.object({ kind: z.literal("unreachable") }),
+  z.object({ kind: z.literal("not-configured") }),
+  z.object({ kind: z.literal("ready"), toReview: z.int().min(0) })
+])
+
 export const PublicSettings = z.object({
   serverUrl: z.string(),
   hasToken: z.boolean(),
@@ -160,7 +178,10 @@ export type PublicSettings = z.infer<typeof PublicSettings>
 
 /** Response payload per message type. */
 export const Responses = {
-  "proposals.forEntity": z.object({ proposals: z.array(LocalProposal), related: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
+  "launcher.status": z.object({ state: LauncherState, url: z.string(), openPanel: z.boolean() }),
+  "panel.session": z.object({ session: z.string() }),
+  "panel.claim": z.object({ claimed: z.literal(true) }),
+  "proposals.forEntity": z.object({ entity: Entity.nullable(), proposals: z.array(LocalProposal), related: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
   "proposals.queue": z.object({ proposals: z.array(QueueEntry), workflows: z.array(Workflow), status: SyncStatus }),
   "proposals.queueHead": QueueHead.extend({ workflows: z.array(Workflow), status: SyncStatus }),
   "decision.submit": z.object({ proposal: LocalProposal }),

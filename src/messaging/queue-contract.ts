@@ -1,6 +1,23 @@
+import { CHANGE_KINDS } from "~src/domain/changes"
+import { DecisionAction } from "~src/domain/decision"
+import { Platform } from "~src/domain/platform"
+import { ProposalStatus } from "~src/domain/proposal"
+import { OversightModel } from "~src/domain/workflow"
 import type { ResponseOf } from "./messages"
-import { ACTIONS, CHANGE_KINDS, Notice, PanelSyncStatus, PanelWorkflow, PLATFORMS, STATUSES } from "./panel-contract"
-import { array, boolean, number, object, oneOf, optional, shapeIssues, string } from "./shape-check"
+import { array, boolean, nullable, number, object, oneOf, optional, shapeIssues, string } from "./shape-check"
+
+// The vocabularies come from the domain's zod enums: one list each.
+const Notice = object({ message: string, at: string })
+const QueueWorkflow = object({ id: string, name: string, model: oneOf(OversightModel.options), paused: boolean })
+const QueueSyncStatus = object({
+  configured: boolean,
+  online: boolean,
+  lastSyncAt: nullable(string),
+  outboxSize: number,
+  pendingCount: number,
+  error: nullable(string),
+  syncing: boolean
+})
 
 /**
  * The popup's check of the `proposals.queue` answer: the shape of QueueEntry (messages.ts), checked
@@ -14,7 +31,7 @@ const QueueEntryShape = object({
   id: string,
   workflowId: string,
   title: string,
-  status: oneOf(STATUSES),
+  status: oneOf(ProposalStatus.options),
   version: number,
   confidence: number,
   createdAt: string,
@@ -29,12 +46,12 @@ const QueueEntryShape = object({
       edgeCase: optional(boolean)
     })
   ),
-  target: object({ platform: oneOf(PLATFORMS), url: optional(string) }),
+  target: object({ platform: oneOf(Platform.options), url: optional(string) }),
   change: object({ kind: oneOf(CHANGE_KINDS) }),
-  local: optional(object({ pendingAction: optional(oneOf(ACTIONS)), conflict: optional(Notice), failure: optional(Notice) }))
+  local: optional(object({ pendingAction: optional(oneOf(DecisionAction.options)), conflict: optional(Notice), failure: optional(Notice) }))
 })
 
-const QueueAnswerShape = object({ proposals: array(QueueEntryShape), workflows: array(PanelWorkflow), status: PanelSyncStatus })
+const QueueAnswerShape = object({ proposals: array(QueueEntryShape), workflows: array(QueueWorkflow), status: QueueSyncStatus })
 
 export class InvalidQueueError extends Error {
   readonly code = "bad_response"

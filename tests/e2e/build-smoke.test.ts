@@ -7,7 +7,7 @@
 import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { launchWithExtension, type ExtensionBrowser } from "../support/browser"
-import { launcher } from "../support/panel"
+import { waitForLauncher } from "../support/panel"
 
 /** Uncaught errors a page throws while it loads and settles. */
 async function scriptErrorsOf(page: Page, load: () => Promise<unknown>): Promise<string[]> {
@@ -55,7 +55,7 @@ describe("production build smoke", () => {
   it("mounts the launcher on a HubSpot record without script errors in the page", async () => {
     const page = await browser.context.newPage()
     const errors = await scriptErrorsOf(page, () => page.goto("https://app.hubspot.com/contacts/4410021/record/0-1/101"))
-    await launcher(page).waitFor({ state: "visible", timeout: 20_000 })
+    await waitForLauncher(page)
     expect(errors).toEqual([])
     await page.close()
   })

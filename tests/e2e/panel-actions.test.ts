@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { SignoffApi } from "../support/api"
 import { launchWithExtension, pollUntil } from "../support/browser"
 import { HUBSPOT_CONTACT_101, proposalFor, startE2ESession, type E2ESession } from "../support/e2e-session"
-import { action, gotoWithPanel, launcher, openPanel, openProposal } from "../support/panel"
+import { action, gotoWithPanel, launcherName, openPanel, openProposal } from "../support/panel"
 
 const SALESFORCE_LEAD = {
   platform: "salesforce",
@@ -29,7 +29,7 @@ describe("panel actions", () => {
     await session?.close()
   })
 
-  it("approves the open item on A, but not while the user types in the host page's search box", async () => {
+  it("approves the open item on A once the reviewer is in the panel, but not while they type in the host page's search box", async () => {
     const proposal = await session.agent.createProposal(proposalFor(SALESFORCE_LEAD, { title: "Keyboard approval" }))
     await session.syncNow()
     const page = await session.browser.context.newPage()
@@ -46,8 +46,8 @@ describe("panel actions", () => {
     expect(await card.innerText()).not.toMatch(/queued/i)
     expect((await session.reviewer.getProposal(proposal.id)).status).toBe("pending")
 
-    await search.blur()
-    await card.locator("button.title-button").focus()
+    // Keys act only inside the panel, once the reviewer put themselves there: a real click on its summary.
+    await card.locator(".summary").click()
     await page.keyboard.press("a")
     await pollUntil(async () => (await session.reviewer.getProposal(proposal.id)).status === "approved", "the keyboard approval on the server")
     await page.close()
@@ -113,7 +113,7 @@ describe("an extension that is not connected yet", () => {
     try {
       const page = await browser.context.newPage()
       await page.goto(HUBSPOT_CONTACT_101.url)
-      await expect.poll(() => launcher(page).getAttribute("aria-label"), { timeout: 20_000 }).toBe("Signoff: not connected")
+      await expect.poll(() => launcherName(page), { timeout: 20_000 }).toBe("Signoff: not connected")
     } finally {
       await browser.close()
     }

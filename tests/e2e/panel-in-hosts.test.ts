@@ -3,15 +3,15 @@
  * look-alike pages shows the right proposals, follows SPA navigation, gets approvals to the
  * server, keeps hostile AI HTML inert, and passes axe.
  */
-import type { Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { detectEntity } from "~src/context/detect-entity"
+import { detectEntity } from "~src/platforms"
 import type { Platform } from "~src/domain"
 import { DEMO_URLS } from "../../scripts/demo-data"
 import { seriousAxeViolations } from "../support/axe"
+import { hostLayout } from "../support/host-layout"
 import { pollUntil } from "../support/browser"
 import { HUBSPOT_CONTACT_101, proposalFor, startE2ESession, type E2ESession } from "../support/e2e-session"
-import { action, gotoWithPanel, openPanel, openProposal, panel, proposalCard } from "../support/panel"
+import { action, gotoWithPanel, openPanel, openProposal, panel, panelFrame, proposalCard } from "../support/panel"
 
 const PLATFORM_PAGES: Array<{ platform: Platform; url: string }> = [
   { platform: "hubspot", url: DEMO_URLS.hubspotContact },
@@ -53,18 +53,18 @@ describe("the panel on each platform", () => {
     await gotoWithPanel(page, url)
     const nextLink = page.locator('a[data-fixture-nav="next"]:visible').first()
     await openPanel(page)
-    await proposalCard(page, here.id).waitFor({ state: "visible", timeout: 20_000 })
-    expect(await proposalCard(page, there.id).count()).toBe(0)
+    await (await proposalCard(page, here.id)).waitFor({ state: "visible", timeout: 20_000 })
+    expect(await (await proposalCard(page, there.id)).count()).toBe(0)
 
     const clickedAt = Date.now()
     // The host's own router handles the click (pushState / hash / a full load on Pardot).
     await nextLink.evaluate((a: HTMLAnchorElement) => a.click())
     await expect.poll(() => page.url()).not.toBe(url)
     await openPanel(page) // still open after SPA navigation; reopened after Pardot's full page load
-    await proposalCard(page, there.id).waitFor({ state: "visible", timeout: 10_000 })
+    await (await proposalCard(page, there.id)).waitFor({ state: "visible", timeout: 10_000 })
     // Reported, not asserted (2 shared cores): the issue's target is under a second.
     console.log(`${url.split("/")[2]}: panel switched ${Date.now() - clickedAt} ms after the click`)
-    await expect.poll(() => proposalCard(page, here.id).count()).toBe(0)
+    await expect.poll(async () => (await proposalCard(page, here.id)).count()).toBe(0)
 
     const card = await openProposal(page, there.id)
     await action(card, "Approve").click()
@@ -94,7 +94,7 @@ describe("proposals for the items of the entity on screen", () => {
     const page = await session.browser.context.newPage()
     await gotoWithPanel(page, DEMO_URLS.hubspotCampaign)
     await openPanel(page)
-    const related = panel(page).getByRole("region", { name: "Related" })
+    const related = (await panel(page)).getByRole("region", { name: "Related" })
     await related.locator(`article[data-proposal-id="${email.id}"]`).waitFor({ state: "visible", timeout: 20_000 })
     expect(await related.textContent()).toContain("Proposals for items in this campaign")
 
@@ -186,26 +186,6 @@ describe("hostile HTML in a content proposal", () => {
   })
 })
 
-/** Where the host's own landmarks are, and whether its page is still visible and clickable. */
-async function hostLayout(page: Page) {
-  return page.evaluate(() => {
-    const box = (selector: string) => {
-      const r = document.querySelector(selector)?.getBoundingClientRect()
-      return r ? [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)] : null
-    }
-    const action = document.querySelector('[data-fixture="primary-action"]')!.getBoundingClientRect()
-    const topmost = document.elementFromPoint(action.x + action.width / 2, action.y + action.height / 2)
-    return {
-      primaryAction: box('[data-fixture="primary-action"]'),
-      title: box('[data-fixture="entity-title"]'),
-      bodyDisplay: getComputedStyle(document.body).display,
-      bodyVisibility: getComputedStyle(document.body).visibility,
-      rootFontSize: getComputedStyle(document.documentElement).fontSize,
-      primaryActionOnTop: topmost?.closest('[data-fixture="primary-action"]') !== null
-    }
-  })
-}
-
 describe("accessibility of the open panel", () => {
   let session: E2ESession
 
@@ -224,8 +204,8 @@ describe("accessibility of the open panel", () => {
     await gotoWithPanel(page, HUBSPOT_CONTACT_101.url)
     await openPanel(page)
     await openProposal(page, proposal.id)
-    await panel(page).waitFor({ state: "visible" })
-    const violations = await seriousAxeViolations(page, { insideShadowOnly: true })
+    await (await panel(page)).waitFor({ state: "visible" })
+    const violations = await seriousAxeViolations(await panelFrame(page))
     expect(violations, violations.join("\n")).toEqual([])
     await page.close()
   })

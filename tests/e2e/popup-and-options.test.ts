@@ -124,8 +124,8 @@ describe("popup with a seeded queue", () => {
     await popup.getByRole("button", { name: /^Open me from the popup/ }).click()
     const page = await opened
     await settleExtensionOpenedPage(page, HUBSPOT_CONTACT_101.url)
-    await panel(page).waitFor({ state: "visible", timeout: 20_000 })
-    const card = proposalCard(page, onRecord.id)
+    await (await panel(page)).waitFor({ state: "visible", timeout: 20_000 })
+    const card = await proposalCard(page, onRecord.id)
     await card.waitFor({ state: "visible" })
     expect(await card.locator("button.title-button").getAttribute("aria-expanded")).toBe("true")
     await page.close()

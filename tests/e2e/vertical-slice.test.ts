@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { Proposal } from "~src/domain"
 import { pollUntil } from "../support/browser"
 import { HUBSPOT_CONTACT_101, proposalFor, startE2ESession, waitForBadge, type E2ESession } from "../support/e2e-session"
-import { action, gotoWithPanel, openPanel, openProposal } from "../support/panel"
+import { action, gotoWithPanel, openPanel, openProposal, panelFrame } from "../support/panel"
 
 describe("vertical slice: agent proposes, reviewer approves in HubSpot", () => {
   let session: E2ESession
@@ -38,10 +38,11 @@ describe("vertical slice: agent proposes, reviewer approves in HubSpot", () => {
     const page = await session.browser.context.newPage()
     await gotoWithPanel(page, HUBSPOT_CONTACT_101.url)
     await openPanel(page)
-    await expect.poll(() => page.locator("article[data-proposal-id]").count(), { timeout: 20_000 }).toBe(1)
+    const frame = await panelFrame(page)
+    await expect.poll(() => frame.locator("article[data-proposal-id]").count(), { timeout: 20_000 }).toBe(1)
     const card = await openProposal(page, onRecord.id)
     expect(await card.innerText()).toContain("Enrich Dennis Ritchie")
-    expect(await page.locator(`article[data-proposal-id="${elsewhere.id}"]`).count()).toBe(0)
+    expect(await frame.locator(`article[data-proposal-id="${elsewhere.id}"]`).count()).toBe(0)
     await page.close()
   })
 

@@ -1,7 +1,7 @@
 /** axe-core in real Chromium pages: host pages with the Signoff panel, and extension pages. */
 import { readFileSync } from "node:fs"
 import { createRequire } from "node:module"
-import type { Page } from "playwright-core"
+import type { Frame, Page } from "playwright-core"
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
 
@@ -13,11 +13,11 @@ interface AxeViolation {
 }
 
 /**
- * Serious and critical axe violations on the page. `insideShadowOnly` keeps those whose node is
- * inside a shadow root (the panel) and ignores the look-alike host page's own markup.
+ * Serious and critical axe violations on a page or frame (the panel is a frame of its own).
+ * `insideShadowOnly` keeps those whose node is inside a shadow root and ignores the rest.
  * Evaluated through CDP, which extension pages' CSP does not block (unlike a script tag).
  */
-export async function seriousAxeViolations(page: Page, { insideShadowOnly = false } = {}): Promise<string[]> {
+export async function seriousAxeViolations(page: Page | Frame, { insideShadowOnly = false } = {}): Promise<string[]> {
   await page.evaluate(axeSource)
   const violations = (await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> } }).axe

@@ -238,4 +238,4 @@ export async function pollUntil(check: () => Promise<boolean> | boolean, what: s
 }
 
 // Panel helpers live in ./panel; re-exported here because browser-level scripts use both.
-export { gotoWithPanel as gotoPlatformPage, launcher as signoffLauncher, openPanel } from "./panel"
+export { gotoWithPanel as gotoPlatformPage, openPanel } from "./panel"

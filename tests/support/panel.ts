@@ -1,35 +1,54 @@
 /**
- * Finding things in the Signoff panel of a host page. The panel lives in an open shadow root;
- * Playwright's role and CSS locators pierce open shadow roots, so these read like any page.
- * They rely only on the UI contract (SPEC §4) and on each card's `data-proposal-id`.
+ * Finding things in Signoff's in-page panel. The launcher sits in a closed shadow root (see
+ * ./launcher.ts for how the browser itself reaches it) and the panel is an extension page in a frame:
+ * Playwright reaches it as one of the page's frames, like any cross-origin iframe. These rely only
+ * on the UI contract (SPEC §4) and on each card's `data-proposal-id`.
  */
-import type { Locator, Page } from "playwright-core"
+import type { Frame, Locator, Page } from "playwright-core"
+import { clickLauncher, readLauncher, waitForLauncher } from "./launcher"
 
-/** UI contract: the launcher's accessible name starts with "Signoff". */
-export const launcher = (page: Page): Locator => page.getByRole("button", { name: /^Signoff/ })
+export { clickLauncher, readLauncher, waitForLauncher } from "./launcher"
 
-/** The side panel (an `aside` named "Signoff review panel"). */
-export const panel = (page: Page): Locator => page.getByRole("complementary", { name: /Signoff/ })
+/** The panel page's path: with use_dynamic_url the frame's URL has a per-session host, never this one's. */
+export const PANEL_PATH = "/tabs/panel.html"
 
-export const proposalCard = (page: Page, proposalId: string): Locator => page.locator(`article[data-proposal-id="${proposalId}"]`)
+const isPanelFrame = (frame: Frame) => frame.url().startsWith("chrome-extension://") && new URL(frame.url()).pathname === PANEL_PATH
+
+/** The panel frame of a page, once the launcher created it. */
+export async function panelFrame(page: Page, timeoutMs = 20_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const frame = page.frames().find(isPanelFrame)
+    if (frame) return frame
+    if (Date.now() > deadline) throw new Error(`no Signoff panel frame in ${page.url()}`)
+    await page.waitForTimeout(100)
+  }
+}
+
+/** The side panel (an `aside` named "Signoff review panel") inside its frame. */
+export const panel = async (page: Page): Promise<Locator> => (await panelFrame(page)).getByRole("complementary", { name: /Signoff/ })
+
+export const proposalCard = async (page: Page, proposalId: string): Promise<Locator> =>
+  (await panelFrame(page)).locator(`article[data-proposal-id="${proposalId}"]`)
 
 /** Navigate and wait for the content script to mount its launcher. */
 export async function gotoWithPanel(page: Page, url: string): Promise<void> {
   await page.goto(url)
-  await launcher(page).waitFor({ state: "visible", timeout: 30_000 })
+  await waitForLauncher(page)
 }
 
-/** Open the panel from the launcher unless it is open already. */
-export async function openPanel(page: Page): Promise<void> {
-  const button = launcher(page)
-  await button.waitFor({ state: "visible", timeout: 30_000 })
-  if ((await button.getAttribute("aria-expanded")) !== "true") await button.click()
-  await panel(page).waitFor({ state: "visible", timeout: 10_000 })
+/** Open the panel from the launcher (a real click) unless it is open already; resolves with the panel. */
+export async function openPanel(page: Page): Promise<Locator> {
+  const launcher = await waitForLauncher(page)
+  if (!launcher.expanded) await clickLauncher(page)
+  const aside = await panel(page)
+  await aside.waitFor({ state: "visible", timeout: 20_000 })
+  return aside
 }
 
 /** Expand one proposal's card so its actions show; returns the card. */
 export async function openProposal(page: Page, proposalId: string): Promise<Locator> {
-  const card = proposalCard(page, proposalId)
+  const card = await proposalCard(page, proposalId)
   await card.waitFor({ state: "visible", timeout: 30_000 })
   const title = card.locator("button.title-button")
   if ((await title.getAttribute("aria-expanded")) !== "true") await title.click()
@@ -44,4 +63,9 @@ export const action = (card: Locator, name: "Approve" | "Reject" | "Edit" | "Rev
 export async function rejectWithReason(card: Locator, reasonLabel: RegExp | string): Promise<void> {
   await action(card, "Reject").click()
   await card.getByRole("group", { name: "Why reject?" }).getByRole("button", { name: reasonLabel }).click()
+}
+
+/** The launcher's accessible name ("Signoff: 2 proposals"), or "" when there is none. */
+export async function launcherName(page: Page): Promise<string> {
+  return (await readLauncher(page).catch(() => null))?.name ?? ""
 }

@@ -1,61 +1,68 @@
-import { useEffect, useMemo, useRef, useState } from "react"
-import type { Entity } from "~src/context/entity"
-import type { Workflow } from "~src/domain"
+import { useEffect, useMemo, useState } from "react"
+import type { Entity, Workflow } from "~src/domain"
+import { needsReview } from "~src/launcher/launcher-state"
 import type { LocalProposal } from "~src/messaging/messages"
+import { platformById } from "~src/platforms"
+import { tenantMatch, tenantNote } from "~src/platforms/tenant"
 import { availableActions } from "~src/ui/proposal/available-actions"
 import { ProposalCard, type CardDecision, type CardMode } from "~src/ui/proposal/proposal-card"
 import { useTrustPolicy } from "~src/ui/proposal/trusted-events"
 import { errorText, useAsk } from "~src/ui/query-client"
-import { Launcher } from "./launcher"
-import { launcherState, needsReview } from "./launcher-label"
-import { relatedSectionNote } from "./related-section"
 import { EmptyMessage, NotConfiguredMessage, UnreachableMessage, UnreadablePageMessage } from "./panel-message"
+import { relatedSectionNote } from "./related-section"
 import { SyncStatusBanner } from "./sync-status-banner"
 import { useDecision } from "./use-decision"
-import { useEntityProposals } from "./use-entity-proposals"
 import { useReviewClock } from "./use-review-clock"
 import { useReviewShortcuts } from "./use-review-shortcuts"
+import { useTabProposals } from "./use-tab-proposals"
 
 export interface PanelAppProps {
-  /** The entity on screen, from the navigation watcher; null where the URL names none. */
-  entity: Entity | null
-  /** The window whose keys drive the shortcuts (the host page's). */
+  /** The reviewer closed the panel (✕ or Escape): the content script hides the frame. */
+  onClose: () => void
+  /** The panel frame's own window: keys act only while focus is inside it. */
   win?: Window
-  /** Tests shorten the refetch intervals. */
-  refetchIntervals?: { open: number; closed: number }
+  /** Tests shorten the fallback poll. */
+  refetchIntervalMs?: number
 }
 
-/** Launcher + side panel for the proposals about the entity on screen. */
-export function PanelApp({ entity, win = window, refetchIntervals }: PanelAppProps) {
+type PanelState = "loading" | "unreachable" | "not-configured" | "unreadable" | "ready"
+
+/** The side panel for the proposals about the entity the tab shows (the background reads it off the tab's URL). */
+export function PanelApp({ onClose, win = window, refetchIntervalMs }: PanelAppProps) {
   const ask = useAsk()
   const trust = useTrustPolicy()
-  const [open, setOpen] = useState(false)
   const [activeId, setActiveId] = useState<string | null>(null)
   const [mode, setMode] = useState<CardMode>("view")
   const [focusRequest, setFocusRequest] = useState<string | null>(null)
-  const launcherRef = useRef<HTMLButtonElement>(null)
 
-  const query = useEntityProposals(entity, open, refetchIntervals)
+  const query = useTabProposals(refetchIntervalMs)
   const { submit, dismiss } = useDecision()
-  const data = entity ? query.data : undefined
+  const data = query.data
+  const entity = data?.entity ?? null
   const proposals = useMemo(() => data?.proposals ?? [], [data])
   const related = useMemo(() => data?.related ?? [], [data])
   const items = useMemo(() => [...proposals, ...related], [proposals, related])
   const workflows = useMemo(() => new Map<string, Workflow>((data?.workflows ?? []).map((w) => [w.id, w])), [data?.workflows])
   const online = data?.status.online ?? true
-  const state = launcherState(entity, { isPending: query.isPending, isError: query.isError, data })
-  const reviewTime = useReviewClock(open ? activeId : null)
+  const state: PanelState = query.isError
+    ? "unreachable"
+    : !data
+      ? "loading"
+      : !data.status.configured
+        ? "not-configured"
+        : !entity
+          ? "unreadable"
+          : "ready"
+  const reviewTime = useReviewClock(activeId)
 
   // A proposal opened from the popup: the background remembers it for this tab, we ask once.
   useEffect(() => {
     let cancelled = false
     ask({ type: "panel.focusRequest" })
       .then(({ proposalId }) => {
-        if (cancelled || !proposalId) return
-        setFocusRequest(proposalId)
-        setOpen(true)
+        if (!cancelled && proposalId) setFocusRequest(proposalId)
       })
-      .catch(() => {}) // no focus request is the normal case; an unreachable worker shows in the launcher
+      .catch(() => {}) // no focus request is the normal case; an unreachable worker shows in the panel
     return () => {
       cancelled = true
     }
@@ -100,7 +107,7 @@ export function PanelApp({ entity, win = window, refetchIntervals }: PanelAppPro
   const canDo = (action: "approve" | "reject" | "edit") =>
     active !== undefined && mode === "view" && availableActions(active, workflows.get(active.workflowId)).includes(action)
   useReviewShortcuts(
-    open,
+    true,
     {
       next: () => move(1),
       previous: () => move(-1),
@@ -109,8 +116,7 @@ export function PanelApp({ entity, win = window, refetchIntervals }: PanelAppPro
       edit: () => canDo("edit") && setMode("editing"),
       escape: () => {
         if (mode !== "view") return setMode("view")
-        setOpen(false)
-        launcherRef.current?.focus()
+        onClose()
       }
     },
     trust,
@@ -122,6 +128,7 @@ export function PanelApp({ entity, win = window, refetchIntervals }: PanelAppPro
       key={p.id}
       proposal={p}
       workflow={workflows.get(p.workflowId)}
+      tenantNote={entity ? tenantNote(p.target.platform, tenantMatch(p.target.tenant, entity.tenant), p.target.tenant) : null}
       open={p.id === activeId}
       mode={p.id === activeId ? mode : "view"}
       online={online}
@@ -134,52 +141,53 @@ export function PanelApp({ entity, win = window, refetchIntervals }: PanelAppPro
   )
 
   return (
-    <div className="signoff">
-      <Launcher ref={launcherRef} state={state} open={open} onToggle={() => setOpen((o) => !o)} />
-      {open && (
-        <aside id="signoff-panel" className="panel" aria-label="Signoff review panel">
-          <header className="panel-header">
-            <div>
-              <h2>Signoff</h2>
-              <p className="entity-label">{entity?.label ?? "No record on this page"}</p>
-            </div>
-            <button type="button" className="link close" aria-label="Close Signoff panel" onClick={() => setOpen(false)}>
-              ✕
-            </button>
-          </header>
-          <div className="panel-body">
-            {data && <SyncStatusBanner status={data.status} />}
-            {submit.isError && (
-              <p className="banner error" role="alert">
-                The decision was not saved: {errorText(submit.error)}
-              </p>
+    <aside id="signoff-panel" tabIndex={-1} className="signoff panel" aria-label="Signoff review panel">
+      <header className="panel-header">
+        <div>
+          <h2>Signoff</h2>
+          <p className="entity-label">{entityLabel(entity)}</p>
+        </div>
+        <button type="button" className="link close" aria-label="Close Signoff panel" onClick={onClose}>
+          ✕
+        </button>
+      </header>
+      <div className="panel-body">
+        {data && <SyncStatusBanner status={data.status} />}
+        {submit.isError && (
+          <p className="banner error" role="alert">
+            The decision was not saved: {errorText(submit.error)}
+          </p>
+        )}
+        {state === "unreadable" && <UnreadablePageMessage />}
+        {state === "unreachable" && <UnreachableMessage detail={errorText(query.error)} />}
+        {state === "not-configured" && <NotConfiguredMessage />}
+        {state === "loading" && <p className="message">Loading proposals…</p>}
+        {state === "ready" && entity && (
+          <>
+            {proposals.length === 0 ? <EmptyMessage entity={entity} /> : <section aria-label="Proposals for this page">{proposals.map(renderCard)}</section>}
+            {related.length > 0 && (
+              <section aria-labelledby="signoff-related" aria-describedby="signoff-related-note">
+                <h3 id="signoff-related" className="section-title">
+                  Related
+                </h3>
+                <p id="signoff-related-note" className="section-note">
+                  {relatedSectionNote(entity, related)}
+                </p>
+                {related.map(renderCard)}
+              </section>
             )}
-            {state.kind === "unreadable" && <UnreadablePageMessage />}
-            {state.kind === "unreachable" && <UnreachableMessage detail={errorText(query.error)} />}
-            {state.kind === "not-configured" && <NotConfiguredMessage />}
-            {state.kind === "loading" && <p className="message">Loading proposals…</p>}
-            {state.kind === "ready" && entity && (
-              <>
-                {proposals.length === 0 ? <EmptyMessage entity={entity} /> : <section aria-label="Proposals for this page">{proposals.map(renderCard)}</section>}
-                {related.length > 0 && (
-                  <section aria-labelledby="signoff-related" aria-describedby="signoff-related-note">
-                    <h3 id="signoff-related" className="section-title">
-                      Related
-                    </h3>
-                    <p id="signoff-related-note" className="section-note">
-                      {relatedSectionNote(entity, related)}
-                    </p>
-                    {related.map(renderCard)}
-                  </section>
-                )}
-              </>
-            )}
-          </div>
-          <footer className="panel-footer" aria-label="Keyboard shortcuts">
-            <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>E</kbd> edit · <kbd>Esc</kbd> close
-          </footer>
-        </aside>
-      )}
-    </div>
+          </>
+        )}
+      </div>
+      <footer className="panel-footer" aria-label="Keyboard shortcuts">
+        <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>A</kbd> approve · <kbd>R</kbd> reject · <kbd>E</kbd> edit · <kbd>Esc</kbd> close
+      </footer>
+    </aside>
   )
+}
+
+function entityLabel(entity: Entity | null): string {
+  if (!entity) return "No record on this page"
+  const name = entity.label ?? `${entity.kind} ${entity.id}`
+  return entity.tenant ? `${name} · ${platformById(entity.platform)?.tenantNoun ?? "account"} ${entity.tenant}` : name
 }

@@ -1,4 +1,4 @@
-import type { Entity } from "~src/context/entity"
+import type { Entity } from "~src/domain"
 
 /** The panel's full-body states: nothing to show, and why, in one sentence with the way out. */
 export function UnreadablePageMessage() {

@@ -2,13 +2,12 @@ import { CHANGE_CSS } from "~src/ui/changes/change-styles"
 import { PROPOSAL_CSS } from "~src/ui/proposal/proposal-styles"
 
 /**
- * The panel's whole stylesheet, injected as a <style> in its shadow root. Every size is in px:
- * hosts set odd root font sizes (HubSpot 10px, Marketo 12px) and rem would follow them into the
- * shadow root. `:host { all: initial }` stops inherited host styles (font, color, line-height)
- * at the boundary; nothing here can match host elements.
+ * The panel page's whole stylesheet. The page is its own document (an extension frame), so host
+ * styles never reach it; sizes stay in px all the same, so it looks the same in every host.
+ * The frame itself (size, place, shadow) is styled by the content script (src/launcher/launcher-styles.ts).
  */
 export const PANEL_CSS = `
-:host { all: initial; }
+html, body { margin: 0; padding: 0; height: 100%; background: transparent; }
 .signoff {
   --so-fg: #1f2328; --so-muted: #59636e; --so-bg: #ffffff; --so-surface: #ffffff; --so-surface-2: #f6f8fa;
   --so-border: #d1d9e0; --so-accent: #0a5fc2; --so-on-accent: #ffffff;
@@ -25,21 +24,10 @@ export const PANEL_CSS = `
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
-/* Right edge, below the host's header row: never over the top-right primary actions. */
-.launcher {
-  position: fixed; right: 0; top: 50%; transform: translateY(-50%); z-index: 2147483646;
-  display: flex; flex-direction: column; align-items: center; gap: 4px; width: 32px; padding: 10px 0;
-  border-radius: 8px 0 0 8px; border: 1px solid var(--so-border); border-right: 0;
-  background: var(--so-bg); color: var(--so-fg); box-shadow: 0 2px 8px rgba(0,0,0,.18);
-}
-.launcher-name { writing-mode: vertical-rl; transform: rotate(180deg); font: 600 12px/14px system-ui, sans-serif; letter-spacing: 0.5px; }
-.launcher-badge { min-width: 20px; height: 20px; border-radius: 10px; background: var(--so-accent); color: var(--so-on-accent); font: 700 11px/20px system-ui, sans-serif; text-align: center; padding: 0 4px; }
-.launcher-unreadable .launcher-badge, .launcher-not-configured .launcher-badge, .launcher-unreachable .launcher-badge { background: var(--so-muted); }
-/* Starts below the host's header (where primary actions live) and leaves the launcher visible. */
+/* The panel fills its frame. */
 .panel {
-  position: fixed; top: 140px; right: 40px; bottom: 12px; width: 420px; max-width: calc(100vw - 52px); z-index: 2147483647;
-  display: flex; flex-direction: column; background: var(--so-bg); color: var(--so-fg);
-  border: 1px solid var(--so-border); border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.24);
+  position: fixed; inset: 0; display: flex; flex-direction: column; background: var(--so-bg); color: var(--so-fg);
+  border: 1px solid var(--so-border); border-radius: 10px; outline: none;
 }
 .panel-header { display: flex; justify-content: space-between; align-items: flex-start; padding: 10px 12px; border-bottom: 1px solid var(--so-border); }
 .panel-header h2 { margin: 0; font-size: 15px; line-height: 20px; }
@@ -55,6 +43,7 @@ export const PANEL_CSS = `
 .banner { font-size: 12px; padding: 8px; border-radius: 6px; margin: 0 0 8px; background: var(--so-warn-bg); color: var(--so-warn-fg); }
 .banner.error { background: var(--so-removed-bg); color: var(--so-removed-fg); }
 .close { font-size: 16px; }
+.tenant-note { font-size: 12px; line-height: 16px; margin: 4px 0; padding: 4px 6px; border-radius: 6px; background: var(--so-warn-bg); color: var(--so-warn-fg); }
 ${PROPOSAL_CSS}
 ${CHANGE_CSS}
 `

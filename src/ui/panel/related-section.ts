@@ -1,4 +1,4 @@
-import type { EntityRef } from "~src/context/entity"
+import type { EntityRef } from "~src/domain"
 import type { LocalProposal } from "~src/messaging/messages"
 
 /** The agent said the proposal's target belongs to this entity (target.parents): an email of the campaign on screen. */

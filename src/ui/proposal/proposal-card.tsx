@@ -31,6 +31,8 @@ export interface ProposalCardProps {
   onModeChange: (mode: CardMode) => void
   onDecide: (decision: CardDecision) => void
   onDismissNotice?: () => void
+  /** Said when the page cannot confirm the proposal is about this account ("portal not stated by the agent"). */
+  tenantNote?: string | null
 }
 
 const STATUS_LABELS: Record<LocalProposal["status"], string> = {
@@ -45,7 +47,7 @@ const STATUS_LABELS: Record<LocalProposal["status"], string> = {
 }
 
 export function ProposalCard(props: ProposalCardProps) {
-  const { proposal, workflow, open, mode, online, busy, onOpen, onModeChange, onDecide, onDismissNotice } = props
+  const { proposal, workflow, open, mode, online, busy, onOpen, onModeChange, onDecide, onDismissNotice, tenantNote } = props
   const trusted = useTrustedHandler()
   const [edits, setEdits] = useState<Record<string, unknown> | null>(null)
   const actions = availableActions(proposal, workflow)
@@ -74,6 +76,7 @@ export function ProposalCard(props: ProposalCardProps) {
         <span className={`badge status-${proposal.status}`}>{STATUS_LABELS[proposal.status]}</span>
         <span className="muted"> · {confidenceText(proposal.confidence)} confidence</span>
       </p>
+      {tenantNote && <p className="tenant-note">⚠ {tenantNote}</p>}
       <LocalStateNotice local={proposal.local} online={online} onDismiss={onDismissNotice} />
       {open && (
         <div className="details">

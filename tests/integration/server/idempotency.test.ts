@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type TestServer, startTestServer } from "~tests/support/server"
-import { client, snapshotDatabase } from "./fixtures"
+import { client, proposalBody, snapshotDatabase } from "./fixtures"
 
 let server: TestServer
 let api: ReturnType<typeof client>
@@ -47,7 +47,7 @@ describe("Idempotency-Key on proposal creation", () => {
 
   it("treats key order in the body as the same body", async () => {
     const first = await api.createProposal(agent, {}, { "idempotency-key": "create-3" })
-    const reordered = Object.fromEntries(Object.entries(first.body).filter(([k]) => ["workflowId", "agent", "target", "title", "summary", "evidence", "confidence", "change"].includes(k)).reverse())
+    const reordered = Object.fromEntries(Object.entries(proposalBody()).reverse())
     const replay = await api.post("/v1/proposals", agent, reordered, { "idempotency-key": "create-3" })
     expect(replay.status).toBe(201)
     expect(replay.body.id).toBe(first.body.id)

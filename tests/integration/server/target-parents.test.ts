@@ -24,18 +24,20 @@ describe("a target's parents", () => {
 
     const created = await api.createProposal(agent, { target })
     expect(created.status).toBe(201)
-    expect(Proposal.parse(created.body).target).toEqual(target)
+    // As sent, plus the portal the server read off the URL.
+    const stored = { ...target, tenant: "4410021" }
+    expect(Proposal.parse(created.body).target).toEqual(stored)
 
     const fetched = await api.get(`/v1/proposals/${created.body.id}`, ana)
-    expect(Proposal.parse(fetched.body).target).toEqual(target)
+    expect(Proposal.parse(fetched.body).target).toEqual(stored)
 
     const feed = SyncPage.parse((await api.get("/v1/sync?since=0", ana)).body)
-    expect(feed.items.find((p) => p.id === created.body.id)?.target).toEqual(target)
+    expect(feed.items.find((p) => p.id === created.body.id)?.target).toEqual(stored)
 
     // Stored as part of the proposal's document; the indexed columns name the email, not its campaign.
     const [row] = await server.sql(`SELECT platform, target_kind, target_id, body FROM proposals WHERE id = '${created.body.id}'`)
     expect(row).toMatchObject({ platform: "hubspot", target_kind: "email", target_id: "1100" })
-    expect(JSON.parse(String(row!.body)).target).toEqual(target)
+    expect(JSON.parse(String(row!.body)).target).toEqual(stored)
   })
 
   it("refuses a parent with a field of its own, writing nothing", async () => {

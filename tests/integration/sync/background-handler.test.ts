@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { Responses } from "~src/messaging/messages"
-import { createHandlerUnderTest, type HandlerUnderTest } from "~tests/support/message-handler"
+import { createHandlerUnderTest, linkPanel, type HandlerUnderTest } from "~tests/support/message-handler"
 import { startTestServer, type TestServer } from "~tests/support/server"
 import { createProposals, serverProposal } from "./harness"
 
 const optionsPage = { id: "signoffid", url: "chrome-extension://signoffid/options.html" }
-const contentScript = { id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/1001", tab: { id: 5 } }
+const CONTACT_1001 = "https://app.hubspot.com/contacts/1/record/0-1/1001"
 
 let server: TestServer
 let handle: HandlerUnderTest["handle"]
@@ -21,11 +21,11 @@ afterEach(async () => {
 })
 
 describe("the background's message handler against the real server", () => {
-  it("gives a content script asking for settings no token, only a masked hint", async () => {
+  it("gives a panel asking for settings no token, only a masked hint", async () => {
     const token = await server.token("reviewer", "Ana")
     expect((await handle({ type: "settings.save", serverUrl: server.url, token }, optionsPage)).ok).toBe(true)
 
-    const reply = await handle({ type: "settings.get" }, contentScript)
+    const reply = await handle({ type: "settings.get" }, await linkPanel(handle, CONTACT_1001))
 
     expect(reply.ok).toBe(true)
     expect(JSON.stringify(reply)).not.toContain(token)
@@ -40,19 +40,20 @@ describe("the background's message handler against the real server", () => {
     const token = await server.token("reviewer", "Ana")
     const [proposal] = await createProposals(server, agent, 1, { target: { platform: "hubspot", kind: "contact", id: "1001" } })
     const replies = [await handle({ type: "settings.save", serverUrl: server.url, token }, optionsPage)]
-    replies.push(await handle({ type: "sync.now" }, contentScript))
+    const panelFrame = await linkPanel(handle, CONTACT_1001)
+    replies.push(await handle({ type: "sync.now" }, panelFrame))
 
-    const forEntity = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "contact", id: "1001" } }, contentScript)
+    const forEntity = await handle({ type: "proposals.forEntity" }, panelFrame)
     replies.push(forEntity)
     const panel = Responses["proposals.forEntity"].parse((forEntity as { data: unknown }).data)
     expect(panel.proposals.map((p) => p.id)).toEqual([proposal.id])
     expect(panel.status.pendingCount).toBe(1)
 
-    const submitted = await handle({ type: "decision.submit", decision: { proposalId: proposal.id, action: "approve", proposalVersion: 1 } }, contentScript)
+    const submitted = await handle({ type: "decision.submit", decision: { proposalId: proposal.id, action: "approve", proposalVersion: 1 } }, panelFrame)
     replies.push(submitted)
     expect(Responses["decision.submit"].parse((submitted as { data: unknown }).data).proposal.local).toEqual({ pendingAction: "approve" })
 
-    const status = await handle({ type: "sync.now" }, contentScript)
+    const status = await handle({ type: "sync.now" }, panelFrame)
     replies.push(status)
     expect(Responses["sync.now"].parse((status as { data: unknown }).data)).toMatchObject({ outboxSize: 0, pendingCount: 0, error: null })
     expect((await serverProposal(server, token, proposal.id)).status).toBe("approved")
@@ -80,7 +81,7 @@ describe("the background's message handler against the real server", () => {
   it("says the server is unreachable instead of failing silently", async () => {
     const token = await server.token("reviewer", "Ana")
     await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token }, optionsPage)
-    const reply = await handle({ type: "sync.now" }, contentScript)
+    const reply = await handle({ type: "sync.now" }, await linkPanel(handle, CONTACT_1001))
     const status = Responses["sync.now"].parse((reply as { data: unknown }).data)
     expect(status).toMatchObject({ configured: true, online: false, error: expect.stringMatching(/Cannot reach the Signoff server/) })
     expect(await handle({ type: "me.get" }, optionsPage)).toMatchObject({ ok: false, error: { code: "unreachable" } })

@@ -6,7 +6,6 @@ import { createProposals } from "./harness"
 
 const optionsPage = { id: "signoffid", url: "chrome-extension://signoffid/options.html" }
 const CAMPAIGN_ID = "3f9a2c1e-7b4d-4e8f-9a6b-1c2d3e4f5a6b"
-const campaignPage = { id: "signoffid", url: `https://app.hubspot.com/campaigns/4410021/#/details/${CAMPAIGN_ID}`, tab: { id: 5 } }
 const campaign = { platform: "hubspot", kind: "campaign", id: CAMPAIGN_ID } as const
 
 let server: TestServer
@@ -23,7 +22,7 @@ afterEach(async () => {
 })
 
 async function forEntity(entity: { platform: "hubspot"; kind: string; id: string }) {
-  const reply = await handle({ type: "proposals.forEntity", entity }, campaignPage)
+  const reply = await handle({ type: "proposals.forEntity", entity }, optionsPage)
   if (!reply.ok) throw new Error(JSON.stringify(reply))
   return Responses["proposals.forEntity"].parse(reply.data)
 }
@@ -43,7 +42,7 @@ describe("on a campaign, the proposals for items the agents say belong to it", (
       target: { platform: "marketo", kind: "email", id: "1100", parents: [{ kind: "campaign", id: CAMPAIGN_ID }] }
     })
     expect((await handle({ type: "settings.save", serverUrl: server.url, token }, optionsPage)).ok).toBe(true)
-    await handle({ type: "sync.now" }, campaignPage)
+    await handle({ type: "sync.now" }, optionsPage)
 
     const panel = await forEntity(campaign)
 

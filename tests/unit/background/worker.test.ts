@@ -34,7 +34,17 @@ const fakeChrome = {
     setTitle: async ({ title }: { title: string }) => void (badge.title = title)
   },
   scripting: { getRegisteredContentScripts: async () => [] },
-  tabs: { create: async () => ({ id: 1 }) }
+  tabs: { create: async () => ({ id: 1 }), onRemoved: event("tabs.onRemoved") },
+  storage: { session: memoryArea(), local: memoryArea() }
+}
+
+function memoryArea() {
+  const items = new Map<string, unknown>()
+  return {
+    get: async (key: string) => (items.has(key) ? { [key]: items.get(key) } : {}),
+    set: async (values: Record<string, unknown>) => void Object.entries(values).forEach(([k, v]) => items.set(k, v)),
+    remove: async (key: string) => void items.delete(key)
+  }
 }
 
 let listenersAfterFirstTurn: string[] = []
@@ -55,12 +65,14 @@ function send(message: unknown, sender: object): Promise<any> {
 }
 
 const optionsPage = { id: "signoffid", url: "chrome-extension://signoffid/options.html" }
-const hubspot = { id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/2", tab: { id: 3 } }
+const HUBSPOT_URL = "https://app.hubspot.com/contacts/1/record/0-1/2"
+const hubspot = { id: "signoffid", url: HUBSPOT_URL, frameId: 0, tab: { id: 3, url: HUBSPOT_URL } }
+const panelFrame = { id: "signoffid", url: "chrome-extension://signoffid/tabs/panel.html", frameId: 4, documentId: "DOC", tab: { id: 3, url: HUBSPOT_URL } }
 
 describe("background service worker", () => {
   it("registers every wake-up listener synchronously at the top level", () => {
     expect(listenersAfterFirstTurn).toEqual(
-      ["alarms.onAlarm", "notifications.onClicked", "runtime.onInstalled", "runtime.onMessage", "runtime.onStartup", "self.online"].sort()
+      ["alarms.onAlarm", "notifications.onClicked", "runtime.onInstalled", "runtime.onMessage", "runtime.onStartup", "self.online", "tabs.onRemoved"].sort()
     )
   })
 
@@ -72,9 +84,12 @@ describe("background service worker", () => {
     })
   })
 
-  it("answers a content script's settings request without the token", async () => {
+  it("links a panel frame through a session kept in chrome.storage.session, and answers it without the token", async () => {
     expect((await send({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: "secret-token-wxyz", syncIntervalMinutes: 2 }, optionsPage)).ok).toBe(true)
-    const reply = await send({ type: "settings.get" }, hubspot)
+    expect(await send({ type: "settings.get" }, hubspot)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    const minted = await send({ type: "panel.session" }, hubspot)
+    expect(await send({ type: "panel.claim", session: minted.data.session }, panelFrame)).toEqual({ ok: true, data: { claimed: true } })
+    const reply = await send({ type: "settings.get" }, panelFrame)
     expect(reply).toMatchObject({ ok: true, data: { hasToken: true, tokenHint: "wxyz" } })
     expect(JSON.stringify(reply)).not.toContain("secret-token")
     expect(alarms.get("signoff-sync")?.periodInMinutes).toBe(2)

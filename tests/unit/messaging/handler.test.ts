@@ -3,12 +3,24 @@ import { createApiClient } from "~src/api"
 import { SignoffDatabase, toCachedProposal } from "~src/db"
 import { createMessageHandler } from "~src/messaging/handler"
 import { Responses } from "~src/messaging/messages"
+import { createPanelSessions, memorySessionStore } from "~src/messaging/panel-sessions"
 import { createSyncEngine } from "~src/sync"
 import { makeProposal } from "../sync/fixtures"
 
 const identity = { runtimeId: "signoffid", extensionBaseUrl: "chrome-extension://signoffid/" }
 const popup = { id: "signoffid", url: "chrome-extension://signoffid/popup.html" }
-const hubspotTab = { id: "signoffid", url: "https://app.hubspot.com/contacts/1/record/0-1/101", tab: { id: 7 } }
+const CONTACT_101 = "https://app.hubspot.com/contacts/4410021/record/0-1/101"
+/** Signoff's content script in a HubSpot tab (top frame). */
+const hubspotTab = { id: "signoffid", url: CONTACT_101, frameId: 0, tab: { id: 7, url: CONTACT_101 } }
+/** The panel page framed in that tab. */
+const panelIn = (tab: { id: number; url: string }, documentId = "DOC-1") => ({
+  id: "signoffid",
+  url: "chrome-extension://signoffid/tabs/panel.html",
+  frameId: 5,
+  documentId,
+  tab
+})
+const panel = panelIn(hubspotTab.tab)
 const TOKEN = "rev_secret_token_abcd"
 
 let db: SignoffDatabase
@@ -30,13 +42,24 @@ beforeEach(async () => {
     browser: {
       identity,
       contentScriptPatterns: async () => ["https://app.hubspot.com/*", "https://app-eu1.hubspot.com/*"],
+      customHosts: async () => [],
       openTab: async (url) => {
         openedTabs.push(url)
         return 42
       }
-    }
+    },
+    panelSessions: createPanelSessions(memorySessionStore())
   })
 })
+
+/** What the content script and its frame do before the frame may ask anything. */
+async function linkPanel(frame: ReturnType<typeof panelIn>) {
+  const contentScript = { ...hubspotTab, url: frame.tab.url, tab: frame.tab }
+  const minted = await handle({ type: "panel.session" }, contentScript)
+  if (!minted.ok) throw new Error(minted.error.message)
+  const claimed = await handle({ type: "panel.claim", session: (minted.data as { session: string }).session }, frame)
+  if (!claimed.ok) throw new Error(claimed.error.message)
+}
 
 afterEach(async () => {
   await engine.whenIdle()
@@ -54,7 +77,7 @@ describe("message validation", () => {
 
   it("rejects a decision that the API would refuse (a rejection without a reason)", async () => {
     await db.proposals.put(toCachedProposal(makeProposal({ id: "P1" })))
-    const reply = await handle({ type: "decision.submit", decision: { proposalId: "P1", action: "reject", proposalVersion: 1 } }, hubspotTab)
+    const reply = await handle({ type: "decision.submit", decision: { proposalId: "P1", action: "reject", proposalVersion: 1 } }, popup)
     expect(reply).toMatchObject({ ok: false, error: { code: "bad_request" } })
     expect(await db.outbox.count()).toBe(0)
   })
@@ -74,20 +97,113 @@ describe("sender checks", () => {
   })
 
   it("refuses a content script running on a page Signoff does not inject into", async () => {
-    const reply = await handle({ type: "sync.status" }, { id: "signoffid", url: "https://evil.example/", tab: { id: 3 } })
+    const evil = "https://evil.example/"
+    const reply = await handle({ type: "launcher.status", url: evil }, { id: "signoffid", url: evil, frameId: 0, tab: { id: 3, url: evil } })
     expect(reply).toMatchObject({ ok: false, error: { code: "forbidden" } })
   })
 
-  it("refuses the API proxy to a content script on a supported page", async () => {
-    const reply = await handle({ type: "api.call", method: "GET", path: "/v1/me" }, hubspotTab)
-    expect(reply).toMatchObject({ ok: false, error: { code: "forbidden" } })
+  it("refuses the API proxy, proposals and decisions to a content script on a supported page", async () => {
+    await db.proposals.put(toCachedProposal(makeProposal({ id: "P1", target: { platform: "hubspot", kind: "contact", id: "101" } })))
+    for (const message of [
+      { type: "api.call", method: "GET", path: "/v1/me" },
+      { type: "proposals.forEntity" },
+      { type: "decision.submit", decision: { proposalId: "P1", action: "approve", proposalVersion: 1 } },
+      { type: "settings.get" }
+    ])
+      expect(await handle(message, hubspotTab)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    expect(await db.outbox.count()).toBe(0)
+  })
+})
+
+describe("the launcher", () => {
+  it("gets the count for what its tab's URL shows, read by the background, and no proposal", async () => {
+    await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: TOKEN }, popup)
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "A", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101" } })),
+      toCachedProposal(makeProposal({ id: "B", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101" }, status: "approved" })),
+      toCachedProposal(makeProposal({ id: "OTHER-PORTAL", target: { platform: "hubspot", tenant: "9990001", kind: "contact", id: "101" } }))
+    ])
+    const reply = await handle({ type: "launcher.status", url: CONTACT_101 }, hubspotTab)
+    expect(reply).toEqual({ ok: true, data: { state: { kind: "ready", toReview: 1 }, url: CONTACT_101, openPanel: false } })
+  })
+
+  it("says it cannot read a page whose URL names no entity, and not connected before settings", async () => {
+    const settingsPage = "https://app.hubspot.com/settings/4410021/users"
+    const onSettings = { ...hubspotTab, url: settingsPage, tab: { id: 7, url: settingsPage } }
+    expect(await handle({ type: "launcher.status", url: settingsPage }, onSettings)).toMatchObject({ ok: true, data: { state: { kind: "unreadable" } } })
+    expect(await handle({ type: "launcher.status", url: CONTACT_101 }, hubspotTab)).toMatchObject({ ok: true, data: { state: { kind: "not-configured" } } })
+  })
+})
+
+describe("the panel frame", () => {
+  it("is refused everything but a claim until it holds a session its tab's content script got", async () => {
+    expect(await handle({ type: "proposals.forEntity" }, panel)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    expect(await handle({ type: "panel.claim", session: "guessed" }, panel)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    await linkPanel(panel)
+    expect(await handle({ type: "proposals.forEntity" }, panel)).toMatchObject({ ok: true })
+  })
+
+  it("cannot use a session minted for another tab, nor reuse one", async () => {
+    const minted = await handle({ type: "panel.session" }, { ...hubspotTab, tab: { ...hubspotTab.tab, id: 8 } })
+    const session = (minted as { data: { session: string } }).data.session
+    expect(await handle({ type: "panel.claim", session }, panel)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    await linkPanel(panel)
+    const another = panelIn(hubspotTab.tab, "DOC-OTHER")
+    expect(await handle({ type: "proposals.forEntity" }, another)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+  })
+
+  it("gets the proposals of its tab's URL, whatever entity it names", async () => {
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "HERE", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101" } })),
+      toCachedProposal(makeProposal({ id: "ELSEWHERE", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "202" } }))
+    ])
+    await linkPanel(panel)
+    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "contact", id: "202" } }, panel)
+    const data = (reply as { data: { entity: { id: string; tenant: string }; proposals: { id: string }[] } }).data
+    expect(data.entity).toMatchObject({ id: "101", tenant: "4410021" })
+    expect(data.proposals.map((p) => p.id)).toEqual(["HERE"])
+  })
+
+  it("cannot decide a proposal its page does not show: refused before the outbox", async () => {
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "HERE", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101" } })),
+      toCachedProposal(makeProposal({ id: "ELSEWHERE", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "202" } }))
+    ])
+    await linkPanel(panel)
+    const refused = await handle({ type: "decision.submit", decision: { proposalId: "ELSEWHERE", action: "approve", proposalVersion: 1 } }, panel)
+    expect(refused).toMatchObject({ ok: false, error: { code: "not_on_this_page" } })
+    expect(await handle({ type: "decision.dismiss", proposalId: "ELSEWHERE" }, panel)).toMatchObject({ ok: false, error: { code: "not_on_this_page" } })
+    expect(await db.outbox.count()).toBe(0)
+    expect(await handle({ type: "decision.submit", decision: { proposalId: "HERE", action: "approve", proposalVersion: 1 } }, panel)).toMatchObject({ ok: true })
+    expect(await db.outbox.count()).toBe(1)
+  })
+
+  it("keeps two portals' contact 101 apart: each tab sees and decides only its own", async () => {
+    const portalB = "https://app.hubspot.com/contacts/7770002/record/0-1/101"
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "A", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101" } })),
+      toCachedProposal(makeProposal({ id: "B", target: { platform: "hubspot", tenant: "7770002", kind: "contact", id: "101" } })),
+      toCachedProposal(makeProposal({ id: "UNSTATED", target: { platform: "hubspot", kind: "contact", id: "101" } }))
+    ])
+    const panelB = panelIn({ id: 9, url: portalB }, "DOC-B")
+    await linkPanel(panel)
+    await linkPanel(panelB)
+    const ids = async (frame: typeof panel) => ((await handle({ type: "proposals.forEntity" }, frame)) as { data: { proposals: { id: string }[] } }).data.proposals.map((p) => p.id).sort()
+    expect(await ids(panel)).toEqual(["A", "UNSTATED"])
+    expect(await ids(panelB)).toEqual(["B", "UNSTATED"])
+    expect(await handle({ type: "decision.submit", decision: { proposalId: "A", action: "approve", proposalVersion: 1 } }, panelB)).toMatchObject({
+      ok: false,
+      error: { code: "not_on_this_page" }
+    })
+    expect(await db.outbox.count()).toBe(0)
   })
 })
 
 describe("settings", () => {
   it("never returns the token, only a masked hint, to any sender", async () => {
     await handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: TOKEN }, popup)
-    for (const sender of [popup, hubspotTab]) {
+    await linkPanel(panel)
+    for (const sender of [popup, panel]) {
       const reply = await handle({ type: "settings.get" }, sender)
       expect(reply).toEqual({
         ok: true,
@@ -121,8 +237,11 @@ describe("opening a proposal in its page", () => {
     await db.proposals.put(toCachedProposal(makeProposal({ id: "P9", target: { platform: "hubspot", kind: "contact", id: "101", url } })))
     expect(await handle({ type: "proposal.open", proposalId: "P9" }, popup)).toEqual({ ok: true, data: { opened: true } })
     expect(openedTabs).toEqual([url])
-    const inThatTab = { ...hubspotTab, tab: { id: 42 } }
-    expect(await handle({ type: "panel.focusRequest" }, hubspotTab)).toEqual({ ok: true, data: { proposalId: null } })
+    const inThatTab = panelIn({ id: 42, url }, "DOC-42")
+    await linkPanel(panel)
+    await linkPanel(inThatTab)
+    expect(await handle({ type: "launcher.status", url }, { ...hubspotTab, url, tab: { id: 42, url } })).toMatchObject({ ok: true, data: { openPanel: true } })
+    expect(await handle({ type: "panel.focusRequest" }, panel)).toEqual({ ok: true, data: { proposalId: null } })
     expect(await handle({ type: "panel.focusRequest" }, inThatTab)).toEqual({ ok: true, data: { proposalId: "P9" } })
     expect(await handle({ type: "panel.focusRequest" }, inThatTab)).toEqual({ ok: true, data: { proposalId: null } })
   })
@@ -141,7 +260,7 @@ describe("proposals for an entity", () => {
       toCachedProposal(makeProposal({ id: "B", target: { platform: "hubspot", kind: "0-1", id: "101" } })),
       toCachedProposal(makeProposal({ id: "C", target: { platform: "hubspot", kind: "contact", id: "999" } }))
     ])
-    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "contact", id: "101" } }, hubspotTab)
+    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "contact", id: "101" } }, popup)
     expect(reply.ok).toBe(true)
     const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
     expect(data.proposals.map((p) => p.id)).toEqual(["A"])
@@ -155,7 +274,7 @@ describe("proposals for an entity", () => {
       toCachedProposal(makeProposal({ id: "ACCOUNT", target: { platform: "salesforce", kind: "Account", id: "001B" } }))
     ])
     const entity = { platform: "salesforce", kind: "Contact", id: "003A", related: [{ platform: "salesforce", kind: "Account", id: "001B" }] }
-    const reply = await handle({ type: "proposals.forEntity", entity }, { ...hubspotTab, url: "https://app.hubspot.com/x" })
+    const reply = await handle({ type: "proposals.forEntity", entity }, popup)
     const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
     expect(data.proposals.map((p) => p.id)).toEqual(["CONTACT"])
     expect(data.related.map((p) => p.id)).toEqual(["ACCOUNT"])
@@ -171,7 +290,7 @@ describe("proposals for an entity", () => {
       toCachedProposal(makeProposal({ id: "BOTH", createdAt: "2026-11-02T00:00:00.000Z", target: { platform: "hubspot", kind: "0-35", id: "c-1", parents: inCampaign } })),
       toCachedProposal(makeProposal({ id: "OTHER", target: { platform: "hubspot", kind: "email", id: "1102", parents: [{ kind: "campaign", id: "c-2" }] } }))
     ])
-    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "campaign", id: "c-1" } }, hubspotTab)
+    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "campaign", id: "c-1" } }, popup)
     const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
     expect(data.proposals.map((p) => p.id)).toEqual(["OWN"])
     expect(data.related.map((p) => p.id)).toEqual(["EMAIL-NEW", "BOTH", "EMAIL-OLD"])
@@ -235,9 +354,10 @@ describe("the popup's queue", () => {
     expect(await handle({ type: "proposal.get", proposalId: "GONE" }, popup)).toEqual({ ok: true, data: { proposal: null } })
   })
 
-  it("does not give a content script the whole queue or a proposal by id", async () => {
+  it("does not give a content script or a panel frame the whole queue or a proposal by id", async () => {
+    await linkPanel(panel)
     for (const message of [{ type: "proposals.queue" }, { type: "proposal.get", proposalId: "P1" }])
-      expect(await handle(message, hubspotTab)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+      for (const sender of [hubspotTab, panel]) expect(await handle(message, sender)).toMatchObject({ ok: false, error: { code: "forbidden" } })
   })
 })
 
@@ -265,6 +385,6 @@ describe("the head of the popup's queue", () => {
   })
 
   it("is for extension pages only", async () => {
-    expect(await handle({ type: "proposals.queueHead", size: 50 }, hubspotTab)).toMatchObject({ ok: false, error: { code: "forbidden" } })
+    expect(await handle({ type: "proposals.queueHead", size: 50 }, panel)).toMatchObject({ ok: false, error: { code: "forbidden" } })
   })
 })

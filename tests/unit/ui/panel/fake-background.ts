@@ -1,5 +1,4 @@
-import type { Entity } from "~src/context/entity"
-import type { Change, Workflow } from "~src/domain"
+import type { Change, Entity, Workflow } from "~src/domain"
 import type { DecisionRequest, LocalProposal, Message, SyncStatus } from "~src/messaging/messages"
 import type { Ask } from "~src/ui/query-client"
 import { contentText } from "../changes/sample-changes"
@@ -49,6 +48,8 @@ export const onlineStatus: SyncStatus = {
 }
 
 export interface FakeBackgroundState {
+  /** What the tab shows, as the background would read it off the tab's URL (null: a page it cannot read). */
+  entity?: Entity | null
   proposals: LocalProposal[]
   related?: LocalProposal[]
   workflows?: Workflow[]
@@ -65,15 +66,16 @@ export interface FakeBackgroundState {
 export function fakeBackground(state: FakeBackgroundState) {
   const messages: Message[] = []
   const decisions: DecisionRequest[] = []
-  const forEntityCalls: Entity[] = []
+  let forEntityCalls = 0
   const ask = (async (message: Message) => {
     messages.push(message)
     switch (message.type) {
       case "proposals.forEntity":
-        forEntityCalls.push(message.entity)
+        forEntityCalls++
         return {
-          proposals: state.proposals,
-          related: state.related ?? [],
+          entity: state.entity ?? null,
+          proposals: state.entity ? state.proposals : [],
+          related: state.entity ? (state.related ?? []) : [],
           workflows: state.workflows ?? [workflow("email-copy", "approve")],
           status: state.status ?? onlineStatus
         }
@@ -102,5 +104,5 @@ export function fakeBackground(state: FakeBackgroundState) {
         throw new Error(`fake background does not answer ${message.type}`)
     }
   }) as Ask
-  return { ask, messages, decisions, forEntityCalls, state }
+  return { ask, messages, decisions, forEntityCalls: () => forEntityCalls, state }
 }

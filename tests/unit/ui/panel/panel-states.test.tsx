@@ -2,44 +2,45 @@
 import "../changes/rtl-cleanup"
 import { screen, waitFor, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest"
-import type { Entity } from "~src/context/entity"
+import type { Entity } from "~src/domain"
 import type { Ask } from "~src/ui/query-client"
 import { contentText } from "../changes/sample-changes"
 import { fakeBackground, onlineStatus, proposal, workflow } from "./fake-background"
-import { contactEntity, openPanel, renderPanel } from "./render-panel"
+import { openPanel, renderPanel } from "./render-panel"
 
-describe("launcher", () => {
-  it("counts the proposals that still need a decision on this page", async () => {
-    renderPanel(fakeBackground({ proposals: [proposal(), proposal(), proposal({ status: "approved" }), proposal({ local: { pendingAction: "approve" } })] }))
-    expect(await screen.findByRole("button", { name: "Signoff: 2 proposals" })).toBeTruthy()
-  })
-
-  it("says when it cannot read the page", () => {
+describe("panel states", () => {
+  it("says when it cannot read the page", async () => {
     renderPanel(fakeBackground({ proposals: [] }), { entity: null })
-    expect(screen.getByRole("button", { name: "Signoff: can't read this page" })).toBeTruthy()
+    const panel = await openPanel()
+    expect(panel.textContent).toContain("Signoff can't read this page")
+    expect(panel.textContent).toContain("No record on this page")
   })
 
-  it("says when it is not connected, and the panel tells how to connect", async () => {
-    const { user } = renderPanel(fakeBackground({ proposals: [], status: { ...onlineStatus, configured: false } }))
-    const panel = await openPanel(user, /^Signoff: not connected$/)
+  it("tells how to connect when the extension is not connected", async () => {
+    renderPanel(fakeBackground({ proposals: [], status: { ...onlineStatus, configured: false } }))
+    const panel = await openPanel()
     expect(panel.textContent).toContain("Open Signoff options to connect")
   })
 
-  it("says not connected when the extension worker does not answer", async () => {
+  it("says so when the extension worker does not answer", async () => {
     const ask = (async () => {
-      // What the panel's ask throws when the worker is gone (BackgroundError "no_reply"); the real one needs chrome.runtime.
+      // What ask throws when the worker is gone (BackgroundError "no_reply"); the real one needs chrome.runtime.
       throw new Error("The Signoff background worker did not answer")
     }) as Ask
-    const { user } = renderPanel({ ...fakeBackground({ proposals: [] }), ask })
-    const panel = await openPanel(user, /^Signoff: not connected$/)
+    renderPanel({ ...fakeBackground({ proposals: [] }), ask })
+    const panel = await openPanel()
     expect(within(panel).getByRole("alert").textContent).toContain("did not answer")
   })
-})
 
-describe("panel states", () => {
+  it("names the entity and its tenant in the header", async () => {
+    renderPanel(fakeBackground({ proposals: [] }))
+    const panel = await openPanel()
+    expect(panel.textContent).toContain("HubSpot contact 101 · portal 4410021")
+  })
+
   it("shows an empty state naming the kind of thing on screen", async () => {
     const { user } = renderPanel(fakeBackground({ proposals: [] }))
-    const panel = await openPanel(user, /^Signoff: no proposals to review$/)
+    const panel = await openPanel(user)
     expect(panel.textContent).toContain("No AI proposals for this contact.")
   })
 
@@ -50,7 +51,7 @@ describe("panel states", () => {
         status: { ...onlineStatus, online: false, outboxSize: 1 }
       })
     )
-    const panel = await openPanel(user, /^Signoff: 1 proposal$/)
+    const panel = await openPanel(user)
     expect(panel.textContent).toContain("Offline")
     expect(panel.textContent).toContain("Decisions are queued (1 waiting)")
     expect(within(panel).getByText("Approval queued (offline)")).toBeTruthy()
@@ -107,14 +108,27 @@ describe("panel states", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: b.title }).getAttribute("aria-expanded")).toBe("true"))
   })
 
-  it("asks for the new entity's proposals after SPA navigation", async () => {
-    const bg = fakeBackground({ proposals: [proposal()] })
+  it("re-reads the tab's proposals when the content script says the page moved", async () => {
+    const first = proposal({ title: "For the contact" })
+    const bg = fakeBackground({ proposals: [first] })
     const { navigate } = renderPanel(bg)
-    await screen.findByRole("button", { name: "Signoff: 1 proposal" })
-    const company: Entity = { platform: "hubspot", kind: "company", id: "5001" }
+    await screen.findByRole("button", { name: "For the contact" })
+    const company: Entity = { platform: "hubspot", tenant: "4410021", kind: "company", id: "5001", label: "HubSpot company 5001" }
     bg.state.proposals = []
     navigate(company)
-    await screen.findByRole("button", { name: "Signoff: no proposals to review" })
-    expect(bg.forEntityCalls.map((e) => e.id)).toEqual([contactEntity.id, "5001"])
+    await screen.findByText("No AI proposals for this company.")
+    expect(screen.queryByRole("button", { name: "For the contact" })).toBeNull()
+    expect(bg.forEntityCalls()).toBe(2)
+    // The panel asks for "this tab", never for an entity it names itself: the background decides from the tab's URL.
+    expect(bg.messages.filter((m) => m.type === "proposals.forEntity").every((m) => !("entity" in m))).toBe(true)
+  })
+
+  it("says when the agent did not state the record's portal", async () => {
+    const unstated = proposal({ title: "Tenantless", target: { platform: "hubspot", kind: "contact", id: "101" } })
+    const stated = proposal({ title: "Stated", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101" } })
+    renderPanel(fakeBackground({ proposals: [unstated, stated] }))
+    const panel = await openPanel()
+    expect(within(panel).getByRole("article", { name: "Tenantless" }).textContent).toContain("portal not stated by the agent")
+    expect(within(panel).getByRole("article", { name: "Stated" }).textContent).not.toContain("not stated")
   })
 })

@@ -1,12 +1,14 @@
-import { render, screen } from "@testing-library/react"
+import { render, screen, waitFor } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
-import type { Entity } from "~src/context/entity"
+import { vi } from "vitest"
+import type { Entity } from "~src/domain"
 import { PanelApp } from "~src/ui/panel/panel-app"
+import { TAB_PROPOSALS_KEY } from "~src/ui/panel/use-tab-proposals"
 import { TrustPolicyProvider, type TrustPolicy } from "~src/ui/proposal/trusted-events"
 import { BackgroundProvider, createQueryClient } from "~src/ui/query-client"
 import type { fakeBackground } from "./fake-background"
 
-export const contactEntity: Entity = { platform: "hubspot", kind: "contact", id: "101", label: "HubSpot contact 101" }
+export const contactEntity: Entity = { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101", label: "HubSpot contact 101" }
 
 /**
  * Every event Testing Library creates is untrusted (only the browser can make trusted ones),
@@ -14,25 +16,39 @@ export const contactEntity: Entity = { platform: "hubspot", kind: "contact", id:
  */
 export const acceptTestEvents: TrustPolicy = () => true
 
+/**
+ * The panel page's app as its frame renders it once linked: the fake background answers for "the
+ * tab" (`state.entity`, the contact by default). `navigate` is what the content script does on SPA
+ * navigation: the tab shows another entity and the frame is told to re-read.
+ */
 export function renderPanel(background: ReturnType<typeof fakeBackground>, options: { entity?: Entity | null; trust?: TrustPolicy } = {}) {
   const client = createQueryClient()
-  const ui = (entity: Entity | null) => (
+  background.state.entity = options.entity === undefined ? contactEntity : options.entity
+  const onClose = vi.fn()
+  const result = render(
     <TrustPolicyProvider policy={options.trust ?? acceptTestEvents}>
       <BackgroundProvider ask={background.ask} client={client}>
-        <PanelApp entity={entity} refetchIntervals={{ open: 60_000, closed: 60_000 }} />
+        <PanelApp onClose={onClose} refetchIntervalMs={60_000} />
       </BackgroundProvider>
     </TrustPolicyProvider>
   )
-  const result = render(ui(options.entity === undefined ? contactEntity : options.entity))
   return {
     ...result,
     user: userEvent.setup(),
     client,
-    navigate: (entity: Entity | null) => result.rerender(ui(entity))
+    onClose,
+    navigate: (entity: Entity | null) => {
+      background.state.entity = entity
+      void client.invalidateQueries({ queryKey: TAB_PROPOSALS_KEY })
+    }
   }
 }
 
-export async function openPanel(user: ReturnType<typeof userEvent.setup>, launcherName: RegExp = /^Signoff: \d+ proposals?$/) {
-  await user.click(await screen.findByRole("button", { name: launcherName }))
-  return screen.getByRole("complementary", { name: "Signoff review panel" })
+/** The panel, once its first answer arrived. */
+export async function openPanel(_user?: ReturnType<typeof userEvent.setup>) {
+  const panel = await screen.findByRole("complementary", { name: "Signoff review panel" })
+  await waitFor(() => {
+    if (panel.textContent?.includes("Loading proposals")) throw new Error("still loading")
+  })
+  return panel
 }
