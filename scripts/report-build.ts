@@ -5,14 +5,19 @@
  * root-level entry points without `--src-path=.`), so the build fails here, loudly, unless
  * the manifest has every entry point the product needs. It then prints each content
  * script's raw and gzip size: content scripts run in every matching host page, so their
- * weight is what users pay for.
+ * weight is what users pay for, and the build fails when one is over CONTENT_SCRIPT_GZIP_BUDGET
+ * (a launcher is a few KiB; the panel belongs in its extension frame).
  */
 import { existsSync, readFileSync } from "node:fs"
 import { join, relative } from "node:path"
 import { pathToFileURL } from "node:url"
 import { gzipSync } from "node:zlib"
+import { PANEL_PAGE } from "../src/launcher/frame-protocol"
 
 export const BUILD_DIR = join(process.cwd(), "build", "chrome-mv3-prod")
+
+/** Most a content script may weigh, gzipped (issue 11: the launcher costs the host page nothing measurable). */
+export const CONTENT_SCRIPT_GZIP_BUDGET = 12 * 1024
 
 interface ContentScriptEntry {
   matches?: string[]
@@ -27,6 +32,7 @@ interface BuiltManifest {
   action?: { default_popup?: string }
   options_ui?: { page?: string }
   options_page?: string
+  web_accessible_resources?: Array<{ resources?: string[]; matches?: string[]; use_dynamic_url?: boolean }>
 }
 
 export interface FileSize {
@@ -47,6 +53,11 @@ export function findManifestProblems(manifest: BuiltManifest, buildDir: string):
   mustExist("background service worker", manifest.background?.service_worker)
   mustExist("popup (action.default_popup)", manifest.action?.default_popup)
   mustExist("options page", manifest.options_ui?.page ?? manifest.options_page)
+  // The panel frame: web-accessible (content scripts frame it in host pages), at a per-session URL.
+  const panel = (manifest.web_accessible_resources ?? []).find((w) => w.resources?.includes(PANEL_PAGE))
+  if (!panel) problems.push(`${PANEL_PAGE} is not in web_accessible_resources: content scripts cannot frame the panel`)
+  else if (panel.use_dynamic_url !== true) problems.push(`${PANEL_PAGE} is web-accessible without use_dynamic_url`)
+  mustExist("panel page", PANEL_PAGE)
   const scripts = manifest.content_scripts ?? []
   if (scripts.length === 0) problems.push("no content_scripts in the manifest")
   for (const entry of scripts) {
@@ -55,6 +66,13 @@ export function findManifestProblems(manifest: BuiltManifest, buildDir: string):
     for (const file of entry.js ?? []) mustExist("content script", file)
   }
   return problems
+}
+
+/** Content scripts over the gzip budget, as sentences; empty when all fit. */
+export function overBudget(sizes: readonly FileSize[], budget = CONTENT_SCRIPT_GZIP_BUDGET): string[] {
+  return sizes
+    .filter((s) => s.file.endsWith(".js") && s.gzipBytes > budget)
+    .map((s) => `${s.file} is ${kib(s.gzipBytes)} gzip, over the ${kib(budget)} budget for a content script`)
 }
 
 export function contentScriptSizes(manifest: BuiltManifest, buildDir: string): FileSize[] {
@@ -93,7 +111,12 @@ function main(): void {
     console.log(`    ${size.file.padEnd(width)}  ${kib(size.rawBytes).padStart(10)} / ${kib(size.gzipBytes).padStart(9)}  ${size.matches.join(" ")}`)
   }
   const totalGzip = sizes.reduce((sum, s) => sum + s.gzipBytes, 0)
-  console.log(`  total content-script gzip: ${kib(totalGzip)} across ${sizes.length} file(s)`)
+  console.log(`  total content-script gzip: ${kib(totalGzip)} across ${sizes.length} file(s); budget ${kib(CONTENT_SCRIPT_GZIP_BUDGET)} each`)
+  const tooBig = overBudget(sizes)
+  if (tooBig.length > 0) {
+    for (const sentence of tooBig) console.error(`  ✗ ${sentence}`)
+    process.exit(1)
+  }
 }
 
 // Run only as a script, so tests may import the checks.

@@ -2,7 +2,7 @@ import * as z from "zod"
 import { Decision, DecisionCreate, Me, Proposal, SyncPage, Workflow, WorkflowUpsert } from "~src/domain"
 import { ApiError, NetworkError } from "./errors"
 
-export type HttpMethod = "GET" | "POST" | "PUT"
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE"
 
 export interface ApiClientOptions {
   /** e.g. "http://127.0.0.1:8787"; a trailing slash is tolerated. */

@@ -74,7 +74,7 @@ export const Message = z.discriminatedUnion("type", [
    */
   z.strictObject({
     type: z.literal("api.call"),
-    method: z.enum(["GET", "POST", "PUT"]),
+    method: z.enum(["GET", "POST", "PUT", "DELETE"]),
     path: z.string().max(2048).regex(/^\/v1\/[A-Za-z0-9/_.~%?=&:-]*$/, "a /v1/ API path"),
     body: z.unknown().optional()
   })

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   /** Extra Chromium flags (e.g. a window size for the headed demo). */
   args?: string[]
   viewport?: { width: number; height: number } | null
+  /** Environment for the browser process (e.g. the DISPLAY of a test's own Xvfb). */
+  env?: Record<string, string>
 }
 
 export interface ExtensionBrowser {
@@ -69,6 +71,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     executablePath: CHROMIUM_PATH,
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
+    ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     ignoreDefaultArgs: ["--disable-extensions"],
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

@@ -10,7 +10,7 @@ export const CHANGE_CSS = `
 .diff-added { background: var(--so-added-bg); color: var(--so-added-fg); text-decoration: none; }
 .diff-removed { background: var(--so-removed-bg); color: var(--so-removed-fg); text-decoration: line-through; }
 .preview summary { cursor: pointer; font-size: 12px; margin: 6px 0; }
-.html-preview { width: 100%; height: 200px; border: 1px solid var(--so-border); border-radius: 6px; background: #ffffff; }
+.html-preview { display: block; width: 100%; border: 1px solid var(--so-border); border-radius: 6px; background: #ffffff; }
 .facts { display: grid; grid-template-columns: 120px 1fr; gap: 4px 8px; margin: 0; font-size: 13px; }
 .facts dt { color: var(--so-muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }

@@ -1,3 +1,4 @@
+import { useTrustedChange } from "~src/ui/proposal/trusted-events"
 import type { ContentChange } from "~src/domain"
 import { SanitizedHtmlPreview } from "./sanitized-html-preview"
 import { WordDiff } from "./word-diff"
@@ -29,10 +30,11 @@ export function ContentChangeEditor({
   change: ContentChange
   onEdits: (edits: Partial<ContentChange>) => void
 }) {
+  const trustedChange = useTrustedChange()
   return (
     <label className="editor-field">
       <span>Edit proposed {change.field}</span>
-      <textarea defaultValue={change.after} rows={change.format === "html" ? 10 : 4} onChange={(e) => onEdits({ after: e.target.value })} />
+      <textarea defaultValue={change.after} rows={change.format === "html" ? 10 : 4} onChange={trustedChange((after) => onEdits({ after }))} />
     </label>
   )
 }

@@ -1,3 +1,4 @@
+import { useTrustedChange } from "~src/ui/proposal/trusted-events"
 import { useRef } from "react"
 import type { FieldsChange, Scalar } from "~src/domain"
 import { scalarText } from "./scalar-text"
@@ -41,6 +42,7 @@ export function parseEditedScalar(text: string, proposed: Scalar): Scalar {
 export function FieldsChangeEditor({ change, onEdits }: { change: FieldsChange; onEdits: (edits: Partial<FieldsChange>) => void }) {
   // Kept across re-renders so editing one field never drops the edits made to another.
   const edited = useRef(change.changes.map((row) => ({ ...row })))
+  const trustedChange = useTrustedChange()
   const update = (index: number, text: string) => {
     edited.current[index] = { ...edited.current[index], after: parseEditedScalar(text, change.changes[index].after) }
     onEdits({ changes: edited.current.map((row) => ({ ...row })) })
@@ -52,7 +54,7 @@ export function FieldsChangeEditor({ change, onEdits }: { change: FieldsChange; 
         <label key={row.field} className="editor-field">
           <span>{row.label ?? row.field}</span>
           {typeof row.after === "boolean" ? (
-            <select defaultValue={String(row.after)} onChange={(e) => update(i, e.target.value)}>
+            <select defaultValue={String(row.after)} onChange={trustedChange((value) => update(i, value))}>
               <option value="true">Yes</option>
               <option value="false">No</option>
             </select>
@@ -60,7 +62,7 @@ export function FieldsChangeEditor({ change, onEdits }: { change: FieldsChange; 
             <input
               type={typeof row.after === "number" ? "number" : "text"}
               defaultValue={row.after === null ? "" : String(row.after)}
-              onChange={(e) => update(i, e.target.value)}
+              onChange={trustedChange((value) => update(i, value))}
             />
           )}
         </label>

@@ -8,9 +8,13 @@ import {
   scriptIdFor,
   type CustomDomain
 } from "~src/domain/custom-domains"
-import { errorText, queryKeys } from "~src/ui/query-client"
+import { z } from "zod"
+import { ServerCustomDomain } from "~src/domain/custom-domains"
+import { platformLabel } from "~src/platforms"
+import { errorText, queryKeys, useAsk } from "~src/ui/query-client"
+import { apiCall, apiGetJson } from "./api-call"
 import { chromeCustomDomainBrowser, type CustomDomainBrowser } from "./custom-domain-browser"
-import { PLATFORM_LABELS } from "~src/ui/popup/platform-labels"
+import { useMe } from "./use-me"
 
 interface AddRequest {
   domain: CustomDomain
@@ -23,10 +27,21 @@ interface AddRequest {
 /**
  * Hosts where a platform lives on the customer's own domain. Adding one asks for the optional
  * host permission and registers that platform's content script there; removing undoes both.
- * This is local to this browser (not a server setting), so it is not limited to admins.
+ * That part is local to this browser, so any reviewer may do it. The server keeps its own list
+ * (agents' target URLs on a custom domain are accepted only once it is there): an admin's add or
+ * remove updates it too, and each row says whether the server knows the host.
  */
 export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: { browser?: CustomDomainBrowser }) {
   const client = useQueryClient()
+  const ask = useAsk()
+  const me = useMe()
+  const isAdmin = me.data?.role === "admin"
+  const onServer = useQuery({
+    queryKey: [...queryKeys.customDomains, "server"],
+    queryFn: () => apiGetJson(ask, "/v1/custom-domains", z.array(ServerCustomDomain)),
+    retry: false
+  })
+  const serverPath = (host: string) => `/v1/custom-domains/${encodeURIComponent(host)}`
   const [hostInput, setHostInput] = useState("")
   const [platform, setPlatform] = useState<CustomDomainPlatform>("marketo")
   const [invalid, setInvalid] = useState<string | null>(null)
@@ -45,6 +60,7 @@ export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: 
       }
       const current = await browser.readDomains()
       await browser.writeDomains([...current.filter((d) => d.host !== domain.host), domain])
+      if (isAdmin) await apiCall(ask, "PUT", serverPath(domain.host), { platform: domain.platform })
     },
     onSuccess: () => {
       setHostInput("")
@@ -57,6 +73,7 @@ export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: 
       await browser.unregisterScript(domain.scriptId)
       await browser.removeOrigin(originPatternFor(domain.host))
       await browser.writeDomains((await browser.readDomains()).filter((d) => d.host !== domain.host))
+      if (isAdmin && onServer.data?.some((d) => d.host === domain.host)) await apiCall(ask, "DELETE", serverPath(domain.host))
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.customDomains })
   })
@@ -67,7 +84,7 @@ export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: 
     if (!host) return setInvalid("Enter a host name such as go.example.com (no wildcards or IP addresses).")
     if (domains.data?.some((d) => d.host === host)) return setInvalid(`${host} is already added.`)
     const script = contentScriptFor(platform, browser.manifestContentScripts())
-    if (!script) return setInvalid(`This build of Signoff has no ${PLATFORM_LABELS[platform]} content script to run on ${host}.`)
+    if (!script) return setInvalid(`This build of Signoff has no ${platformLabel(platform)} content script to run on ${host}.`)
     setInvalid(null)
     // Must be the first thing the click does, before any await (user-gesture requirement).
     const permission = browser.requestOrigin(originPatternFor(host))
@@ -84,7 +101,7 @@ export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: 
       <h2 id="domains-heading">Custom domains</h2>
       <p className="hint">
         For a Marketo custom domain or a Salesforce My Domain: Signoff asks for access to that host and runs the platform's
-        panel there.
+        panel there. {isAdmin ? "As an admin, adding one also registers it on the server, so agents may link to it." : ""}
       </p>
       <form onSubmit={onAdd} noValidate className="field-inline">
         <label htmlFor={`${id}-host`}>Host</label>
@@ -102,7 +119,7 @@ export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: 
           onChange={(e) => setPlatform(CustomDomainPlatform.parse(e.target.value))}>
           {CustomDomainPlatform.options.map((p) => (
             <option key={p} value={p}>
-              {PLATFORM_LABELS[p]}
+              {platformLabel(p)}
             </option>
           ))}
         </select>
@@ -115,7 +132,13 @@ export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: 
           {domains.data.map((d) => (
             <li key={d.host}>
               <span>
-                <strong>{d.host}</strong> · {PLATFORM_LABELS[d.platform]}
+                <strong>{d.host}</strong> · {platformLabel(d.platform)}
+                {onServer.data && (
+                  <span className="muted">
+                    {" "}
+                    · {onServer.data.some((s) => s.host === d.host && s.platform === d.platform) ? "registered on the server" : "not registered on the server: agents' links to it are refused until an admin adds it"}
+                  </span>
+                )}
               </span>
               <button
                 type="button"

@@ -1,7 +1,7 @@
 import { useId } from "react"
 import { Platform } from "~src/domain/platform"
 import { OVERSIGHT_MODEL_LABELS, OversightModel } from "~src/domain/workflow"
-import { PLATFORM_LABELS } from "./platform-labels"
+import { platformLabel } from "~src/platforms"
 import type { QueueFilter, QueueSummary } from "~src/queue/review-queue"
 
 interface Props {
@@ -23,7 +23,7 @@ export function QueueFilters({ filter, onChange, summary }: Props) {
         <option value="">All</option>
         {summary.platforms.map((p) => (
           <option key={p} value={p}>
-            {PLATFORM_LABELS[p]}
+            {platformLabel(p)}
           </option>
         ))}
       </select>

@@ -2,7 +2,7 @@ import { useVirtualizer } from "@tanstack/react-virtual"
 import { useEffect, useRef } from "react"
 import { OVERSIGHT_MODEL_LABELS } from "~src/domain/workflow"
 import type { QueueItem } from "~src/queue/review-queue"
-import { PLATFORM_LABELS } from "./platform-labels"
+import { platformLabel } from "~src/platforms"
 import { formatWaiting } from "./waiting-time"
 
 /** Fixed row height: no per-row measuring, so 10,000 rows cost the same as 10 to lay out. */
@@ -88,7 +88,7 @@ export function QueueList({ items, total = items.length, selectedIndex, focusSel
                 onClick={() => onOpen(item)}>
                 <span className="row-title">{p.title}</span>
                 <span className="row-meta">
-                  {item.workflowName} · {PLATFORM_LABELS[p.target.platform]} · {formatWaiting(item.createdAtMs, nowMs)} ·{" "}
+                  {item.workflowName} · {platformLabel(p.target.platform)} · {formatWaiting(item.createdAtMs, nowMs)} ·{" "}
                   {OVERSIGHT_MODEL_LABELS[item.tier]} · {riskLabel(item.riskScore)}
                   {item.needsQuorum && ` · ${p.approvals}/${p.quorum} approvals`}
                 </span>

@@ -39,7 +39,7 @@ export function RejectReasonPicker({ onReject, onCancel }: { onReject: (reason: 
       {otherOpen && (
         <div className="other-reason">
           <label htmlFor={textId}>Reason for rejecting</label>
-          <textarea id={textId} rows={3} value={text} onChange={(e) => setText(e.target.value)} autoFocus />
+          <textarea id={textId} rows={3} value={text} onChange={trusted((e) => setText(e.target.value))} autoFocus />
           <button type="button" className="danger" disabled={text.trim() === ""} onClick={trusted(() => onReject({ code: "other", text: text.trim() }))}>
             Send rejection
           </button>

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, type ReactNode } from "react"
+import { createContext, useCallback, useContext, type ChangeEvent, type ReactNode } from "react"
 
 /**
  * Decides whether an event came from the user. Host pages are hostile: a script on the page
@@ -35,3 +35,28 @@ export function useTrustedHandler() {
     [policy]
   )
 }
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement
+
+/**
+ * For the fields of an edit: a change the user did not make is undone on the spot (the field goes
+ * back to the last value the user typed) and never reported, so what "Save and approve" sends is
+ * always what the reviewer typed and sees.
+ */
+export function useTrustedChange() {
+  const policy = useTrustPolicy()
+  return useCallback(
+    (handler: (value: string) => void) => (event: ChangeEvent<Field>) => {
+      const field = event.target
+      if (!policy(event.nativeEvent)) {
+        field.value = lastTrusted.get(field) ?? (field instanceof HTMLSelectElement ? field.value : field.defaultValue)
+        return
+      }
+      lastTrusted.set(field, field.value)
+      handler(field.value)
+    },
+    [policy]
+  )
+}
+
+const lastTrusted = new WeakMap<Field, string>()

@@ -4,7 +4,7 @@ import { render, screen } from "@testing-library/react"
 import { describe, expect, it } from "vitest"
 import { ContentChangeView } from "~src/ui/changes/content"
 import { diffByWords } from "~src/ui/changes/word-diff"
-import { PREVIEW_CSP, previewDocument, sanitizeAiHtml } from "~src/ui/changes/sanitized-html-preview"
+import { PREVIEW_CSP, PREVIEW_MAX_HEIGHT, PREVIEW_MIN_HEIGHT, previewHeight, previewDocument, sanitizeAiHtml } from "~src/ui/changes/sanitized-html-preview"
 import { contentHostileHtml, contentText } from "./sample-changes"
 
 describe("ContentChangeView", () => {
@@ -28,14 +28,24 @@ describe("ContentChangeView", () => {
     expect(container.querySelector("script, img, form, meta")).toBeNull()
   })
 
-  it("previews AI HTML only inside a fully sandboxed iframe", () => {
+  it("previews AI HTML only inside an iframe sandboxed without scripts, forms, popups or navigation", () => {
     const { container } = render(<ContentChangeView change={contentHostileHtml} />)
     const frame = container.querySelector("iframe")!
-    expect(frame.getAttribute("sandbox")).toBe("")
+    // Same origin only, so the panel can read the email's height; nothing in it can run to use it.
+    expect(frame.getAttribute("sandbox")).toBe("allow-same-origin")
     expect(frame.getAttribute("title")).toBe("Preview of the proposed body")
     const srcdoc = frame.getAttribute("srcdoc")!
     expect(srcdoc).toContain(`content="${PREVIEW_CSP}"`)
     expect(srcdoc).toContain("<b>friend</b>")
+  })
+})
+
+describe("previewHeight", () => {
+  it("shows the email at its own height, at least 320 px and at most 640 px (then it scrolls)", () => {
+    expect(previewHeight(45)).toBe(PREVIEW_MIN_HEIGHT)
+    expect(previewHeight(480.2)).toBe(481)
+    expect(previewHeight(5_000)).toBe(PREVIEW_MAX_HEIGHT)
+    expect([PREVIEW_MIN_HEIGHT, PREVIEW_MAX_HEIGHT]).toEqual([320, 640])
   })
 })
 

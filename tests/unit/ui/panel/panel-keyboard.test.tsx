@@ -112,4 +112,25 @@ describe("synthetic events", () => {
     screen.getByRole("button", { name: "Approve" }).dispatchEvent(realApprove)
     await waitFor(() => expect(bg.decisions).toHaveLength(1))
   })
+
+  it("undoes a synthetic change to an edit, and sends what the reviewer typed", async () => {
+    const bg = fakeBackground({ proposals: [proposal()] })
+    const trusted = new WeakSet<Event>()
+    renderPanel(bg, { trust: (e) => trusted.has(e) })
+    await openPanel()
+    const real = <E extends Event>(event: E) => (trusted.add(event), event)
+    screen.getByRole("button", { name: "Edit" }).dispatchEvent(real(new MouseEvent("click", { bubbles: true })))
+    const box = (await screen.findByLabelText("Edit proposed subject")) as HTMLTextAreaElement
+    // Set the value the way a browser's typing does (past React's value tracker), then fire input.
+    const type = (text: string, event: Event) => {
+      Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(box, text)
+      box.dispatchEvent(event)
+    }
+    type("What the reviewer typed", real(new Event("input", { bubbles: true })))
+    type("Buy now, free money", new Event("input", { bubbles: true }))
+    expect(box.value).toBe("What the reviewer typed")
+    screen.getByRole("button", { name: "Save and approve" }).dispatchEvent(real(new MouseEvent("click", { bubbles: true })))
+    await waitFor(() => expect(bg.decisions).toHaveLength(1))
+    expect(bg.decisions[0]).toMatchObject({ action: "edit", edits: { after: "What the reviewer typed" } })
+  })
 })
