@@ -10,6 +10,7 @@ import { meRoutes } from "./routes/me"
 import { proposalRoutes } from "./routes/proposals"
 import { decisionRoutes } from "./routes/decisions"
 import { executionRoutes } from "./routes/execution"
+import { cancelRoutes } from "./routes/cancel"
 import { syncRoutes } from "./routes/sync"
 import { workflowRoutes } from "./routes/workflows"
 import { auditRoutes } from "./routes/audit"
@@ -40,6 +41,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", proposalRoutes())
   app.route("/", decisionRoutes())
   app.route("/", executionRoutes())
+  app.route("/", cancelRoutes())
   app.route("/", syncRoutes())
   app.route("/", workflowRoutes())
   app.route("/", auditRoutes())

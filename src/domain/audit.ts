@@ -10,7 +10,10 @@ export const AuditEvent = z.enum([
   "workflow.created",
   "workflow.changed",
   "expiry",
-  "token.created"
+  "token.created",
+  "cancel",
+  "webhook.created",
+  "webhook.changed"
 ])
 export type AuditEvent = z.infer<typeof AuditEvent>
 

@@ -127,9 +127,11 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       // Related: the entities the page belongs to (entity.related), the same record id on the same
       // platform under another kind name (an agent's "0-1" where the page says "contact"), and the
       // items that belong to this entity as their agents named it (target.parents: a campaign's emails).
-      const related = new Map([...ofRelatedEntities, ...samePlatformId, ...children].filter((p) => p.targetKey !== key).map((p) => [p.id, p]))
+      const related = new Map(
+        [...ofRelatedEntities, ...samePlatformId, ...children].filter((p) => p.targetKey !== key && shownInPanel(p)).map((p) => [p.id, p])
+      )
       return {
-        proposals: newestFirst(exact).map(forUi),
+        proposals: newestFirst(exact.filter(shownInPanel)).map(forUi),
         related: newestFirst([...related.values()]).map(forUi),
         workflows,
         status
@@ -250,6 +252,12 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     }
   }
 }
+
+/**
+ * A proposal its agent withdrew (cancelled) leaves the panel: there is nothing left to review.
+ * It stays only while it carries a refused decision of this reviewer, so the conflict is seen.
+ */
+const shownInPanel = (p: CachedProposal): boolean => p.status !== "cancelled" || Boolean(p.local?.conflict)
 
 const newestFirst = (ps: CachedProposal[]) => ps.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 

@@ -22,7 +22,8 @@ export const STATUSES = keysOf<ProposalStatus>({
   failed: true,
   reverted: true,
   expired: true,
-  auto_approved: true
+  auto_approved: true,
+  cancelled: true
 })
 export const PLATFORMS = keysOf<Platform>({ hubspot: true, marketo: true, salesforce: true, pardot: true, dynamics: true, other: true })
 export const ACTIONS = keysOf<DecisionAction>({ approve: true, reject: true, edit: true, pause: true, revert: true })
