@@ -15,6 +15,7 @@ import { syncRoutes } from "./routes/sync"
 import { workflowRoutes } from "./routes/workflows"
 import { auditRoutes } from "./routes/audit"
 import { statsRoutes } from "./routes/stats"
+import { webhookRoutes } from "./routes/webhooks"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -46,6 +47,7 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", workflowRoutes())
   app.route("/", auditRoutes())
   app.route("/", statsRoutes())
+  app.route("/", webhookRoutes())
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
