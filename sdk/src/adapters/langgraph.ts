@@ -51,6 +51,9 @@ export interface SignoffResumeOptions {
   waitTimeoutMs?: number
 }
 
+/** Resumes any graph: it only carries `resume` (no state update, no goto), so it fits every graph's invoke. */
+export type ResumeCommand = Command<HITLResponse, never, never>
+
 export interface ResumedAction {
   action: ActionRequest
   proposalId: string
@@ -63,11 +66,11 @@ export interface ResumedAction {
  * and outcome (report the execution of approved ones with `outcome.contentHash` once they ran).
  */
 export async function signoffResume(
-  interrupt: { id?: string; value?: HITLRequest },
+  interrupt: { id?: string; value?: unknown },
   options: SignoffResumeOptions
-): Promise<{ command: Command<HITLResponse>; actions: ResumedAction[] }> {
-  const request = interrupt.value
-  if (!request?.actionRequests) throw new Error("signoff: this interrupt is not a human-in-the-loop request ({actionRequests, reviewConfigs})")
+): Promise<{ command: ResumeCommand; actions: ResumedAction[] }> {
+  const request = interrupt.value as Partial<HITLRequest> | undefined
+  if (!Array.isArray(request?.actionRequests)) throw new Error("signoff: this interrupt is not a human-in-the-loop request ({actionRequests, reviewConfigs})")
   const { client, propose, toArgs, keyPrefix = "langgraph", waitTimeoutMs } = options
   // The interrupt id is stable across resumes of the same checkpoint; without one, the request itself is.
   const scope = interrupt.id ?? canonicalJson(request.actionRequests).slice(0, 150)
@@ -78,7 +81,7 @@ export async function signoffResume(
       return { action, proposalId: id, outcome, decision: decisionFor(outcome, action, toArgs) }
     })
   )
-  return { command: new Command({ resume: { decisions: actions.map((a) => a.decision) } }), actions }
+  return { command: new Command<HITLResponse, never, never>({ resume: { decisions: actions.map((a) => a.decision) } }), actions }
 }
 
 function decisionFor(outcome: DecisionOutcome, action: ActionRequest, toArgs: SignoffResumeOptions["toArgs"]): HITLDecision {
