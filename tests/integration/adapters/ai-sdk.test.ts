@@ -5,6 +5,7 @@ import { z } from "zod"
 import { signoffPolicy } from "~sdk/src/adapters/ai-sdk"
 import { SignoffClient, canonicalHash } from "~sdk/src"
 import type { Change, ProposalCreate } from "~src/domain"
+import { reviewerDecidesWhenProposed } from "~tests/support/reviewer"
 import { type ServerWithCast, proposalBody, startServerWithCast } from "../server/fixtures"
 
 let cast: ServerWithCast
@@ -120,13 +121,7 @@ describe("Vercel AI SDK: waiting inside the tool", () => {
     const signoff = signoffPolicy({ client })
     const tools = { set_subject: signoff.tool("set_subject", emailTool(applied), { propose: propose(), toInput, waitInTool: true }) }
     const model = new MockLanguageModelV3({ doGenerate: [callsTool("call-wait-1", { emailId: "504", subject: "Act now" }), says("I will try another angle.")] })
-    const reviewer = (async () => {
-      for (;;) {
-        const { items } = await client.listProposals({ status: "pending", targetId: "504" })
-        if (items[0]) return cast.api.decide(cast.ana, items[0].id, { action: "reject", reason: { code: "off_brand", text: "Too pushy" }, proposalVersion: 1 })
-        await new Promise((resolve) => setTimeout(resolve, 50))
-      }
-    })()
+    const reviewer = reviewerDecidesWhenProposed(cast, client, "504", { action: "reject", reason: { code: "off_brand", text: "Too pushy" } })
     const result = await generateText({ model, tools, prompt: "New subject", stopWhen: stepCountIs(2) })
     await reviewer
     expect(result.text).toBe("I will try another angle.")

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type ActionRequest, type HITLResponse, hitlRequest, signoffResume } from "~sdk/src/adapters/langgraph"
 import { SignoffClient } from "~sdk/src"
 import type { Change, ProposalCreate } from "~src/domain"
+import { reviewerDecidesWhenProposed } from "~tests/support/reviewer"
 import { type ServerWithCast, proposalBody, startServerWithCast } from "../server/fixtures"
 
 let cast: ServerWithCast
@@ -47,13 +48,7 @@ const propose = (action: ActionRequest): ProposalCreate =>
   })
 const toArgs = (change: Change, action: ActionRequest) => (change.kind === "content" ? { ...action.args, subject: change.after } : action.args)
 
-async function decideWhenProposed(emailId: string, decision: Record<string, unknown>) {
-  for (;;) {
-    const { items } = await client.listProposals({ status: "pending", targetId: emailId })
-    if (items[0]) return cast.api.decide(cast.ana, items[0].id, { ...decision, proposalVersion: items[0].version })
-    await new Promise((resolve) => setTimeout(resolve, 30))
-  }
-}
+const decideWhenProposed = (emailId: string, decision: Record<string, unknown>) => reviewerDecidesWhenProposed(cast, client, emailId, decision)
 
 async function interruptedRun(emailId: string, draft: string) {
   const graph = subjectGraph()

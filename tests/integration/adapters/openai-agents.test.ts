@@ -4,6 +4,7 @@ import { z } from "zod"
 import { executeApproved, resolveInterruptions } from "~sdk/src/adapters/openai-agents"
 import { SignoffClient } from "~sdk/src"
 import type { Change, ProposalCreate } from "~src/domain"
+import { reviewerDecidesWhenProposed } from "~tests/support/reviewer"
 import { type ServerWithCast, proposalBody, startServerWithCast } from "../server/fixtures"
 
 // No trace export: the test must not reach the network.
@@ -71,13 +72,7 @@ function copywriter(model: Model, applied: Input[]) {
   })
 }
 
-async function decideWhenProposed(emailId: string, decision: Record<string, unknown>) {
-  for (;;) {
-    const { items } = await client.listProposals({ status: "pending", targetId: emailId })
-    if (items[0]) return cast.api.decide(cast.ana, items[0].id, { ...decision, proposalVersion: items[0].version })
-    await new Promise((resolve) => setTimeout(resolve, 30))
-  }
-}
+const decideWhenProposed = (emailId: string, decision: Record<string, unknown>) => reviewerDecidesWhenProposed(cast, client, emailId, decision)
 
 describe("OpenAI Agents SDK: interruptions decided in Signoff", () => {
   it("makes one proposal per interruption (keyed by call id), approves it, and runs the reviewer's edit", async () => {

@@ -1,6 +1,6 @@
 import { Webhook as StandardWebhook } from "standardwebhooks"
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
-import { WebhookEvent, type WebhookEventType } from "~src/domain/webhooks"
+import { WEBHOOK_EVENT_TYPES, WebhookEvent, type WebhookEventType } from "~src/domain/webhooks"
 import type { TestServer } from "~tests/support/server"
 import { type ReceivedWebhook, type WebhookReceiver, startWebhookReceiver } from "~tests/support/webhook-receiver"
 import { client, snapshotDatabase, startServerWithCast } from "../server/fixtures"
@@ -28,17 +28,7 @@ afterEach(async () => {
 })
 afterAll(() => server.close())
 
-const ALL_EVENTS: WebhookEventType[] = [
-  "proposal.created",
-  "proposal.approved",
-  "proposal.edited",
-  "proposal.rejected",
-  "proposal.expiring",
-  "proposal.expired",
-  "proposal.cancelled",
-  "proposal.reverted",
-  "execution.reported"
-]
+const ALL_EVENTS: WebhookEventType[] = [...WEBHOOK_EVENT_TYPES]
 
 /** A receiver on 127.0.0.1 and a webhook pointing at it; both go away after the test. */
 async function subscribe(events: WebhookEventType[] = ALL_EVENTS) {
