@@ -71,7 +71,8 @@ export interface DemoProposal {
   role?: DemoRole
 }
 
-const SPRING_EMAIL_BEFORE = `<h1>Meet the spring line-up</h1>
+/** The spring launch email's body as the look-alike HubSpot page shows it (the example agent rewrites it too). */
+export const SPRING_EMAIL_BEFORE = `<h1>Meet the spring line-up</h1>
 <p>Hi {{ contact.firstname }},</p>
 <p>Our spring collection is here. Take a look at what is new this season.</p>
 <p><a href="https://acme.example/spring">See the collection</a></p>`

@@ -195,6 +195,7 @@ ${Object.entries(DEMO_URLS)
 
   Try as an agent:
     curl -s -H "authorization: Bearer ${tokens.agent}" ${server.url}/v1/proposals/${seeded.byRole["tour-approve"]?.id ?? "<id>"}
+    SIGNOFF_URL=${server.url} SIGNOFF_TOKEN=${tokens.agent} npm run example:agent
 `)
 
     browser = await launchWithExtension({

@@ -10,11 +10,14 @@ import { meRoutes } from "./routes/me"
 import { proposalRoutes } from "./routes/proposals"
 import { decisionRoutes } from "./routes/decisions"
 import { executionRoutes } from "./routes/execution"
+import { cancelRoutes } from "./routes/cancel"
 import { syncRoutes } from "./routes/sync"
 import { workflowRoutes } from "./routes/workflows"
 import { auditRoutes } from "./routes/audit"
 import { statsRoutes } from "./routes/stats"
 import { customDomainRoutes } from "./routes/custom-domains"
+import { webhookRoutes } from "./routes/webhooks"
+import { mcpRoutes } from "./routes/mcp"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -26,26 +29,29 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   })
   app.use("/healthz", corsForApi)
   app.use("/v1/*", corsForApi)
-  app.use(
-    "/v1/*",
-    readBodyWithin(MAX_BODY_BYTES, (c) => {
-      // The rest of the body is never read; closing stops the client reusing a half-read socket.
-      c.header("Connection", "close")
-      return c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
-    })
-  )
+  const withinBodyLimit = readBodyWithin(MAX_BODY_BYTES, (c) => {
+    // The rest of the body is never read; closing stops the client reusing a half-read socket.
+    c.header("Connection", "close")
+    return c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
+  })
+  app.use("/v1/*", withinBodyLimit)
   app.use("/v1/*", authenticate)
+  app.use("/mcp", withinBodyLimit)
 
   app.route("/", healthRoutes())
   app.route("/", meRoutes())
   app.route("/", proposalRoutes())
   app.route("/", decisionRoutes())
   app.route("/", executionRoutes())
+  app.route("/", cancelRoutes())
   app.route("/", syncRoutes())
   app.route("/", workflowRoutes())
   app.route("/", auditRoutes())
   app.route("/", statsRoutes())
   app.route("/", customDomainRoutes())
+  app.route("/", webhookRoutes())
+  // MCP tools call the API in process, through this same app.
+  app.route("/", mcpRoutes((request) => app.fetch(request)))
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -8,6 +8,7 @@ import { issueToken } from "./auth/tokens"
 import { openDatabase } from "./db/connect"
 import { expireDue } from "./proposals/expiry"
 import { ProposalEvents } from "./proposals/events"
+import { WebhookDispatcher, type WebhookDispatchOptions } from "./webhooks/dispatcher"
 
 export const DEFAULT_DB_PATH = "./data/signoff.sqlite"
 
@@ -22,6 +23,8 @@ export interface StartOptions {
   now?: () => Date
   /** How often pending proposals past their expiry are swept. Default 30 s. */
   expirySweepMs?: number
+  /** Webhook delivery: tests shorten the retry schedule and the poll; `false` leaves deliveries unsent. */
+  webhooks?: Partial<WebhookDispatchOptions> | false
   /** Adds routes to the app before it listens (the benchmark's empty baseline route). */
   extendApp?: (app: OpenAPIHono<AppEnv>) => void
 }
@@ -51,6 +54,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     expireDue(services).catch((error: unknown) => console.error("signoff: expiry sweep failed", error))
   }, options.expirySweepMs ?? 30_000)
   sweep.unref()
+  const dispatcher = options.webhooks === false ? undefined : new WebhookDispatcher(services, options.webhooks)
+  dispatcher?.start()
 
   let closing: Promise<void> | undefined
   return {
@@ -64,6 +69,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           // Long-polling waiters would otherwise hold close() open for up to a minute.
           server.closeAllConnections()
         })
+        await dispatcher?.stop()
         await db.destroy()
       })())
   }

@@ -118,6 +118,73 @@ const migrations: Record<string, Migration> = {
       for (const table of ["audit_log", "idempotency_keys", "decisions", "proposals", "workflows", "tokens", "counters"])
         await db.schema.dropTable(table).execute()
     }
+  },
+  // Issue 12: signed webhooks (subscriptions, one message per event, one delivery per webhook and
+  // message), the notices already sent for a proposal, and the audit-log cursor the dispatcher
+  // tails. Cancelling needs no schema: it is a status and a decision row.
+  "0004_webhooks_cancel": {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("webhooks")
+        .addColumn("id", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("url", "varchar(2048)", (c) => c.notNull())
+        .addColumn("events", "text", (c) => c.notNull())
+        .addColumn("description", "text")
+        .addColumn("secret", "varchar(100)", (c) => c.notNull())
+        .addColumn("previous_secret", "varchar(100)")
+        .addColumn("previous_secret_expires_at", "varchar(40)")
+        .addColumn("enabled", "integer", (c) => c.notNull())
+        .addColumn("disabled_reason", "text")
+        .addColumn("from_audit_seq", "integer", (c) => c.notNull())
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .addColumn("updated_at", "varchar(40)", (c) => c.notNull())
+        .execute()
+
+      await db.schema
+        .createTable("webhook_messages")
+        .addColumn("id", "varchar(40)", (c) => c.primaryKey())
+        .addColumn("event_type", "varchar(40)", (c) => c.notNull())
+        .addColumn("audit_seq", "integer")
+        .addColumn("proposal_id", "varchar(32)")
+        .addColumn("payload", "text", (c) => c.notNull())
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .addUniqueConstraint("webhook_messages_event", ["audit_seq", "event_type"])
+        .execute()
+
+      await db.schema
+        .createTable("webhook_deliveries")
+        .addColumn("id", "varchar(32)", (c) => c.primaryKey())
+        .addColumn("message_id", "varchar(40)", (c) => c.notNull().references("webhook_messages.id"))
+        .addColumn("webhook_id", "varchar(32)", (c) => c.notNull().references("webhooks.id"))
+        .addColumn("status", "varchar(16)", (c) => c.notNull())
+        .addColumn("attempts", "integer", (c) => c.notNull())
+        .addColumn("next_attempt_at", "varchar(40)")
+        .addColumn("last_attempt_at", "varchar(40)")
+        .addColumn("last_status_code", "integer")
+        .addColumn("last_error", "text")
+        .addColumn("delivered_at", "varchar(40)")
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .addUniqueConstraint("webhook_deliveries_once", ["message_id", "webhook_id"])
+        .execute()
+      await db.schema.createIndex("webhook_deliveries_due").on("webhook_deliveries").columns(["status", "next_attempt_at"]).execute()
+      await db.schema.createIndex("webhook_deliveries_of_webhook").on("webhook_deliveries").columns(["webhook_id", "id"]).execute()
+
+      await db.schema
+        .createTable("proposal_notices")
+        .addColumn("proposal_id", "varchar(32)", (c) => c.notNull().references("proposals.id"))
+        .addColumn("kind", "varchar(32)", (c) => c.notNull())
+        .addColumn("created_at", "varchar(40)", (c) => c.notNull())
+        .addPrimaryKeyConstraint("proposal_notices_pk", ["proposal_id", "kind"])
+        .execute()
+
+      // The dispatcher starts at the end of the log: no webhook existed before this migration.
+      const audit = await db.selectFrom("counters").select("value").where("name", "=", "audit_seq").executeTakeFirstOrThrow()
+      await db.insertInto("counters").values({ name: "webhook_audit_cursor", value: Number(audit.value) }).execute()
+    },
+    async down(db: Kysely<any>) {
+      await db.deleteFrom("counters").where("name", "=", "webhook_audit_cursor").execute()
+      for (const table of ["proposal_notices", "webhook_deliveries", "webhook_messages", "webhooks"]) await db.schema.dropTable(table).execute()
+    }
   }
 }
 

@@ -11,9 +11,16 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable
   audit_log: AuditLogTable
   custom_domains: CustomDomainsTable
+  webhooks: WebhooksTable
+  webhook_messages: WebhookMessagesTable
+  webhook_deliveries: WebhookDeliveriesTable
+  proposal_notices: ProposalNoticesTable
 }
 
-/** One row per sequence (`proposal_seq`, `audit_seq`); incremented in the writer's transaction. */
+/**
+ * One row per sequence (`proposal_seq`, `audit_seq`); incremented in the writer's transaction.
+ * `webhook_audit_cursor` is the last audit seq the webhook dispatcher has turned into deliveries.
+ */
 export interface CountersTable {
   name: string
   value: number
@@ -108,5 +115,58 @@ export interface AuditLogTable {
 export interface CustomDomainsTable {
   host: string
   platform: string
+  created_at: string
+}
+
+export interface WebhooksTable {
+  id: string
+  url: string
+  /** JSON array of WebhookEventType. */
+  events: string
+  description: string | null
+  /** `whsec_…`: kept in clear because every delivery is signed with it; shown to the admin once. */
+  secret: string
+  /** The secret before the last rotation; deliveries carry its signature too until it expires. */
+  previous_secret: string | null
+  previous_secret_expires_at: string | null
+  enabled: number
+  disabled_reason: string | null
+  /** Audit entries up to this seq happened before the webhook existed and are not sent to it. */
+  from_audit_seq: number
+  created_at: string
+  updated_at: string
+}
+
+/** One event, signed and sent to every webhook subscribed to it; `id` is the `webhook-id` header. */
+export interface WebhookMessagesTable {
+  id: string
+  event_type: string
+  /** The audit entry it comes from; null for notices (proposal.expiring) that change nothing. */
+  audit_seq: number | null
+  proposal_id: string | null
+  /** The exact JSON body sent (and signed) on every attempt. */
+  payload: string
+  created_at: string
+}
+
+export interface WebhookDeliveriesTable {
+  id: string
+  message_id: string
+  webhook_id: string
+  /** pending (to send at next_attempt_at) | succeeded | failed (retries exhausted, or 410 Gone). */
+  status: string
+  attempts: number
+  next_attempt_at: string | null
+  last_attempt_at: string | null
+  last_status_code: number | null
+  last_error: string | null
+  delivered_at: string | null
+  created_at: string
+}
+
+/** Notices already sent about a proposal (kind `expiring`), so each goes out once. */
+export interface ProposalNoticesTable {
+  proposal_id: string
+  kind: string
   created_at: string
 }

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono"
 
 const PREFLIGHT_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Allow-Methods": "GET,POST,PUT,OPTIONS",
+  "Access-Control-Allow-Methods": "GET,POST,PUT,PATCH,OPTIONS",
   "Access-Control-Allow-Headers": "Authorization,Content-Type,Idempotency-Key",
   "Access-Control-Max-Age": "600",
   Vary: "Access-Control-Request-Headers"

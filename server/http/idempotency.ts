@@ -4,6 +4,7 @@ import type { Services } from "../app-env"
 import type { Caller } from "../auth/tokens"
 import { firstRow, preparedQuery } from "../db/prepared"
 import type { Database, IdempotencyKeysTable } from "../db/schema"
+import { isUniqueViolation } from "../db/unique-violation"
 import { type AfterCommit, inTransaction } from "../db/transaction"
 import { sha256Hex } from "../hashing"
 import { badRequest, unprocessable } from "./api-error"
@@ -88,9 +89,4 @@ export async function runIdempotent<B>(
     if (isUniqueViolation(error)) return attempt()
     throw error
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE"
 }

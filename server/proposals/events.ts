@@ -6,6 +6,9 @@ export interface ChangeWatch {
   cancel(): void
 }
 
+/** Not a proposal id (those are strings), so no waiter can collide with it. */
+const ANY_CHANGE = Symbol("any proposal changed")
+
 /**
  * In-process notifications that a proposal changed, fired after the transaction commits.
  * Long-polling agents subscribe instead of polling the database.
@@ -20,6 +23,13 @@ export class ProposalEvents {
 
   changed(proposalId: string): void {
     this.#emitter.emit(proposalId)
+    this.#emitter.emit(ANY_CHANGE)
+  }
+
+  /** Calls `listener` after any proposal's change commits (the webhook dispatcher wakes on it). Returns the unsubscribe. */
+  onAnyChange(listener: () => void): () => void {
+    this.#emitter.on(ANY_CHANGE, listener)
+    return () => this.#emitter.off(ANY_CHANGE, listener)
   }
 
   /**

@@ -3,9 +3,13 @@ import type { ProposalListQuery, ProposalPage } from "~src/domain/api-responses"
 import type { Db } from "../db/connect"
 import { withDecisions } from "./record"
 
-/** Newest first (ULIDs sort by creation time); the cursor is the last id of the previous page. */
-export async function listProposals(db: Db, query: ProposalListQuery): Promise<ProposalPage> {
+/**
+ * Newest first (ULIDs sort by creation time); the cursor is the last id of the previous page.
+ * `createdByToken` narrows the list to one token's proposals (an agent sees only its own).
+ */
+export async function listProposals(db: Db, query: ProposalListQuery, createdByToken?: string): Promise<ProposalPage> {
   let select = db.selectFrom("proposals").selectAll().orderBy("id", "desc").limit(query.limit + 1)
+  if (createdByToken !== undefined) select = select.where("created_by_token", "=", createdByToken)
   if (query.status) select = select.where("status", "=", query.status)
   if (query.workflowId) select = select.where("workflow_id", "=", query.workflowId)
   if (query.platform) select = select.where("platform", "=", query.platform)

@@ -20,6 +20,9 @@ const json = <S>(schema: S) => ({ "application/json": { schema } })
 export const canSee = (caller: Caller, createdByToken: string): boolean =>
   caller.role !== "agent" || createdByToken === caller.tokenId
 
+/** canSee as a list filter: the creating token an agent's listing is narrowed to (none for the others). */
+export const visibleCreator = (caller: Caller): string | undefined => (caller.role === "agent" ? caller.tokenId : undefined)
+
 const createProposalRoute = createRoute({
   method: "post",
   path: "/v1/proposals",
@@ -36,9 +39,10 @@ const createProposalRoute = createRoute({
 const listProposalsRoute = createRoute({
   method: "get",
   path: "/v1/proposals",
-  summary: "List proposals, newest first, filtered and paginated",
+  summary: "List proposals, newest first, filtered and paginated (agents: only their own)",
+  description: "An agent lists the proposals its own token created, e.g. to pick up pending work after a restart.",
   security: bearerSecurity,
-  middleware: [allow("reviewer")] as const,
+  middleware: [allow("agent", "reviewer")] as const,
   request: { query: ProposalListQuery },
   responses: { 200: { description: "One page", content: json(ProposalPage) }, ...errorResponses(400, 401, 403) }
 })
@@ -80,9 +84,9 @@ export function proposalRoutes() {
   })
 
   router.openapi(listProposalsRoute, async (c) => {
-    const { services } = c.var
+    const { services, caller } = c.var
     await expireDue(services)
-    return c.json(await listProposals(services.db, c.req.valid("query")), 200)
+    return c.json(await listProposals(services.db, c.req.valid("query"), visibleCreator(caller)), 200)
   })
 
   router.openapi(getProposalRoute, async (c) => {

@@ -25,7 +25,7 @@ export async function readEntityProposals(db: SignoffDatabase, entity: EntityRef
     db.proposals.where("[target.platform+target.id]").equals([entity.platform, entity.id]).toArray(),
     db.proposals.where("parentKeys").equals(key).toArray()
   ])
-  const here = (p: CachedProposal) => tenantMatch(p.target.tenant, entity.tenant) !== "other"
+  const here = (p: CachedProposal) => tenantMatch(p.target.tenant, entity.tenant) !== "other" && shownInPanel(p)
   const proposals = exact.filter(here)
   // Related: the entities the page belongs to (entity.related), the same record id on the same
   // platform under another kind name (an agent's "0-1" where the page says "contact"), and the
@@ -33,5 +33,11 @@ export async function readEntityProposals(db: SignoffDatabase, entity: EntityRef
   const related = new Map([...ofRelatedEntities, ...samePlatformId, ...children].filter((p) => p.targetKey !== key && here(p)).map((p) => [p.id, p]))
   return { proposals: newestFirst(proposals), related: newestFirst([...related.values()]) }
 }
+
+/**
+ * A proposal its agent withdrew (cancelled) leaves the panel: there is nothing left to review.
+ * It stays only while it carries a refused decision of this reviewer, so the conflict is seen.
+ */
+const shownInPanel = (p: CachedProposal): boolean => p.status !== "cancelled" || Boolean(p.local?.conflict)
 
 const newestFirst = (ps: CachedProposal[]) => ps.sort((a, b) => b.createdAt.localeCompare(a.createdAt))

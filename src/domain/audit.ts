@@ -11,7 +11,10 @@ export const AuditEvent = z.enum([
   "workflow.changed",
   "expiry",
   "token.created",
-  "custom_domain.changed"
+  "custom_domain.changed",
+  "cancel",
+  "webhook.created",
+  "webhook.changed"
 ])
 export type AuditEvent = z.infer<typeof AuditEvent>
 

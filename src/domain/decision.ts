@@ -39,11 +39,14 @@ export type DecisionCreate = z.infer<typeof DecisionCreate>
 export const Role = z.enum(["agent", "reviewer", "admin"])
 export type Role = z.infer<typeof Role>
 
-/** A recorded decision. `policy` decisions are made by a workflow rule, not a person. */
+/**
+ * A recorded decision. `policy` decisions are made by a workflow rule, not a person. `cancel` is
+ * the proposing agent (or an admin) withdrawing it; its reason is `{code: "other", text}`.
+ */
 export const Decision = z.object({
   id: z.string(),
   proposalId: z.string(),
-  action: z.union([DecisionAction, z.literal("auto_approve"), z.literal("expire")]),
+  action: z.union([DecisionAction, z.literal("auto_approve"), z.literal("expire"), z.literal("cancel")]),
   actor: z.object({ name: z.string(), role: z.union([Role, z.literal("policy")]) }),
   reason: DecisionReason.optional(),
   edits: z.record(z.string(), z.unknown()).optional(),

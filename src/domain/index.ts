@@ -1,4 +1,5 @@
 export * from "./api-error"
+export * from "./cancellation"
 export * from "./changes"
 export * from "./decision"
 export * from "./execution"

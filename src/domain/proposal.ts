@@ -11,7 +11,9 @@ export const ProposalStatus = z.enum([
   "failed",
   "reverted",
   "expired",
-  "auto_approved"
+  "auto_approved",
+  /** Withdrawn by the agent that proposed it (or an admin) before it ran: never to be executed. */
+  "cancelled"
 ])
 export type ProposalStatus = z.infer<typeof ProposalStatus>
 

@@ -8,7 +8,8 @@ const PAST_TENSE: Record<Decision["action"], string> = {
   pause: "paused the workflow of",
   revert: "reverted",
   auto_approve: "auto-approved",
-  expire: "expired"
+  expire: "expired",
+  cancel: "withdrew"
 }
 
 /**

@@ -18,8 +18,15 @@ export interface TestServer {
    * tamper with the audit log. `?` placeholders work on both SQLite and Postgres.
    */
   sql(query: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>
+  /**
+   * Stops this server (its database kept) and starts a new one on the same data, as a process
+   * restart would; close the returned server, not this one, when done.
+   */
+  restart(opts?: ServerOptions): Promise<TestServer>
   close(): Promise<void>
 }
+
+type ServerOptions = Pick<StartOptions, "now" | "expirySweepMs" | "webhooks">
 
 let tokenCounter = 0
 
@@ -31,27 +38,34 @@ let tokenCounter = 0
  * gets a fresh Postgres database (created next to `db`, dropped on close), so the same suite
  * runs on both engines.
  */
-export async function startTestServer(
-  opts: { dbPath?: string } & Pick<StartOptions, "now" | "expirySweepMs"> = {}
-): Promise<TestServer> {
+export async function startTestServer(opts: { dbPath?: string } & ServerOptions = {}): Promise<TestServer> {
   const postgresBase = process.env.SIGNOFF_TEST_DB
   const storage = opts.dbPath
     ? sqliteStorage(opts.dbPath, false)
     : postgresBase && isPostgresUrl(postgresBase)
       ? await postgresStorage(postgresBase)
       : sqliteStorage(join(mkdtempSync(join(tmpdir(), "signoff-test-")), "signoff.sqlite"), true)
+  return launch(storage, opts)
+}
+
+async function launch(storage: Storage, opts: ServerOptions): Promise<TestServer> {
   const server = await startServer({
     port: 0,
     host: "127.0.0.1",
     db: storage.location,
     ...(opts.now ? { now: opts.now } : {}),
-    ...(opts.expirySweepMs ? { expirySweepMs: opts.expirySweepMs } : {})
+    ...(opts.expirySweepMs ? { expirySweepMs: opts.expirySweepMs } : {}),
+    ...(opts.webhooks !== undefined ? { webhooks: opts.webhooks } : {})
   })
   return {
     url: server.url,
     dbPath: storage.location,
     token: (role, name) => server.createToken(role, name ?? `${role}-${++tokenCounter}`),
     sql: storage.sql,
+    restart: async (next = opts) => {
+      await server.close()
+      return launch(storage, next)
+    },
     close: async () => {
       await server.close()
       await storage.dispose()

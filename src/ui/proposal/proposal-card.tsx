@@ -43,7 +43,8 @@ const STATUS_LABELS: Record<LocalProposal["status"], string> = {
   failed: "Failed",
   reverted: "Reverted",
   expired: "Expired",
-  auto_approved: "Auto-approved"
+  auto_approved: "Auto-approved",
+  cancelled: "Cancelled"
 }
 
 export function ProposalCard(props: ProposalCardProps) {

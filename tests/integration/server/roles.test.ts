@@ -38,6 +38,9 @@ const requests: Record<string, Request> = {
     const { id, contentHash } = await approvedForAgent()
     return api.post(`/v1/proposals/${id}/execution`, t, { outcome: "executed", contentHash })
   },
+  "POST /v1/proposals/:id/cancel": async (t) => api.post(`/v1/proposals/${await pendingId()}/cancel`, t, { reason: "withdrawn" }),
+  "POST /v1/webhooks": (t) => api.post("/v1/webhooks", t, { url: "http://127.0.0.1:9/signoff", events: ["proposal.approved"] }),
+  "GET /v1/webhooks": (t) => api.get("/v1/webhooks", t),
   "GET /v1/sync": (t) => api.get("/v1/sync?since=0", t),
   "GET /v1/workflows": (t) => api.get("/v1/workflows", t),
   "PUT /v1/workflows/:id": (t) => api.put("/v1/workflows/lead-routing", t, { name: "Lead routing", model: "approve" }),
@@ -47,16 +50,19 @@ const requests: Record<string, Request> = {
   "GET /v1/audit/verify": (t) => api.get("/v1/audit/verify", t)
 }
 
-// SPEC §4: agents create, read their own, wait and report; reviewers read and decide; admins
-// also change workflows and read the audit log.
+// SPEC §4: agents create, read and list their own, wait, report and cancel; reviewers read and
+// decide; admins also change workflows and webhooks, cancel, and read the audit log.
 const allowed: Record<string, Role[]> = {
   "GET /v1/me": ["agent", "reviewer", "admin"],
   "POST /v1/proposals": ["agent"],
-  "GET /v1/proposals": ["reviewer", "admin"],
+  "GET /v1/proposals": ["agent", "reviewer", "admin"],
   "GET /v1/proposals/:id": ["agent", "reviewer", "admin"],
   "GET /v1/proposals/:id/wait": ["agent", "reviewer", "admin"],
   "POST /v1/proposals/:id/decisions": ["reviewer", "admin"],
   "POST /v1/proposals/:id/execution": ["agent"],
+  "POST /v1/proposals/:id/cancel": ["agent", "admin"],
+  "POST /v1/webhooks": ["admin"],
+  "GET /v1/webhooks": ["admin"],
   "GET /v1/sync": ["reviewer", "admin"],
   "GET /v1/workflows": ["reviewer", "admin"],
   "PUT /v1/workflows/:id": ["admin"],

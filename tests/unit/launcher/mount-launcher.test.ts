@@ -5,6 +5,7 @@ import { LAUNCHER_HOST_TAG, mountLauncher, type LauncherRuntime, type MountedLau
 import type { Message } from "~src/messaging/messages"
 import { hubspot } from "~src/platforms/hubspot"
 import { marketo } from "~src/platforms/marketo"
+import type { PlatformDefinition } from "~src/platforms/platform"
 
 type Status = { state: { kind: string; toReview?: number }; url: string; openPanel: boolean }
 
@@ -27,7 +28,7 @@ afterEach(() => {
   window.history.replaceState({}, "", "/contacts/4410021/record/0-1/101")
 })
 
-function mount(answer: (message: Message) => Status | { session: string }, platform = hubspot) {
+function mount(answer: (message: Message) => Status | { session: string }, platform: PlatformDefinition = hubspot) {
   const asked: Message[] = []
   const { runtime, notify } = fakeRuntime()
   mounted = mountLauncher({

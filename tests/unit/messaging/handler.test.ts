@@ -296,6 +296,30 @@ describe("proposals for an entity", () => {
     expect(data.related.map((p) => p.id)).toEqual(["EMAIL-NEW", "BOTH", "EMAIL-OLD"])
     expect(JSON.stringify(data)).not.toContain("parentKeys")
   })
+
+  it("leaves out proposals their agent cancelled, here and among the related", async () => {
+    const inCampaign = [{ kind: "campaign", id: "c-9" }]
+    await db.proposals.bulkPut([
+      toCachedProposal(makeProposal({ id: "LIVE", target: { platform: "hubspot", kind: "campaign", id: "c-9" } })),
+      toCachedProposal(makeProposal({ id: "WITHDRAWN", status: "cancelled", target: { platform: "hubspot", kind: "campaign", id: "c-9" } })),
+      toCachedProposal(makeProposal({ id: "CHILD-WITHDRAWN", status: "cancelled", target: { platform: "hubspot", kind: "email", id: "7", parents: inCampaign } }))
+    ])
+    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "campaign", id: "c-9" } }, popup)
+    const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
+    expect(data.proposals.map((p) => p.id)).toEqual(["LIVE"])
+    expect(data.related).toEqual([])
+  })
+
+  it("keeps a cancelled proposal on which this reviewer's decision was refused, so the conflict is seen", async () => {
+    const conflict = { message: "bot withdrew this 1 min ago", at: "2026-11-02T00:00:00.000Z" }
+    await db.proposals.put({
+      ...toCachedProposal(makeProposal({ id: "REFUSED", status: "cancelled", target: { platform: "hubspot", kind: "contact", id: "55" } })),
+      local: { conflict }
+    })
+    const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "contact", id: "55" } }, popup)
+    const data = (reply as { data: { proposals: { id: string; local?: { conflict?: unknown } }[] } }).data
+    expect(data.proposals.map((p) => p.id)).toEqual(["REFUSED"])
+  })
 })
 
 describe("the popup's queue", () => {
@@ -304,7 +328,8 @@ describe("the popup's queue", () => {
     await db.proposals.bulkPut([
       toCachedProposal(makeProposal({ id: "P-NEW", createdAt: "2026-11-02T00:00:00.000Z", target: { platform: "hubspot", kind: "contact", id: "101", url } })),
       toCachedProposal(makeProposal({ id: "P-OLD", createdAt: "2026-11-01T00:00:00.000Z", risk: { bulk: true } })),
-      toCachedProposal(makeProposal({ id: "P-DONE", status: "approved" }))
+      toCachedProposal(makeProposal({ id: "P-DONE", status: "approved" })),
+      toCachedProposal(makeProposal({ id: "P-CANCELLED", status: "cancelled" }))
     ])
     const reply = await handle({ type: "proposals.queue" }, popup)
     if (!reply.ok) throw new Error(reply.error.message)

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import "./rtl-cleanup"
 import { fireEvent, render, screen, within } from "@testing-library/react"
+import { TrustPolicyProvider } from "~src/ui/proposal/trusted-events"
 import { describe, expect, it, vi } from "vitest"
 import { FieldsChangeEditor, FieldsChangeView, parseEditedScalar } from "~src/ui/changes/fields"
 import { fields } from "./sample-changes"
@@ -22,7 +23,12 @@ describe("FieldsChangeView", () => {
 describe("FieldsChangeEditor", () => {
   it("reports every field's edited value, keeping earlier edits when another field changes", () => {
     const onEdits = vi.fn()
-    render(<FieldsChangeEditor change={fields} onEdits={onEdits} />)
+    // Testing Library's events are untrusted; the editor only takes trusted ones (the panel's tests say why).
+    render(
+      <TrustPolicyProvider policy={() => true}>
+        <FieldsChangeEditor change={fields} onEdits={onEdits} />
+      </TrustPolicyProvider>
+    )
     fireEvent.change(screen.getByLabelText("Job title"), { target: { value: "Head of Marketing" } })
     fireEvent.change(screen.getByLabelText("Employees"), { target: { value: "300" } })
     expect(onEdits).toHaveBeenLastCalledWith({
