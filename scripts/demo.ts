@@ -142,7 +142,10 @@ async function runTour(browser: ExtensionBrowser, api: SignoffApi, seeded: Seede
     if (!proposal) throw new Error(`demo data lacks ${key}`)
     await gotoWithPanel(page, url)
     await openPanel(page)
-    await openProposal(page, proposal.id)
+    const card = await openProposal(page, proposal.id)
+    // Show the rendered email itself, not only the diff above it.
+    const preview = card.locator("iframe.html-preview")
+    if (await preview.count()) await preview.scrollIntoViewIfNeeded()
     await screenshot(page, outDir, file)
   }
 

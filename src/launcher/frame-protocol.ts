@@ -14,9 +14,18 @@
 export const FRAME_CONNECT = "signoff:connect"
 
 export type ToFrame =
-  /** The one-time session the background minted for this tab; the frame claims it with the background. */
-  | { type: "session"; session: string }
-  /** The page moved to another entity (SPA navigation) or the background's cache changed: re-read. */
+  /**
+   * The one-time session the background minted for this tab; the frame claims it with the
+   * background. `url` is the page's URL as the content script sees it (see "navigated").
+   */
+  | { type: "session"; session: string; url: string }
+  /**
+   * The page moved to another entity (SPA navigation). The background reads the entity off the
+   * tab's URL, which can lag a pushState by a moment: the frame re-asks until the background's URL
+   * is this one. A hint for when to retry, never what the background trusts.
+   */
+  | { type: "navigated"; url: string }
+  /** The background's cache changed: re-read. */
   | { type: "refresh" }
   /** The reviewer opened the panel from the launcher (a trusted click or key): keys may act now. */
   | { type: "opened" }
@@ -29,7 +38,7 @@ export type FromFrame =
   | { type: "close" }
 
 export const isToFrame = (data: unknown): data is ToFrame =>
-  typeof data === "object" && data !== null && ["session", "refresh", "opened", "closed"].includes((data as { type?: unknown }).type as string)
+  typeof data === "object" && data !== null && ["session", "navigated", "refresh", "opened", "closed"].includes((data as { type?: unknown }).type as string)
 
 export const isFromFrame = (data: unknown): data is FromFrame =>
   typeof data === "object" && data !== null && ["ready", "close"].includes((data as { type?: unknown }).type as string)

@@ -6,6 +6,8 @@ export interface PanelFrameDeps {
   parent: ShadowRoot
   /** chrome.runtime.getURL; the background's answer to "panel.session". */
   pageUrl: (path: string) => string
+  /** The host page's own URL now (sent with the session). */
+  hostUrl: () => string
   mintSession: () => Promise<string>
   onMessage: (message: FromFrame) => void
 }
@@ -27,7 +29,7 @@ export interface PanelFrame {
  * before it shows or does anything. The session is never in the URL, so a page that frames
  * panel.html itself gets a frame that stays inert.
  */
-export function createPanelFrame({ doc, parent, pageUrl, mintSession, onMessage }: PanelFrameDeps): PanelFrame {
+export function createPanelFrame({ doc, parent, pageUrl, hostUrl, mintSession, onMessage }: PanelFrameDeps): PanelFrame {
   const element = doc.createElement("iframe")
   const src = pageUrl(PANEL_PAGE)
   element.className = "frame"
@@ -55,7 +57,7 @@ export function createPanelFrame({ doc, parent, pageUrl, mintSession, onMessage 
     // The extension's own origin: with use_dynamic_url the frame loads from a per-session URL, but
     // its document still has the extension's origin.
     target.postMessage({ type: FRAME_CONNECT }, new URL(pageUrl("")).origin, [channel.port2])
-    channel.port1.postMessage({ type: "session", session } satisfies ToFrame)
+    channel.port1.postMessage({ type: "session", session, url: hostUrl() } satisfies ToFrame)
     port = channel.port1
     for (const message of queued.splice(0)) port.postMessage(message)
   }
@@ -67,7 +69,8 @@ export function createPanelFrame({ doc, parent, pageUrl, mintSession, onMessage 
     element,
     post(message) {
       if (port) port.postMessage(message)
-      else if (message.type !== "refresh" || !queued.some((m) => m.type === "refresh")) queued.push(message)
+      // Before the link: the session carries the current URL, so navigations need not queue; one refresh is enough.
+      else if (message.type !== "navigated" && (message.type !== "refresh" || !queued.some((m) => m.type === "refresh"))) queued.push(message)
     },
     show() {
       element.hidden = false

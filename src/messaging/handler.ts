@@ -172,7 +172,8 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
         db.workflows.toArray(),
         engine.status()
       ])
-      return { entity: entity ?? null, proposals: found.proposals.map(forUi), related: found.related.map(forUi), workflows, status }
+      const url = asker.kind === "panel-frame" ? (asker.sender.tab?.url ?? "") : ""
+      return { url, entity: entity ?? null, proposals: found.proposals.map(forUi), related: found.related.map(forUi), workflows, status }
     },
     "proposals.queue": async () => {
       const { entries, workflows, status } = await readQueue()

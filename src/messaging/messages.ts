@@ -181,7 +181,8 @@ export const Responses = {
   "launcher.status": z.object({ state: LauncherState, url: z.string(), openPanel: z.boolean() }),
   "panel.session": z.object({ session: z.string() }),
   "panel.claim": z.object({ claimed: z.literal(true) }),
-  "proposals.forEntity": z.object({ entity: Entity.nullable(), proposals: z.array(LocalProposal), related: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
+  /** `url`: the tab URL the background read the entity from (a panel frame's; "" for extension pages). */
+  "proposals.forEntity": z.object({ url: z.string(), entity: Entity.nullable(), proposals: z.array(LocalProposal), related: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
   "proposals.queue": z.object({ proposals: z.array(QueueEntry), workflows: z.array(Workflow), status: SyncStatus }),
   "proposals.queueHead": QueueHead.extend({ workflows: z.array(Workflow), status: SyncStatus }),
   "decision.submit": z.object({ proposal: LocalProposal }),

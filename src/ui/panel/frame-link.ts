@@ -1,6 +1,8 @@
 import { FRAME_CONNECT, isToFrame, type FromFrame, type ToFrame } from "~src/launcher/frame-protocol"
 
 export interface FrameLink {
+  /** The host page's URL when the session was handed over. */
+  initialUrl: string
   send(message: FromFrame): void
   /** Messages from our content script, after the session was accepted. */
   onMessage(listener: (message: ToFrame) => void): () => void
@@ -44,6 +46,7 @@ export function awaitContentScript({
       linked = true
       win.removeEventListener("message", onWindowMessage)
       onLinked({
+        initialUrl: message.url,
         send: (out) => port.postMessage(out),
         onMessage: (listener) => {
           listeners.add(listener)

@@ -17,6 +17,8 @@ import { useReviewShortcuts } from "./use-review-shortcuts"
 import { useTabProposals } from "./use-tab-proposals"
 
 export interface PanelAppProps {
+  /** The host page's URL as the content script reports it; null when unknown (tests). */
+  pageUrl?: string | null
   /** The reviewer closed the panel (✕ or Escape): the content script hides the frame. */
   onClose: () => void
   /** The panel frame's own window: keys act only while focus is inside it. */
@@ -28,14 +30,14 @@ export interface PanelAppProps {
 type PanelState = "loading" | "unreachable" | "not-configured" | "unreadable" | "ready"
 
 /** The side panel for the proposals about the entity the tab shows (the background reads it off the tab's URL). */
-export function PanelApp({ onClose, win = window, refetchIntervalMs }: PanelAppProps) {
+export function PanelApp({ pageUrl = null, onClose, win = window, refetchIntervalMs }: PanelAppProps) {
   const ask = useAsk()
   const trust = useTrustPolicy()
   const [activeId, setActiveId] = useState<string | null>(null)
   const [mode, setMode] = useState<CardMode>("view")
   const [focusRequest, setFocusRequest] = useState<string | null>(null)
 
-  const query = useTabProposals(refetchIntervalMs)
+  const query = useTabProposals(pageUrl, refetchIntervalMs)
   const { submit, dismiss } = useDecision()
   const data = query.data
   const entity = data?.entity ?? null

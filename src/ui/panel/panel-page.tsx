@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useSyncExternalStore } from "react"
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react"
 import { BackgroundProvider, createQueryClient, type Ask } from "~src/ui/query-client"
 import { TrustPolicyProvider } from "~src/ui/proposal/trusted-events"
 import type { FrameLinkStore } from "./frame-link"
@@ -19,12 +19,15 @@ export function PanelPage({ linkStore, askBackground, win = window }: { linkStor
   const link = useSyncExternalStore(linkStore.subscribe, linkStore.get)
   const client = useMemo(() => createQueryClient(), [])
   const arming = useMemo(() => createKeyboardArming(win, () => win.document.getElementById(PANEL_HOME_ID)?.focus()), [win])
+  const [navigatedTo, setNavigatedTo] = useState<string | null>(null)
+  const pageUrl = navigatedTo ?? link?.initialUrl ?? null
 
   useEffect(() => () => arming.stop(), [arming])
   useEffect(
     () =>
       link?.onMessage((message) => {
         if (message.type === "refresh") void client.invalidateQueries({ queryKey: TAB_PROPOSALS_KEY })
+        if (message.type === "navigated") setNavigatedTo(message.url)
         if (message.type === "opened") {
           arming.arm()
           win.document.getElementById(PANEL_HOME_ID)?.focus()
@@ -37,7 +40,7 @@ export function PanelPage({ linkStore, askBackground, win = window }: { linkStor
   return (
     <BackgroundProvider ask={askBackground} client={client}>
       <TrustPolicyProvider policy={arming.policy}>
-        <PanelApp win={win} onClose={() => link.send({ type: "close" })} />
+        <PanelApp pageUrl={pageUrl} win={win} onClose={() => link.send({ type: "close" })} />
       </TrustPolicyProvider>
     </BackgroundProvider>
   )

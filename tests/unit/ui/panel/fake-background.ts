@@ -50,6 +50,8 @@ export const onlineStatus: SyncStatus = {
 export interface FakeBackgroundState {
   /** What the tab shows, as the background would read it off the tab's URL (null: a page it cannot read). */
   entity?: Entity | null
+  /** The tab URLs the background answers with, in turn (the last repeats): a lagging tab URL. */
+  tabUrls?: string[]
   proposals: LocalProposal[]
   related?: LocalProposal[]
   workflows?: Workflow[]
@@ -73,6 +75,7 @@ export function fakeBackground(state: FakeBackgroundState) {
       case "proposals.forEntity":
         forEntityCalls++
         return {
+          url: (state.tabUrls?.length ?? 0) > 1 ? state.tabUrls!.shift()! : (state.tabUrls?.[0] ?? ""),
           entity: state.entity ?? null,
           proposals: state.entity ? state.proposals : [],
           related: state.entity ? (state.related ?? []) : [],

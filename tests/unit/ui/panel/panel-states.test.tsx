@@ -123,6 +123,14 @@ describe("panel states", () => {
     expect(bg.messages.filter((m) => m.type === "proposals.forEntity").every((m) => !("entity" in m))).toBe(true)
   })
 
+  it("asks again while the background still reads the previous URL of the tab (right after a pushState)", async () => {
+    const page = "https://app.hubspot.com/contacts/4410021/record/0-1/101"
+    const bg = fakeBackground({ proposals: [proposal({ title: "For the contact" })], tabUrls: ["https://app.hubspot.com/contacts/4410021/record/0-1/99", page] })
+    renderPanel(bg, { pageUrl: page })
+    await screen.findByRole("button", { name: "For the contact" })
+    expect(bg.forEntityCalls()).toBe(2)
+  })
+
   it("says when the agent did not state the record's portal", async () => {
     const unstated = proposal({ title: "Tenantless", target: { platform: "hubspot", kind: "contact", id: "101" } })
     const stated = proposal({ title: "Stated", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101" } })

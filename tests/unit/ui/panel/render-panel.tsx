@@ -21,14 +21,17 @@ export const acceptTestEvents: TrustPolicy = () => true
  * tab" (`state.entity`, the contact by default). `navigate` is what the content script does on SPA
  * navigation: the tab shows another entity and the frame is told to re-read.
  */
-export function renderPanel(background: ReturnType<typeof fakeBackground>, options: { entity?: Entity | null; trust?: TrustPolicy } = {}) {
+export function renderPanel(
+  background: ReturnType<typeof fakeBackground>,
+  options: { entity?: Entity | null; trust?: TrustPolicy; pageUrl?: string } = {}
+) {
   const client = createQueryClient()
   background.state.entity = options.entity === undefined ? contactEntity : options.entity
   const onClose = vi.fn()
   const result = render(
     <TrustPolicyProvider policy={options.trust ?? acceptTestEvents}>
       <BackgroundProvider ask={background.ask} client={client}>
-        <PanelApp onClose={onClose} refetchIntervalMs={60_000} />
+        <PanelApp pageUrl={options.pageUrl ?? null} onClose={onClose} refetchIntervalMs={60_000} />
       </BackgroundProvider>
     </TrustPolicyProvider>
   )
