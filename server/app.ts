@@ -5,6 +5,7 @@ import { authenticate } from "./http/auth"
 import { readBodyWithin } from "./http/body"
 import { corsForApi } from "./http/cors"
 import { handleError } from "./http/error-handler"
+import { rateLimit } from "./http/rate-limit"
 import { SERVER_VERSION, healthRoutes } from "./routes/health"
 import { meRoutes } from "./routes/me"
 import { proposalRoutes } from "./routes/proposals"
@@ -14,6 +15,8 @@ import { syncRoutes } from "./routes/sync"
 import { workflowRoutes } from "./routes/workflows"
 import { auditRoutes } from "./routes/audit"
 import { statsRoutes } from "./routes/stats"
+import { accessRoutes } from "./routes/access"
+import { reviewRuleRoutes } from "./routes/review-rules"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -25,6 +28,10 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   })
   app.use("/healthz", corsForApi)
   app.use("/v1/*", corsForApi)
+  // Who is calling, then whether they may call now, and only then the body: an unauthenticated
+  // or rate-limited request is answered from its headers.
+  app.use("/v1/*", authenticate)
+  app.use("/v1/*", rateLimit)
   app.use(
     "/v1/*",
     readBodyWithin(MAX_BODY_BYTES, (c) => {
@@ -33,7 +40,6 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
       return c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
     })
   )
-  app.use("/v1/*", authenticate)
 
   app.route("/", healthRoutes())
   app.route("/", meRoutes())
@@ -44,6 +50,8 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", workflowRoutes())
   app.route("/", auditRoutes())
   app.route("/", statsRoutes())
+  app.route("/", accessRoutes())
+  app.route("/", reviewRuleRoutes())
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely"
+import { principalsFromLegacyTokens } from "./migrations/0002-principals"
 
 /**
  * Migrations live in code (no files to ship or glob). Only portable DDL: the same statements
@@ -118,7 +119,8 @@ const migrations: Record<string, Migration> = {
       for (const table of ["audit_log", "idempotency_keys", "decisions", "proposals", "workflows", "tokens", "counters"])
         await db.schema.dropTable(table).execute()
     }
-  }
+  },
+  "0002_principals": principalsFromLegacyTokens
 }
 
 class InCodeMigrations implements MigrationProvider {

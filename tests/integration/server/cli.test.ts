@@ -48,6 +48,6 @@ describe("npm run server (the operations contract of SPEC §4)", () => {
       child.once("exit", (code) => reject(new Error(`server exited with ${code}`)))
     })
     const me = await fetch(`${url}/v1/me`, { headers: { authorization: `Bearer ${token}` } })
-    expect(await me.json()).toEqual({ name: "Olu", role: "admin" })
+    expect(await me.json()).toMatchObject({ name: "Olu", role: "admin", principalId: expect.any(String) })
   })
 })
