@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely"
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely"
 import { principalsFromLegacyTokens } from "./migrations/0002-principals"
 
 /**
@@ -130,7 +130,16 @@ class InCodeMigrations implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest()
+  await migrate(() => new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest())
+}
+
+/** Migrates up (or down) to `name` exactly: how tests build a database as an older version left it. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  await migrate(() => new Migrator({ db, provider: new InCodeMigrations() }).migrateTo(name))
+}
+
+async function migrate(run: () => Promise<MigrationResultSet>): Promise<void> {
+  const { error, results } = await run()
   const failed = results?.find((r) => r.status === "Error")
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`)

@@ -41,7 +41,11 @@ let tokenCounter = 0
  * runs on both engines.
  */
 export async function startTestServer(
-  opts: { dbPath?: string } & Pick<StartOptions, "now" | "expirySweepMs" | "limits" | "keys"> = {}
+  opts: {
+    dbPath?: string
+    /** Runs on the (empty) database before the server opens it: to build one as an older version left it. */
+    prepare?: (location: string) => Promise<void>
+  } & Pick<StartOptions, "now" | "expirySweepMs" | "limits" | "keys"> = {}
 ): Promise<TestServer> {
   const postgresBase = process.env.SIGNOFF_TEST_DB
   const storage = opts.dbPath
@@ -49,6 +53,7 @@ export async function startTestServer(
     : postgresBase && isPostgresUrl(postgresBase)
       ? await postgresStorage(postgresBase)
       : sqliteStorage(join(mkdtempSync(join(tmpdir(), "signoff-test-")), "signoff.sqlite"), true)
+  await opts.prepare?.(storage.location)
   const keys = { keyDir: storage.keyDir, ...opts.keys }
   const server = await startServer({
     port: 0,
