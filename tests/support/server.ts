@@ -122,21 +122,23 @@ async function postgresStorage(baseUrl: string): Promise<Storage> {
   url.pathname = `/${name}`
   const location = url.toString()
   const keyDir = mkdtempSync(join(tmpdir(), "signoff-test-keys-"))
+  let connection: Promise<pg.Client> | undefined
   return {
     location,
     keyDir,
     sql: async (query, params = []) => {
-      const client = new pg.Client({ connectionString: location, types: { getTypeParser: numbersAsNumbers } })
-      await client.connect()
-      try {
-        let n = 0
-        const result = await client.query(query.replace(/\?/g, () => `$${++n}`), params)
-        return result.rows as Array<Record<string, unknown>>
-      } finally {
-        await client.end()
-      }
+      // One connection for the server's lifetime: property tests query after every request.
+      connection ??= (async () => {
+        const client = new pg.Client({ connectionString: location, types: { getTypeParser: numbersAsNumbers } })
+        await client.connect()
+        return client
+      })()
+      let n = 0
+      const result = await (await connection).query(query.replace(/\?/g, () => `$${++n}`), params)
+      return result.rows as Array<Record<string, unknown>>
     },
     dispose: async () => {
+      await (await connection)?.end()
       const client = new pg.Client({ connectionString: baseUrl })
       await client.connect()
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
