@@ -15,7 +15,7 @@ export interface RateLimits {
   maxWaitsPerToken: number
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { writesPerMinute: 3_000, waitsPerMinute: 600, maxWaitsPerToken: 50 }
+export const DEFAULT_RATE_LIMITS: RateLimits = { writesPerMinute: 6_000, waitsPerMinute: 1_200, maxWaitsPerToken: 100 }
 
 /** SIGNOFF_WRITES_PER_MINUTE, SIGNOFF_WAITS_PER_MINUTE, SIGNOFF_MAX_WAITS_PER_TOKEN (positive integers). */
 export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimits {
