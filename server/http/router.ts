@@ -34,3 +34,6 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
 }
 
 export const bearerSecurity = [{ bearer: [] }]
+
+/** `content` of a JSON request or response in a route declaration. */
+export const json = <S>(schema: S) => ({ "application/json": { schema } })

@@ -6,9 +6,8 @@ import { actorOf, issueTokenFor, listTokens, revokeToken } from "../auth/tokens"
 import { inTransaction } from "../db/transaction"
 import { notFound } from "../http/api-error"
 import { allow } from "../http/auth"
-import { bearerSecurity, errorResponses, newRouter } from "../http/router"
+import { bearerSecurity, errorResponses, json, newRouter } from "../http/router"
 
-const json = <S>(schema: S) => ({ "application/json": { schema } })
 
 const TokenIdParams = z.object({ id: z.string().min(1).max(64) })
 

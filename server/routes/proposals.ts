@@ -6,7 +6,7 @@ import type { Db } from "../db/connect"
 import { notFound, outOfScope } from "../http/api-error"
 import { allow } from "../http/auth"
 import { idempotencyKeyOf, runIdempotent } from "../http/idempotency"
-import { bearerSecurity, errorResponses, newRouter } from "../http/router"
+import { bearerSecurity, errorResponses, json, newRouter } from "../http/router"
 import { checkCreatable, createProposal } from "../proposals/create"
 import { expireDue } from "../proposals/expiry"
 import { listProposals } from "../proposals/list"
@@ -15,7 +15,6 @@ import { waitForProposal } from "../proposals/wait"
 import { IdempotencyHeaders, ProposalIdParams } from "./params"
 import type { ProposalsTable } from "../db/schema"
 
-const json = <S>(schema: S) => ({ "application/json": { schema } })
 
 /**
  * Agents see only the proposals their principal created (a rotated token keeps access to the

@@ -5,11 +5,10 @@ import { actorOf } from "../auth/tokens"
 import { inTransaction } from "../db/transaction"
 import { badRequest, notFound } from "../http/api-error"
 import { allow } from "../http/auth"
-import { bearerSecurity, errorResponses, newRouter } from "../http/router"
+import { bearerSecurity, errorResponses, json, newRouter } from "../http/router"
 import { findWorkflow, putReviewRule, removeReviewRule } from "../workflows/store"
 
 const RuleParams = z.object({ id: WorkflowId, ruleId: ReviewRuleId })
-const json = <S>(schema: S) => ({ "application/json": { schema } })
 
 const putRuleRoute = createRoute({
   method: "put",
