@@ -78,11 +78,13 @@ export async function createTokenInDatabase(
   now: Date
 ): Promise<{ token: string; tokenId: string; principalId: string }> {
   const who = options.principalId !== undefined ? { principalId: options.principalId } : { principal: { name, role } }
-  const created = await inTransaction(data.db, (trx) =>
-    issueTokenFor(trx, data.keys.chain, CLI_ACTOR, who, { name: options.principalId !== undefined ? name : undefined, workflows: options.workflows, expiresAt: options.expiresAt }, now)
-  )
-  if (created.principal.role !== role)
-    throw new Error(`principal ${created.principal.id} is a${created.principal.role === "admin" ? "n" : ""} ${created.principal.role}, not ${role}`)
+  const created = await inTransaction(data.db, async (trx) => {
+    const request = { name: options.principalId !== undefined ? name : undefined, workflows: options.workflows, expiresAt: options.expiresAt }
+    const issued = await issueTokenFor(trx, data.keys.chain, CLI_ACTOR, who, request, now)
+    // Thrown inside the transaction: a token asked for the wrong role is never committed.
+    if (issued.principal.role !== role) throw new Error(`principal ${issued.principal.id} is ${issued.principal.role}, not ${role}`)
+    return issued
+  })
   return { token: created.token, tokenId: created.info.id, principalId: created.principal.id }
 }
 
