@@ -8,7 +8,6 @@ import { notFound } from "../http/api-error"
 import { allow } from "../http/auth"
 import { bearerSecurity, errorResponses, json, newRouter } from "../http/router"
 
-
 const TokenIdParams = z.object({ id: z.string().min(1).max(64) })
 
 const listPrincipalsRoute = createRoute({

@@ -15,7 +15,6 @@ import { waitForProposal } from "../proposals/wait"
 import { IdempotencyHeaders, ProposalIdParams } from "./params"
 import type { ProposalsTable } from "../db/schema"
 
-
 /**
  * Agents see only the proposals their principal created (a rotated token keeps access to the
  * agent's earlier proposals); everyone else sees all.

@@ -180,7 +180,6 @@ async function saveRules(trx: Transaction<Database>, workflow: Workflow, reviewR
   return after
 }
 
-
 /** A reviewer's `pause` decision: the workflow holds new proposals for a human until resumed. */
 export async function pauseWorkflow(trx: Transaction<Database>, id: string, now: Date): Promise<boolean> {
   const result = await trx
