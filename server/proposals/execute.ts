@@ -1,4 +1,4 @@
-import type { ExecutionReport, Proposal, ProposalStatus } from "~src/domain"
+import type { ExecutionReport, Proposal, ProposalReview, ProposalStatus } from "~src/domain"
 import { applyExecutionReport } from "~src/domain/oversight"
 import type { Services } from "../app-env"
 import { appendAudit } from "../audit/chain"
@@ -8,6 +8,13 @@ import { ApiError, conflict, notFound } from "../http/api-error"
 import { findProposalRow, loadProposal } from "./record"
 import { updateProposal } from "./write"
 import type { ProposalsTable } from "../db/schema"
+
+/** Why a proposal that was cleared to run waits for a person again. */
+const TARGET_CHANGED_REVIEW: ProposalReview = {
+  outcome: "pending",
+  reason: "target_changed",
+  text: "the target changed since the proposal was made: back to a person, on the target as it is now"
+}
 
 /**
  * The agent reports what it did. Refusals (not approved, stale content) write nothing. A changed
@@ -40,7 +47,8 @@ export async function reportExecution(
           status: "pending",
           approvers: "[]",
           content_hash: null,
-          base_snapshot_hash: report.snapshotHash ?? null
+          base_snapshot_hash: report.snapshotHash ?? null,
+          review: JSON.stringify(TARGET_CHANGED_REVIEW)
         }
     const updated = await updateProposal(trx, row, changes, now)
     if (!updated) throw conflict("proposal changed while reporting; fetch it again", (await loadProposal(trx, proposalId))!)

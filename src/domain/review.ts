@@ -1,7 +1,8 @@
 import { z } from "zod"
 
 /**
- * Why a proposal is pending or was auto-approved at creation, decided by the server alone.
+ * Why a proposal is pending or was auto-approved, decided by the server alone: at creation, and
+ * again when a changed target sends it back to a person.
  * `text` is the sentence recorded on the policy decision and in the audit log.
  */
 export const ReviewReason = z.enum([
@@ -19,6 +20,8 @@ export const ReviewReason = z.enum([
   "below_threshold",
   /** Exception model, confidence at or above the threshold and no edge case: auto-approved. */
   "meets_threshold",
+  /** Reported executed against a target that had changed: back to a person (a new version). */
+  "target_changed",
   /** Created before the server recorded review reasons (an upgraded database). */
   "legacy"
 ])
