@@ -47,7 +47,7 @@ export class AuditChainKey {
   }
 }
 
-export function keySourcesFromEnv(env: NodeJS.ProcessEnv = process.env): KeySources {
+export function keySourcesFromEnv(env: Record<string, string | undefined> = process.env): KeySources {
   return { auditKey: env.SIGNOFF_AUDIT_KEY || undefined, checkpointKey: env.SIGNOFF_CHECKPOINT_KEY || undefined, keyDir: env.SIGNOFF_KEY_DIR || undefined }
 }
 

@@ -18,7 +18,7 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = { writesPerMinute: 6_000, waitsPerMinute: 1_200, maxWaitsPerToken: 100 }
 
 /** SIGNOFF_WRITES_PER_MINUTE, SIGNOFF_WAITS_PER_MINUTE, SIGNOFF_MAX_WAITS_PER_TOKEN (positive integers). */
-export function rateLimitsFromEnv(env: NodeJS.ProcessEnv = process.env): RateLimits {
+export function rateLimitsFromEnv(env: Record<string, string | undefined> = process.env): RateLimits {
   const read = (name: string, fallback: number) => {
     const value = env[name]
     if (value === undefined || value === "") return fallback
