@@ -1,8 +1,19 @@
 /**
- * Decision endpoint throughput as a ratio of an empty Hono route on the same server, from one
- * run. Target ≥ 0.5; prints the figures and the ratio, never asserts.
+ * Decision endpoint throughput, from one run:
+ * 1. against the server as it was before issue 10 (principals, scopes, review rules, keyed audit
+ *    chain, rate limits): the same benchmark on both, the baseline built from git (`--baseline`,
+ *    default the commit the issue started from) — target: within 10 % (ratio ≥ 0.9);
+ * 2. as a ratio of an empty Hono route on the same server — target ≥ 0.5.
+ * Prints the figures and the ratios, never asserts.
  *
- *   npx tsx bench/api-throughput.bench.ts [--seconds 5] [--decisions 12000] [--connections 10]
+ *   npx tsx bench/api-throughput.bench.ts [--seconds 5] [--decisions 12000] [--connections 10] [--baseline <git ref>|none]
+ *
+ * The baseline is the old code checked out with `git archive` into a temporary directory (with
+ * this checkout's node_modules linked in) and served by its own copy of this file's `--serve`
+ * mode, so both servers run the same way; they are measured one after the other, twice, in the
+ * order old, new, new, old, so a drift of the shared machine's load falls on both evenly. The
+ * current server runs with its per-token rate limiter raised out of the way (one bench token
+ * sends thousands of decisions a second) — but still doing its bookkeeping on every request.
  *
  * The real server (auth, zod validation, one SQLite transaction with the decision, version + seq
  * bump and audit link per request) on a temporary SQLite file, 127.0.0.1 only, in a child
@@ -28,8 +39,8 @@
  * 0.2 even with zero framework cost. The rest is HTTP (the response write alone ~50 µs),
  * Hono/zod, Kysely's transaction and executor, and our own row mapping, audit record and hashes.
  */
-import { type ChildProcess, spawn } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { type ChildProcess, spawn, spawnSync } from "node:child_process"
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs"
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -68,11 +79,15 @@ type Autocannon = (options: {
 
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon
 
+/** The commit issue 10's work started from: "before" for the decision throughput comparison. */
+const BASELINE_REF = "208175f"
+
 const { values: args } = parseArgs({
   options: {
     seconds: { type: "string", default: "5" },
     decisions: { type: "string", default: "12000" },
     connections: { type: "string", default: "10" },
+    baseline: { type: "string", default: BASELINE_REF },
     serve: { type: "boolean", default: false }
   }
 })
@@ -108,6 +123,8 @@ async function serveForBench(): Promise<void> {
     port: 0,
     host: "127.0.0.1",
     db: join(dir, "bench.sqlite"),
+    // The limiter still counts every request; its limits are only raised past what the bench sends.
+    limits: { writesPerMinute: 1_000_000_000, waitsPerMinute: 1_000_000_000 },
     extendApp: (app) => {
       app.get("/bench/empty", (c) => c.text("ok"))
       // Outside /v1 (no auth): the parent reads the server's CPU time around each run.
@@ -127,9 +144,10 @@ async function serveForBench(): Promise<void> {
   console.log(JSON.stringify({ url: server.url, agent, reviewer } satisfies BenchServer))
 }
 
-function spawnBenchServer(): Promise<{ info: BenchServer; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), "--serve"], {
-    stdio: ["ignore", "pipe", "inherit"]
+function spawnBenchServer(benchFile = fileURLToPath(import.meta.url), cwd = process.cwd()): Promise<{ info: BenchServer; child: ChildProcess }> {
+  const child = spawn(process.execPath, [...process.execArgv, benchFile, "--serve"], {
+    stdio: ["ignore", "pipe", "inherit"],
+    cwd
   })
   return new Promise((resolve, reject) => {
     let buffered = ""
@@ -194,33 +212,21 @@ async function measure(url: string, options: Parameters<Autocannon>[0]): Promise
 const describe = (m: Measured) =>
   `${m.perSecond.toFixed(0)} req/s (${m.ok} in ${m.seconds.toFixed(2)} s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.non2xx} non-2xx; server CPU ${m.cpuMicros.toFixed(0)} µs/req)`
 
-async function main(): Promise<void> {
-  const { info, child } = await spawnBenchServer()
-  const { url, agent, reviewer } = info
-  try {
-    process.stdout.write(`creating ${DECISIONS} pending proposals… `)
-    const created = await autocannon({
-      url,
-      connections: CONNECTIONS,
-      amount: DECISIONS,
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            method: "POST",
-            path: "/v1/proposals",
-            headers: { authorization: `Bearer ${agent}`, "content-type": "application/json" },
-            body: proposalBody(Math.floor(Math.random() * 1e9))
-          })
-        }
-      ]
-    })
-    console.log(`done (${created.non2xx} non-2xx)`)
-    const ids = await pendingIds(url, reviewer)
-    // Each proposal is decided once: reuse would only measure 409s.
-    let next = 0
-    const decide = (amount: number): Parameters<Autocannon>[0] => ({
-      url,
+/** Pending proposals to decide, each once (reuse would only measure 409s). */
+class DecisionPool {
+  next = 0
+  constructor(
+    readonly info: BenchServer,
+    readonly ids: string[]
+  ) {}
+
+  get left(): number {
+    return this.ids.length - this.next
+  }
+
+  run(amount: number): Parameters<Autocannon>[0] {
+    return {
+      url: this.info.url,
       connections: CONNECTIONS,
       amount,
       requests: [
@@ -228,34 +234,117 @@ async function main(): Promise<void> {
           setupRequest: (request) => ({
             ...request,
             method: "POST",
-            path: `/v1/proposals/${ids[next++]}/decisions`,
-            headers: { authorization: `Bearer ${reviewer}`, "content-type": "application/json" },
+            path: `/v1/proposals/${this.ids[this.next++]}/decisions`,
+            headers: { authorization: `Bearer ${this.info.reviewer}`, "content-type": "application/json" },
             body: JSON.stringify({ action: "approve", proposalVersion: 1, reviewMs: 1_500 })
           })
         }
       ]
-    })
-
-    // Warm-ups, not counted: the JIT and the caches see both routes before either is timed.
-    // (autocannon needs at least one request per connection.)
-    const warmDecisions = Math.min(500, Math.floor(ids.length / 10))
-    await autocannon({ url: `${url}/bench/empty`, connections: CONNECTIONS, amount: 5_000 })
-    if (warmDecisions >= CONNECTIONS) await autocannon(decide(warmDecisions))
-
-    const empty = await measure(url, { url: `${url}/bench/empty`, connections: CONNECTIONS })
-    const pool = ids.length - next
-    if (pool < CONNECTIONS) throw new Error(`only ${pool} pending proposals for ${CONNECTIONS} connections; raise --decisions`)
-    const decisions = await measure(url, decide(pool))
-    const poolUsedUp = decisions.ok + decisions.non2xx >= pool
-
-    const ratio = decisions.perSecond / empty.perSecond
-    console.log(`empty Hono route:        ${describe(empty)}`)
-    console.log(`POST …/decisions:        ${describe(decisions)}${poolUsedUp ? " (ended when the proposal pool ran out)" : ""}`)
-    console.log(`ratio decisions / empty: ${ratio.toFixed(3)} (target ≥ 0.5) ${ratio >= 0.5 ? "✓" : "✗ below target"}`)
-    console.log(`server CPU per request:  decision ${decisions.cpuMicros.toFixed(0)} µs vs empty ${empty.cpuMicros.toFixed(0)} µs → CPU-bound ratio ${(empty.cpuMicros / decisions.cpuMicros).toFixed(3)}`)
-  } finally {
-    child.kill("SIGTERM")
+    }
   }
+}
+
+/** Creates the proposals a server's decisions will consume, and warms both routes up (not counted). */
+async function prepare(label: string, info: BenchServer): Promise<DecisionPool> {
+  process.stdout.write(`${label}: creating ${DECISIONS} pending proposals… `)
+  const created = await autocannon({
+    url: info.url,
+    connections: CONNECTIONS,
+    amount: DECISIONS,
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          method: "POST",
+          path: "/v1/proposals",
+          headers: { authorization: `Bearer ${info.agent}`, "content-type": "application/json" },
+          body: proposalBody(Math.floor(Math.random() * 1e9))
+        })
+      }
+    ]
+  })
+  console.log(`done (${created.non2xx} non-2xx)`)
+  const pool = new DecisionPool(info, await pendingIds(info.url, info.reviewer))
+  // Warm-ups, not counted: the JIT and the caches see both routes before either is timed.
+  // (autocannon needs at least one request per connection.)
+  const warmDecisions = Math.min(500, Math.floor(pool.left / 10))
+  await autocannon({ url: `${info.url}/bench/empty`, connections: CONNECTIONS, amount: 5_000 })
+  if (warmDecisions >= CONNECTIONS) await autocannon(pool.run(warmDecisions))
+  return pool
+}
+
+/** Half the pool that is left per measured run, so each of the two rounds has its share. */
+async function measureDecisions(pool: DecisionPool, share: number): Promise<Measured & { poolUsedUp: boolean }> {
+  const amount = Math.floor(pool.left / share)
+  if (amount < CONNECTIONS) throw new Error(`only ${pool.left} pending proposals for ${CONNECTIONS} connections; raise --decisions`)
+  const measured = await measure(pool.info.url, pool.run(amount))
+  return { ...measured, poolUsedUp: measured.ok + measured.non2xx >= amount }
+}
+
+/** The old code, from git, in a temporary directory sharing this checkout's node_modules. */
+function checkOutBaseline(ref: string): { dir: string; dispose(): void } | { unavailable: string } {
+  const dir = mkdtempSync(join(tmpdir(), "signoff-bench-baseline-"))
+  const dispose = () => rmSync(dir, { recursive: true, force: true })
+  const archive = spawnSync("sh", ["-c", `git archive --format=tar "$0" | tar -x -C "$1"`, ref, dir], { encoding: "utf8" })
+  if (archive.status !== 0 || !existsSync(join(dir, "bench", "api-throughput.bench.ts"))) {
+    dispose()
+    return { unavailable: `git archive ${ref} failed: ${(archive.stderr || "no bench in that tree").trim()}` }
+  }
+  symlinkSync(join(process.cwd(), "node_modules"), join(dir, "node_modules"), "dir")
+  return { dir, dispose }
+}
+
+const mean = (a: Measured, b: Measured) => ({ perSecond: (a.perSecond + b.perSecond) / 2, cpuMicros: (a.cpuMicros + b.cpuMicros) / 2 })
+
+async function main(): Promise<void> {
+  const current = await spawnBenchServer()
+  const baseline = args.baseline === "none" ? { unavailable: "--baseline none" } : checkOutBaseline(args.baseline!)
+  const before = "dir" in baseline ? await spawnBenchServer(join(baseline.dir, "bench", "api-throughput.bench.ts"), baseline.dir) : undefined
+  try {
+    const pool = await prepare("current server", current.info)
+    const oldPool = before ? await prepare(`before (${args.baseline})`, before.info) : undefined
+
+    if (!oldPool) {
+      console.log(`baseline: not measured (${"unavailable" in baseline ? baseline.unavailable : ""})`)
+      const empty = await measure(current.info.url, { url: `${current.info.url}/bench/empty`, connections: CONNECTIONS })
+      const decisions = await measureDecisions(pool, 1)
+      printAgainstEmpty(empty, decisions)
+      return
+    }
+    // Rounds in the order old, new, new, old: a change in the machine's load weighs on both.
+    const oldFirst = await measureDecisions(oldPool, 2)
+    const empty = await measure(current.info.url, { url: `${current.info.url}/bench/empty`, connections: CONNECTIONS })
+    const newFirst = await measureDecisions(pool, 2)
+    const newSecond = await measureDecisions(pool, 1)
+    const oldSecond = await measureDecisions(oldPool, 1)
+    console.log(`before, POST …/decisions:  ${describe(oldFirst)}\n                           ${describe(oldSecond)}`)
+    console.log(`current, POST …/decisions: ${describe(newFirst)}\n                           ${describe(newSecond)}`)
+    const now = mean(newFirst, newSecond)
+    const then = mean(oldFirst, oldSecond)
+    const ratio = now.perSecond / then.perSecond
+    console.log(
+      `ratio current / before:    ${ratio.toFixed(3)} (target ≥ 0.9: within 10 %) ${ratio >= 0.9 ? "✓" : "✗ below target"}; ` +
+        `server CPU per decision ${now.cpuMicros.toFixed(0)} µs vs ${then.cpuMicros.toFixed(0)} µs before (${((now.cpuMicros / then.cpuMicros - 1) * 100).toFixed(1)} %)`
+    )
+    console.log(
+      "  (the new per-request work: a token lookup joined to its principal with expiry and revocation checks, the rate limiter's bucket, HMAC instead of sha256 for the audit link, the principal on the decision and its audit entry, the risk classification of the returned proposal)"
+    )
+    printAgainstEmpty(empty, newSecond)
+  } finally {
+    current.child.kill("SIGTERM")
+    before?.child.kill("SIGTERM")
+    if ("dispose" in baseline) baseline.dispose()
+  }
+}
+
+function printAgainstEmpty(empty: Measured, decisions: Measured & { poolUsedUp: boolean }): void {
+  const ratio = decisions.perSecond / empty.perSecond
+  console.log(`empty Hono route:          ${describe(empty)}`)
+  console.log(`POST …/decisions:          ${describe(decisions)}${decisions.poolUsedUp ? " (ended when the proposal pool ran out)" : ""}`)
+  console.log(`ratio decisions / empty:   ${ratio.toFixed(3)} (target ≥ 0.5) ${ratio >= 0.5 ? "✓" : "✗ below target"}`)
+  console.log(
+    `server CPU per request:    decision ${decisions.cpuMicros.toFixed(0)} µs vs empty ${empty.cpuMicros.toFixed(0)} µs → CPU-bound ratio ${(empty.cpuMicros / decisions.cpuMicros).toFixed(3)}`
+  )
 }
 
 /** Every pending proposal id, through the sync feed (what a reviewer's extension would see). */

@@ -5,6 +5,7 @@ import { authenticate } from "./http/auth"
 import { readBodyWithin } from "./http/body"
 import { corsForApi } from "./http/cors"
 import { handleError } from "./http/error-handler"
+import { rateLimit } from "./http/rate-limit"
 import { SERVER_VERSION, healthRoutes } from "./routes/health"
 import { meRoutes } from "./routes/me"
 import { proposalRoutes } from "./routes/proposals"
@@ -18,6 +19,8 @@ import { statsRoutes } from "./routes/stats"
 import { customDomainRoutes } from "./routes/custom-domains"
 import { webhookRoutes } from "./routes/webhooks"
 import { mcpRoutes } from "./routes/mcp"
+import { accessRoutes } from "./routes/access"
+import { reviewRuleRoutes } from "./routes/review-rules"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -29,13 +32,16 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   })
   app.use("/healthz", corsForApi)
   app.use("/v1/*", corsForApi)
+  // Who is calling, then whether they may call now, and only then the body: an unauthenticated
+  // or rate-limited request is answered from its headers.
   const withinBodyLimit = readBodyWithin(MAX_BODY_BYTES, (c) => {
     // The rest of the body is never read; closing stops the client reusing a half-read socket.
     c.header("Connection", "close")
     return c.json(new ApiError(413, "payload_too_large", `request body larger than ${MAX_BODY_BYTES} bytes`).toBody(), 413)
   })
-  app.use("/v1/*", withinBodyLimit)
   app.use("/v1/*", authenticate)
+  app.use("/v1/*", rateLimit)
+  app.use("/v1/*", withinBodyLimit)
   app.use("/mcp", withinBodyLimit)
 
   app.route("/", healthRoutes())
@@ -52,6 +58,8 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", webhookRoutes())
   // MCP tools call the API in process, through this same app.
   app.route("/", mcpRoutes((request) => app.fetch(request)))
+  app.route("/", accessRoutes())
+  app.route("/", reviewRuleRoutes())
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -1,11 +1,15 @@
 import type { Server } from "node:http"
 import { serve } from "@hono/node-server"
 import type { OpenAPIHono } from "@hono/zod-openapi"
-import type { Role } from "~src/domain"
+import type { Role, WorkflowScope } from "~src/domain"
 import { createApp } from "./app"
 import type { AppEnv, Services } from "./app-env"
-import { issueToken } from "./auth/tokens"
-import { openDatabase } from "./db/connect"
+import { type AuditKeys, type KeySources, loadAuditKeys } from "./audit/keys"
+import { prepareAuditChain } from "./audit/rekey"
+import { issueTokenFor } from "./auth/tokens"
+import { type Db, openDatabase } from "./db/connect"
+import { inTransaction } from "./db/transaction"
+import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from "./http/rate-limit"
 import { expireDue } from "./proposals/expiry"
 import { ProposalEvents } from "./proposals/events"
 import { WebhookDispatcher, type WebhookDispatchOptions } from "./webhooks/dispatcher"
@@ -27,18 +31,77 @@ export interface StartOptions {
   webhooks?: Partial<WebhookDispatchOptions> | false
   /** Adds routes to the app before it listens (the benchmark's empty baseline route). */
   extendApp?: (app: OpenAPIHono<AppEnv>) => void
+  /** Where the audit keys come from (server/audit/keys.ts); default: key files beside the database. */
+  keys?: KeySources
+  /** Per-token limits on writes and waits; default DEFAULT_RATE_LIMITS. */
+  limits?: Partial<RateLimits>
+}
+
+export interface TokenOptions {
+  /** Add the token to this principal instead of creating a new one (role and name then come from it). */
+  principalId?: string
+  workflows?: WorkflowScope
+  expiresAt?: Date
 }
 
 export interface RunningServer {
   url: string
   close(): Promise<void>
-  createToken(role: Role, name: string): Promise<string>
+  /** A token for a new principal named `name` (or for `options.principalId`): the CLI's `token create`. */
+  createToken(role: Role, name: string, options?: TokenOptions): Promise<string>
+  /** The same, with the ids of the principal and the token. */
+  createTokenWithIds(role: Role, name: string, options?: TokenOptions): Promise<{ token: string; tokenId: string; principalId: string }>
+}
+
+/** The actor of audit entries made from the command line (or the server's own test hooks). */
+export const CLI_ACTOR = { name: "cli", role: "admin" } as const
+
+/**
+ * Opens (and migrates) the database and loads the audit keys held outside it, re-keying an
+ * upgraded database's audit chain (server/audit/rekey.ts). The server and the CLI both start here.
+ */
+export async function openServerData(location: string, keySources: KeySources = {}, now = new Date()): Promise<{ db: Db; keys: AuditKeys }> {
+  const keys = loadAuditKeys(location, keySources)
+  const db = await openDatabase(location)
+  try {
+    await prepareAuditChain(db, keys, now)
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
+  return { db, keys }
+}
+
+/** A token for a new principal, or for an existing one: what `token create` does. */
+export async function createTokenInDatabase(
+  data: { db: Db; keys: AuditKeys },
+  role: Role,
+  name: string,
+  options: TokenOptions,
+  now: Date
+): Promise<{ token: string; tokenId: string; principalId: string }> {
+  const who = options.principalId !== undefined ? { principalId: options.principalId } : { principal: { name, role } }
+  const created = await inTransaction(data.db, async (trx) => {
+    const request = { name: options.principalId !== undefined ? name : undefined, workflows: options.workflows, expiresAt: options.expiresAt }
+    const issued = await issueTokenFor(trx, data.keys.chain, CLI_ACTOR, who, request, now)
+    // Thrown inside the transaction: a token asked for the wrong role is never committed.
+    if (issued.principal.role !== role) throw new Error(`principal ${issued.principal.id} is ${issued.principal.role}, not ${role}`)
+    return issued
+  })
+  return { token: created.token, tokenId: created.info.id, principalId: created.principal.id }
 }
 
 /** Opens (and migrates) the database, then listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const db = await openDatabase(options.db ?? DEFAULT_DB_PATH)
-  const services: Services = { db, events: new ProposalEvents(), now: options.now ?? (() => new Date()) }
+  const now = options.now ?? (() => new Date())
+  const { db, keys } = await openServerData(options.db ?? DEFAULT_DB_PATH, options.keys, now())
+  const services: Services = {
+    db,
+    keys,
+    events: new ProposalEvents(),
+    limiter: new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.limits }),
+    now
+  }
   const app = createApp(services)
   options.extendApp?.(app)
   const host = options.host ?? "127.0.0.1"
@@ -60,7 +123,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   let closing: Promise<void> | undefined
   return {
     url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
-    createToken: (role, name) => issueToken(db, role, name, services.now()),
+    createToken: async (role, name, tokenOptions = {}) => (await createTokenInDatabase({ db, keys }, role, name, tokenOptions, services.now())).token,
+    createTokenWithIds: (role, name, tokenOptions = {}) => createTokenInDatabase({ db, keys }, role, name, tokenOptions, services.now()),
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep)

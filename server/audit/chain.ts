@@ -5,21 +5,32 @@ import { nextCounterValue } from "../db/counters"
 import { firstRow, preparedQuery } from "../db/prepared"
 import type { AuditLogTable, Database } from "../db/schema"
 import { sha256Hex } from "../hashing"
+import type { AuditChainKey } from "./keys"
 
 /** prevHash of the first entry: there is nothing before it. */
 export const GENESIS_HASH = "0".repeat(64)
 
 export interface AuditRecord {
   event: AuditEvent
-  actor: { name: string; role: string }
+  actor: { name: string; role: string; principalId?: string | undefined }
   proposalId?: string | null
   workflowId?: string | null
   data: Record<string, unknown>
 }
 
-/** hash = sha256(prevHash + canonical JSON of the entry without `hash`). */
-export function hashEntry(entry: Omit<AuditEntry, "hash">): string {
+/** hash = HMAC-SHA256(key, prevHash + canonical JSON of the entry without `hash`). */
+export function hashEntry(key: AuditChainKey, entry: Omit<AuditEntry, "hash">): string {
+  return key.sign(entry.prevHash + canonicalJson(entry))
+}
+
+/** The unkeyed link of entries written before the upgrade: sha256(prevHash + canonical JSON). */
+export function legacyHashEntry(entry: Omit<AuditEntry, "hash">): string {
   return sha256Hex(entry.prevHash + canonicalJson(entry))
+}
+
+/** The actor as hashed and exported: `principalId` only when there is one (older entries have none). */
+function actorOf(name: string, role: string, principalId: string | null | undefined): AuditEntry["actor"] {
+  return principalId ? { name, role, principalId } : { name, role }
 }
 
 const hashAtSeq = preparedQuery<{ seq: number }, { hash: string }>((db, slot) =>
@@ -33,6 +44,7 @@ const insertAuditRow = preparedQuery<AuditLogTable, never>((db, slot) =>
     event: slot("event"),
     actor_name: slot("actor_name"),
     actor_role: slot("actor_role"),
+    actor_principal_id: slot("actor_principal_id"),
     proposal_id: slot("proposal_id"),
     workflow_id: slot("workflow_id"),
     data: slot("data"),
@@ -44,8 +56,11 @@ const insertAuditRow = preparedQuery<AuditLogTable, never>((db, slot) =>
 /**
  * Appends one link to the chain inside the caller's transaction, so the entry commits (or
  * rolls back) together with the change it records. The audit counter row serializes appenders.
+ *
+ * Lock order: a transaction that also takes `proposal_seq` must take it before this
+ * (server/db/counters.ts), or two writers can deadlock on Postgres.
  */
-export async function appendAudit(trx: Transaction<Database>, at: Date, record: AuditRecord): Promise<AuditEntry> {
+export async function appendAudit(trx: Transaction<Database>, key: AuditChainKey, at: Date, record: AuditRecord): Promise<AuditEntry> {
   const seq = await nextCounterValue(trx, "audit_seq")
   const previous = seq === 1 ? undefined : await firstRow(hashAtSeq(trx, { seq: seq - 1 }))
   const data = JSON.stringify(record.data)
@@ -53,20 +68,21 @@ export async function appendAudit(trx: Transaction<Database>, at: Date, record: 
     seq,
     at: at.toISOString(),
     event: record.event,
-    actor: { name: record.actor.name, role: record.actor.role },
+    actor: actorOf(record.actor.name, record.actor.role, record.actor.principalId),
     proposalId: record.proposalId ?? null,
     workflowId: record.workflowId ?? null,
     // Round-trip through JSON so what we hash is exactly what a reader will parse back.
     data: JSON.parse(data) as Record<string, unknown>,
     prevHash: previous?.hash ?? GENESIS_HASH
   }
-  const entry: AuditEntry = { ...unhashed, hash: hashEntry(unhashed) }
+  const entry: AuditEntry = { ...unhashed, hash: hashEntry(key, unhashed) }
   await insertAuditRow(trx, {
     seq: entry.seq,
     at: entry.at,
     event: entry.event,
     actor_name: entry.actor.name,
     actor_role: entry.actor.role,
+    actor_principal_id: entry.actor.principalId ?? null,
     proposal_id: entry.proposalId,
     workflow_id: entry.workflowId,
     // Stringifying parsed JSON gives back the same text, so this is what a reader parses.
@@ -82,7 +98,7 @@ export function auditEntryFromRow(row: AuditLogTable): AuditEntry {
     seq: Number(row.seq),
     at: row.at,
     event: row.event as AuditEvent,
-    actor: { name: row.actor_name, role: row.actor_role },
+    actor: actorOf(row.actor_name, row.actor_role, row.actor_principal_id),
     proposalId: row.proposal_id,
     workflowId: row.workflow_id,
     data: JSON.parse(row.data) as Record<string, unknown>,

@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from "kysely"
 import type { ServerCustomDomain } from "~src/domain/custom-domains"
 import type { CustomHost } from "~src/platforms"
 import { appendAudit } from "../audit/chain"
-import type { Caller } from "../auth/tokens"
+import type { AuditChainKey } from "../audit/keys"
+import { type Caller, actorOf } from "../auth/tokens"
 import type { Database } from "../db/schema"
 
 type Reader = Kysely<Database> | Transaction<Database>
@@ -20,6 +21,7 @@ export async function customHosts(db: Reader): Promise<CustomHost[]> {
 /** Registers (or re-assigns) a custom domain; audited with before and after. */
 export async function putCustomDomain(
   trx: Transaction<Database>,
+  key: AuditChainKey,
   host: string,
   platform: ServerCustomDomain["platform"],
   caller: Caller,
@@ -29,22 +31,22 @@ export async function putCustomDomain(
   const domain: ServerCustomDomain = { host, platform, createdAt: before?.created_at ?? now.toISOString() }
   if (before) await trx.updateTable("custom_domains").set({ platform }).where("host", "=", host).execute()
   else await trx.insertInto("custom_domains").values({ host, platform, created_at: domain.createdAt }).execute()
-  await appendAudit(trx, now, {
+  await appendAudit(trx, key, now, {
     event: "custom_domain.changed",
-    actor: { name: caller.name, role: caller.role },
+    actor: actorOf(caller),
     data: { host, before: before ? { platform: before.platform } : null, after: { platform } }
   })
   return { domain, created: !before }
 }
 
 /** Removes a custom domain; false when there was none. Audited. */
-export async function deleteCustomDomain(trx: Transaction<Database>, host: string, caller: Caller, now: Date): Promise<boolean> {
+export async function deleteCustomDomain(trx: Transaction<Database>, key: AuditChainKey, host: string, caller: Caller, now: Date): Promise<boolean> {
   const before = await trx.selectFrom("custom_domains").selectAll().where("host", "=", host).executeTakeFirst()
   if (!before) return false
   await trx.deleteFrom("custom_domains").where("host", "=", host).execute()
-  await appendAudit(trx, now, {
+  await appendAudit(trx, key, now, {
     event: "custom_domain.changed",
-    actor: { name: caller.name, role: caller.role },
+    actor: actorOf(caller),
     data: { host, before: { platform: before.platform }, after: null }
   })
   return true

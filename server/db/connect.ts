@@ -12,9 +12,14 @@ export type Db = Kysely<Database>
 
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//.test(location)
 
-/** Opens the database named by `location` (a SQLite path or a postgres:// URL) and migrates it. */
+/** Connects to the database named by `location` (a SQLite path or a postgres:// URL), as it is. */
+export function connectDatabase(location: string): Db {
+  return new Kysely<Database>({ dialect: isPostgresUrl(location) ? postgresDialect(location) : sqliteDialect(location) })
+}
+
+/** Opens the database named by `location` and migrates it. */
 export async function openDatabase(location: string): Promise<Db> {
-  const db = new Kysely<Database>({ dialect: isPostgresUrl(location) ? postgresDialect(location) : sqliteDialect(location) })
+  const db = connectDatabase(location)
   try {
     await migrateToLatest(db)
   } catch (error) {

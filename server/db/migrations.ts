@@ -1,4 +1,5 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely"
+import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely"
+import { principalsFromLegacyTokens } from "./migrations/0002-principals"
 
 /**
  * Migrations live in code (no files to ship or glob). Only portable DDL: the same statements
@@ -119,6 +120,7 @@ const migrations: Record<string, Migration> = {
         await db.schema.dropTable(table).execute()
     }
   },
+  "0002_principals": principalsFromLegacyTokens,
   // Issue 12: signed webhooks (subscriptions, one message per event, one delivery per webhook and
   // message), the notices already sent for a proposal, and the audit-log cursor the dispatcher
   // tails. Cancelling needs no schema: it is a status and a decision row.
@@ -210,7 +212,16 @@ class InCodeMigrations implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest()
+  await migrate(() => new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest())
+}
+
+/** Migrates up (or down) to `name` exactly: how tests build a database as an older version left it. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  await migrate(() => new Migrator({ db, provider: new InCodeMigrations() }).migrateTo(name))
+}
+
+async function migrate(run: () => Promise<MigrationResultSet>): Promise<void> {
+  const { error, results } = await run()
   const failed = results?.find((r) => r.status === "Error")
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`)

@@ -4,6 +4,7 @@
  */
 export interface Database {
   counters: CountersTable
+  principals: PrincipalsTable
   tokens: TokensTable
   workflows: WorkflowsTable
   proposals: ProposalsTable
@@ -15,6 +16,22 @@ export interface Database {
   webhook_messages: WebhookMessagesTable
   webhook_deliveries: WebhookDeliveriesTable
   proposal_notices: ProposalNoticesTable
+  settings: SettingsTable
+}
+
+/** A person or an agent; tokens belong to one. Quorum and the audit log count principals. */
+export interface PrincipalsTable {
+  id: string
+  name: string
+  role: string
+  email: string | null
+  created_at: string
+}
+
+/** Server facts kept with the data, e.g. `audit_key_id` (which key signs the audit chain; never the key). */
+export interface SettingsTable {
+  name: string
+  value: string
 }
 
 /**
@@ -30,9 +47,16 @@ export interface TokensTable {
   id: string
   /** sha256 hex of the token; the token itself is never stored. */
   token_hash: string
+  /** The principal's role, copied at issue (a principal's role never changes). */
   role: string
+  /** The token's own label; the principal's name is what decisions show. */
   name: string
   created_at: string
+  principal_id: string
+  /** JSON: `"*"` or an array of workflow ids an agent token may propose into. */
+  workflows: string
+  expires_at: string | null
+  revoked_at: string | null
 }
 
 export interface WorkflowsTable {
@@ -45,13 +69,17 @@ export interface WorkflowsTable {
   paused: number
   created_at: string
   updated_at: string
+  /** JSON array of ReviewRule. */
+  review_rules: string
 }
 
 export interface ProposalsTable {
   id: string
   workflow_id: string
-  /** The token that created it: agents read only their own proposals. */
+  /** The token that created it. */
   created_by_token: string
+  /** The principal whose token created it: agents read only their principal's proposals. */
+  created_by_principal: string | null
   status: string
   version: number
   seq: number
@@ -63,12 +91,14 @@ export interface ProposalsTable {
   edited_change: string | null
   content_hash: string | null
   base_snapshot_hash: string | null
-  /** JSON array of reviewer names approving the current content (quorum bookkeeping). */
+  /** JSON array of the principal ids approving the current content (quorum bookkeeping). */
   approvers: string
   quorum: number
   expires_at: string | null
   created_at: string
   updated_at: string
+  /** JSON ProposalReview: why it was held or auto-approved at creation. */
+  review: string | null
 }
 
 export interface DecisionsTable {
@@ -77,6 +107,7 @@ export interface DecisionsTable {
   action: string
   actor_name: string
   actor_role: string
+  actor_principal_id: string | null
   reason_code: string | null
   reason_text: string | null
   edits: string | null
@@ -104,6 +135,7 @@ export interface AuditLogTable {
   event: string
   actor_name: string
   actor_role: string
+  actor_principal_id: string | null
   proposal_id: string | null
   workflow_id: string | null
   data: string

@@ -1,6 +1,6 @@
 import type { ApiErrorBody, ApiErrorCode, Proposal } from "~src/domain"
 
-export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500
+export type ApiErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500
 type Issue = NonNullable<ApiErrorBody["error"]["issues"]>[number]
 
 /** An error that is a value: status, code and the wire body, shaped by the one error handler. */
@@ -9,7 +9,9 @@ export class ApiError extends Error {
     readonly status: ApiErrorStatus,
     readonly code: ApiErrorCode,
     message: string,
-    readonly extra: { issues?: Issue[]; proposal?: Proposal } = {}
+    readonly extra: { issues?: Issue[]; proposal?: Proposal } = {},
+    /** Response headers (Retry-After, Connection: close). */
+    readonly headers: Record<string, string> = {}
   ) {
     super(message)
     this.name = "ApiError"
@@ -25,8 +27,10 @@ export class ApiError extends Error {
 
 export const badRequest = (message: string, issues?: Issue[]) =>
   new ApiError(400, "bad_request", message, issues ? { issues } : {})
-export const unauthorized = (message: string) => new ApiError(401, "unauthorized", message)
+// Connection: close — a refused request's body is never read, so the socket cannot be reused.
+export const unauthorized = (message: string) => new ApiError(401, "unauthorized", message, {}, { Connection: "close" })
 export const forbidden = (message: string) => new ApiError(403, "forbidden", message)
+export const outOfScope = (message: string) => new ApiError(403, "out_of_scope", message)
 export const notFound = (message: string) => new ApiError(404, "not_found", message)
 export const conflict = (message: string, proposal?: Proposal, code: ApiErrorCode = "conflict") =>
   new ApiError(409, code, message, proposal ? { proposal } : {})

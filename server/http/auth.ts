@@ -4,14 +4,21 @@ import type { AppEnv } from "../app-env"
 import { findCaller } from "../auth/tokens"
 import { forbidden, unauthorized } from "./api-error"
 
-/** Resolves `Authorization: Bearer so_…` to a caller, or answers 401. */
+const REFUSALS = { unknown: "invalid token", revoked: "token revoked", expired: "token expired" } as const
+
+/**
+ * Resolves `Authorization: Bearer so_…` to a caller, or answers 401: unknown, revoked and expired
+ * tokens alike. Runs before the body is read (server/app.ts), so a stranger's request costs a
+ * header and one indexed lookup, never a megabyte of body.
+ */
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   const header = c.req.header("authorization")
   const match = header?.match(/^Bearer\s+(\S+)\s*$/i)
   if (!match) throw unauthorized("missing bearer token")
-  const caller = await findCaller(c.var.services.db, match[1]!)
-  if (!caller) throw unauthorized("invalid token")
-  c.set("caller", caller)
+  const { services } = c.var
+  const found = await findCaller(services.db, match[1]!, services.now())
+  if ("refused" in found) throw unauthorized(REFUSALS[found.refused])
+  c.set("caller", found.caller)
   await next()
 }
 

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono"
 
 const PREFLIGHT_HEADERS = {
   "Access-Control-Allow-Origin": "*",
-  "Access-Control-Allow-Methods": "GET,POST,PUT,PATCH,OPTIONS",
+  "Access-Control-Allow-Methods": "GET,POST,PUT,PATCH,DELETE,OPTIONS",
   "Access-Control-Allow-Headers": "Authorization,Content-Type,Idempotency-Key",
   "Access-Control-Max-Age": "600",
   Vary: "Access-Control-Request-Headers"
@@ -21,4 +21,6 @@ export const corsForApi: MiddlewareHandler = async (c, next) => {
   if (c.req.method === "OPTIONS") return c.body(null, 204, PREFLIGHT_HEADERS)
   await next()
   c.res.headers.set("Access-Control-Allow-Origin", "*")
+  // A 429's Retry-After is not a CORS-safelisted header: without this a page could not read it.
+  if (c.res.status === 429) c.res.headers.set("Access-Control-Expose-Headers", "Retry-After")
 }

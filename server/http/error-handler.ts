@@ -22,7 +22,7 @@ export function validationError(error: ZodError, where: string): ApiError {
 
 /** The one place errors become responses: `{error:{code,message,issues?}, proposal?}`. */
 export function handleError(error: unknown, c: Context): Response {
-  if (error instanceof ApiError) return c.json(error.toBody(), error.status)
+  if (error instanceof ApiError) return c.json(error.toBody(), error.status, error.headers)
   if (error instanceof HTTPException) {
     // Hono raises these for malformed JSON (400) and a non-JSON content type (415).
     const status = error.status

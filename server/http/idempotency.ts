@@ -48,10 +48,25 @@ const storeResponse = preparedQuery<IdempotencyKeysTable, never>((db, slot) =>
   })
 )
 
+const recordResponse = preparedQuery<KeyColumns & Pick<IdempotencyKeysTable, "status" | "response_body">, never>((db, slot) =>
+  db
+    .updateTable("idempotency_keys")
+    .set({ status: slot("status"), response_body: slot("response_body") })
+    .where("token_id", "=", slot("token_id"))
+    .where("scope", "=", slot("scope"))
+    .where("idempotency_key", "=", slot("idempotency_key"))
+)
+
 /**
  * Runs `work` at most once per (token, scope, key). A retry with the same body gets the original
  * status and body back; the same key with a different body is a client bug → 422. The key is
  * recorded in the same transaction as the work, so a crash cannot separate them.
+ *
+ * The key's row is inserted first, before the work: a retry arriving while the first attempt
+ * still runs blocks on that row (Postgres' unique index; SQLite runs one transaction at a time),
+ * and once the first commits it replays the stored response — instead of doing the work again
+ * and answering 409 against the state the first attempt just wrote. A refused first attempt
+ * rolls the row back, so the retry then runs as new.
  */
 export async function runIdempotent<B>(
   services: Services,
@@ -72,20 +87,16 @@ export async function runIdempotent<B>(
           throw unprocessable("this Idempotency-Key was already used with a different request body")
         return { status: Number(stored.status) as 200 | 201, body: JSON.parse(stored.response_body) as B }
       }
+      await storeResponse(trx, { ...keyColumns, request_hash: requestHash, status: 0, response_body: "", created_at: services.now().toISOString() })
       const response = await work(trx, afterCommit)
-      await storeResponse(trx, {
-        ...keyColumns,
-        request_hash: requestHash,
-        status: response.status,
-        response_body: JSON.stringify(response.body),
-        created_at: services.now().toISOString()
-      })
+      await recordResponse(trx, { ...keyColumns, status: response.status, response_body: JSON.stringify(response.body) })
       return response
     })
   try {
     return await attempt()
   } catch (error) {
-    // Two first attempts racing on Postgres: the loser hits the primary key; its retry replays.
+    // Two attempts racing on Postgres: the later one waited on the key's row and then hit the
+    // primary key when the first committed; looked up again, it replays.
     if (isUniqueViolation(error)) return attempt()
     throw error
   }

@@ -17,11 +17,12 @@ export function newRouter(): OpenAPIHono<AppEnv> {
 const DESCRIPTIONS = {
   400: "Invalid request (malformed JSON, wrong types, unknown fields)",
   401: "Missing or invalid bearer token",
-  403: "The token's role may not do this",
+  403: "The token's role may not do this (`forbidden`), or an agent token acts outside its workflows (`out_of_scope`)",
   404: "Not found",
   409: "Conflict; the body carries the current proposal",
   413: "Body larger than 1 MB",
-  422: "Idempotency-Key reused with a different body"
+  422: "Idempotency-Key reused with a different body",
+  429: "Too many writes or waits from this token; `Retry-After` says when to try again"
 } as const
 
 type ErrorStatus = keyof typeof DESCRIPTIONS
@@ -33,3 +34,6 @@ export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
 }
 
 export const bearerSecurity = [{ bearer: [] }]
+
+/** `content` of a JSON request or response in a route declaration. */
+export const json = <S>(schema: S) => ({ "application/json": { schema } })

@@ -3,8 +3,8 @@ import type { CancelRequest, Proposal, ProposalStatus } from "~src/domain"
 import { applyCancel } from "~src/domain/cancellation"
 import type { Services } from "../app-env"
 import { appendAudit } from "../audit/chain"
-import type { Caller } from "../auth/tokens"
-import type { Database } from "../db/schema"
+import { type Caller, actorOf } from "../auth/tokens"
+import type { Database, ProposalsTable } from "../db/schema"
 import type { AfterCommit } from "../db/transaction"
 import { conflict, notFound } from "../http/api-error"
 import { ExpiryDue } from "./decide"
@@ -23,11 +23,11 @@ export async function cancelProposal(
   caller: Caller,
   proposalId: string,
   input: CancelRequest,
-  visible: (createdByToken: string) => boolean
+  visible: (row: Pick<ProposalsTable, "created_by_principal">) => boolean
 ): Promise<Proposal> {
   const now = services.now()
   const row = await findProposalRow(trx, proposalId)
-  if (!row || !visible(row.created_by_token)) throw notFound(`proposal ${proposalId} not found`)
+  if (!row || !visible(row)) throw notFound(`proposal ${proposalId} not found`)
   if (row.status === "pending" && row.expires_at !== null && row.expires_at <= now.toISOString()) throw new ExpiryDue(proposalId)
   const current = async () => (await loadProposal(trx, proposalId))!
 
@@ -36,14 +36,14 @@ export async function cancelProposal(
   const updated = await updateProposal(trx, row, { status: "cancelled" }, now)
   if (!updated) throw conflict("proposal changed while cancelling; fetch it again", await current())
 
-  const actor = { name: caller.name, role: caller.role }
+  const actor = actorOf(caller)
   const reason = { code: "other" as const, text: input.reason }
   const decisionId = await insertDecision(
     trx,
     { proposalId, action: "cancel", actor, proposalVersion: Number(row.version), reason },
     now
   )
-  await appendAudit(trx, now, {
+  await appendAudit(trx, services.keys.chain, now, {
     event: "cancel",
     actor,
     proposalId,

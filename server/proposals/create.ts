@@ -5,7 +5,7 @@ import { decideOnCreation, effectiveExpiry } from "~src/domain/oversight"
 import { resolveTargetTenant } from "~src/domain/target-tenant"
 import type { Services } from "../app-env"
 import { appendAudit } from "../audit/chain"
-import type { Caller } from "../auth/tokens"
+import { type Caller, actorOf } from "../auth/tokens"
 import { nextCounterValue } from "../db/counters"
 import type { Database } from "../db/schema"
 import type { AfterCommit } from "../db/transaction"
@@ -26,8 +26,9 @@ export function checkCreatable(input: ProposalCreate, now: Date): void {
 }
 
 /**
- * Stores a new proposal and applies its workflow's oversight model: pending for a human, or
- * auto-approved by policy (recorded as a policy decision naming the rule). One transaction.
+ * Stores a new proposal and applies its workflow's review rules and oversight model: pending for
+ * a human, or auto-approved by policy (recorded as a policy decision naming the rule). One
+ * transaction. (The caller's workflow scope is checked by the route, before anything is written.)
  */
 export async function createProposal(
   trx: Transaction<Database>,
@@ -42,10 +43,13 @@ export async function createProposal(
   const checked = resolveTargetTenant(input.target, await customHosts(trx))
   if (!checked.ok) throw badRequest(checked.message, [{ path: checked.path, message: checked.message }])
   input = { ...input, target: checked.target }
-  const workflow = await ensureWorkflow(trx, input.workflowId, caller, now)
-  const outcome = decideOnCreation(workflow, input)
-  const id = newId()
+  // Lock order (server/db/counters.ts): proposal_seq before anything that appends to the audit
+  // log, as a decision does — ensureWorkflow audits a workflow it creates.
   const seq = await nextCounterValue(trx, "proposal_seq")
+  const workflow = await ensureWorkflow(trx, services.keys.chain, input.workflowId, actorOf(caller), now)
+  const outcome = decideOnCreation(workflow, input)
+  const contentHash = contentHashOf(input.change)
+  const id = newId()
   const expiresAt = effectiveExpiry(now, input.expiresAt, workflow.expiryHours)
   await trx
     .insertInto("proposals")
@@ -53,6 +57,7 @@ export async function createProposal(
       id,
       workflow_id: workflow.id,
       created_by_token: caller.tokenId,
+      created_by_principal: caller.principalId,
       status: outcome.status,
       version: 1,
       seq,
@@ -61,18 +66,19 @@ export async function createProposal(
       target_id: input.target.id,
       body: JSON.stringify(input),
       edited_change: null,
-      content_hash: outcome.status === "auto_approved" ? contentHashOf(input.change) : null,
+      content_hash: outcome.status === "auto_approved" ? contentHash : null,
       base_snapshot_hash: input.baseSnapshotHash ?? null,
       approvers: "[]",
       quorum: workflow.quorum,
       expires_at: expiresAt?.toISOString() ?? null,
       created_at: at,
-      updated_at: at
+      updated_at: at,
+      review: JSON.stringify(outcome.review)
     })
     .execute()
-  await appendAudit(trx, now, {
+  await appendAudit(trx, services.keys.chain, now, {
     event: "proposal.created",
-    actor: { name: caller.name, role: caller.role },
+    actor: actorOf(caller),
     proposalId: id,
     workflowId: workflow.id,
     data: {
@@ -82,17 +88,20 @@ export async function createProposal(
       confidence: input.confidence,
       status: outcome.status,
       model: workflow.model,
-      rule: outcome.rule
+      rule: outcome.rule,
+      review: outcome.review,
+      // What was proposed, bound like an approval: the hash of the change as the agent sent it.
+      contentHash
     }
   })
   if (outcome.status === "auto_approved") {
     await insertDecision(trx, { proposalId: id, action: "auto_approve", actor: POLICY_ACTOR, proposalVersion: 1, rule: outcome.rule }, now)
-    await appendAudit(trx, now, {
+    await appendAudit(trx, services.keys.chain, now, {
       event: "auto_approval",
       actor: POLICY_ACTOR,
       proposalId: id,
       workflowId: workflow.id,
-      data: { rule: outcome.rule, model: workflow.model, confidence: input.confidence, contentHash: contentHashOf(input.change) }
+      data: { rule: outcome.rule, model: workflow.model, confidence: input.confidence, contentHash }
     })
   }
   afterCommit(() => services.events.changed(id))

@@ -4,7 +4,7 @@ import { applyEdits } from "~src/domain/edits"
 import { applyReview } from "~src/domain/oversight"
 import type { Services } from "../app-env"
 import { type AuditRecord, appendAudit } from "../audit/chain"
-import type { Caller } from "../auth/tokens"
+import { type Caller, actorOf } from "../auth/tokens"
 import type { Database } from "../db/schema"
 import type { AfterCommit } from "../db/transaction"
 import { contentHashOf } from "../hashing"
@@ -49,7 +49,7 @@ export async function decideProposal(
   if (Number(row.version) !== input.proposalVersion)
     throw conflict(`proposal is at version ${row.version}, not ${input.proposalVersion}; review the current state`, await current())
 
-  const outcome = applyReview({ status: row.status as Proposal["status"], quorum: Number(row.quorum), approvers: approversOf(row) }, input.action, caller.name)
+  const outcome = applyReview({ status: row.status as Proposal["status"], quorum: Number(row.quorum), approvers: approversOf(row) }, input.action, caller.principalId)
   if (!outcome.ok) throw conflict(outcome.message, await current())
 
   const before = effectiveChange(row)
@@ -77,7 +77,7 @@ export async function decideProposal(
   )
   if (!updated) throw conflict("proposal changed while deciding; review the current state", await current())
 
-  const actor = { name: caller.name, role: caller.role }
+  const actor = actorOf(caller)
   const decisionId = await insertDecision(
     trx,
     {
@@ -115,7 +115,7 @@ export async function decideProposal(
       ...(outcome.pausesWorkflow ? { workflowPaused: true, alreadyPaused: !workflowPaused } : {})
     }
   }
-  await appendAudit(trx, now, audit)
+  await appendAudit(trx, services.keys.chain, now, audit)
 
   afterCommit(() => services.events.changed(proposalId))
   const [proposal] = await withDecisions(trx, [updated])

@@ -1,12 +1,20 @@
-import type { ExecutionReport, Proposal, ProposalStatus } from "~src/domain"
+import type { ExecutionReport, Proposal, ProposalReview, ProposalStatus } from "~src/domain"
 import { applyExecutionReport } from "~src/domain/oversight"
 import type { Services } from "../app-env"
 import { appendAudit } from "../audit/chain"
-import type { Caller } from "../auth/tokens"
+import { type Caller, actorOf } from "../auth/tokens"
 import { inTransaction } from "../db/transaction"
 import { ApiError, conflict, notFound } from "../http/api-error"
 import { findProposalRow, loadProposal } from "./record"
 import { updateProposal } from "./write"
+import type { ProposalsTable } from "../db/schema"
+
+/** Why a proposal that was cleared to run waits for a person again. */
+const TARGET_CHANGED_REVIEW: ProposalReview = {
+  outcome: "pending",
+  reason: "target_changed",
+  text: "the target changed since the proposal was made: back to a person, on the target as it is now"
+}
 
 /**
  * The agent reports what it did. Refusals (not approved, stale content) write nothing. A changed
@@ -18,17 +26,17 @@ export async function reportExecution(
   caller: Caller,
   proposalId: string,
   report: ExecutionReport,
-  visible: (createdByToken: string) => boolean
+  visible: (row: ProposalsTable) => boolean
 ): Promise<Proposal> {
   const result = await inTransaction(services.db, async (trx, afterCommit) => {
     const now = services.now()
     const row = await findProposalRow(trx, proposalId)
-    if (!row || !visible(row.created_by_token)) throw notFound(`proposal ${proposalId} not found`)
+    if (!row || !visible(row)) throw notFound(`proposal ${proposalId} not found`)
     const outcome = applyExecutionReport(
       { status: row.status as ProposalStatus, contentHash: row.content_hash, baseSnapshotHash: row.base_snapshot_hash },
       report
     )
-    const actor = { name: caller.name, role: caller.role }
+    const actor = actorOf(caller)
     if (!outcome.ok && outcome.code !== "target_changed")
       throw conflict(outcome.message, (await loadProposal(trx, proposalId))!, outcome.code)
 
@@ -39,11 +47,12 @@ export async function reportExecution(
           status: "pending",
           approvers: "[]",
           content_hash: null,
-          base_snapshot_hash: report.snapshotHash ?? null
+          base_snapshot_hash: report.snapshotHash ?? null,
+          review: JSON.stringify(TARGET_CHANGED_REVIEW)
         }
     const updated = await updateProposal(trx, row, changes, now)
     if (!updated) throw conflict("proposal changed while reporting; fetch it again", (await loadProposal(trx, proposalId))!)
-    await appendAudit(trx, now, {
+    await appendAudit(trx, services.keys.chain, now, {
       event: "execution",
       actor,
       proposalId,

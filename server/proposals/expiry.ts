@@ -31,7 +31,7 @@ export async function expireDue(services: Services, onlyId?: string): Promise<nu
       const updated = await updateProposal(trx, row, { status: "expired" }, now)
       if (!updated) return false
       await insertDecision(trx, { proposalId: id, action: "expire", actor: POLICY_ACTOR, proposalVersion: Number(row.version), rule: EXPIRY_RULE }, now)
-      await appendAudit(trx, now, {
+      await appendAudit(trx, services.keys.chain, now, {
         event: "expiry",
         actor: POLICY_ACTOR,
         proposalId: id,

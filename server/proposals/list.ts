@@ -5,11 +5,11 @@ import { withDecisions } from "./record"
 
 /**
  * Newest first (ULIDs sort by creation time); the cursor is the last id of the previous page.
- * `createdByToken` narrows the list to one token's proposals (an agent sees only its own).
+ * `createdByPrincipal` narrows the list to one principal's proposals (an agent sees only its own, whichever of its tokens made them).
  */
-export async function listProposals(db: Db, query: ProposalListQuery, createdByToken?: string): Promise<ProposalPage> {
+export async function listProposals(db: Db, query: ProposalListQuery, createdByPrincipal?: string): Promise<ProposalPage> {
   let select = db.selectFrom("proposals").selectAll().orderBy("id", "desc").limit(query.limit + 1)
-  if (createdByToken !== undefined) select = select.where("created_by_token", "=", createdByToken)
+  if (createdByPrincipal !== undefined) select = select.where("created_by_principal", "=", createdByPrincipal)
   if (query.status) select = select.where("status", "=", query.status)
   if (query.workflowId) select = select.where("workflow_id", "=", query.workflowId)
   if (query.platform) select = select.where("platform", "=", query.platform)

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from "kysely"
-import { type Change, type Decision, type Proposal, ProposalCreate, type ProposalStatus } from "~src/domain"
+import { type Change, type Decision, type Proposal, ProposalCreate, type ProposalReview, type ProposalStatus } from "~src/domain"
+import { classifyRisk } from "~src/domain/risk-classification"
 import { firstRow, preparedQuery } from "../db/prepared"
 import type { Database, DecisionsTable, ProposalsTable } from "../db/schema"
 
@@ -11,6 +12,7 @@ export function effectiveChange(row: ProposalsTable): Change {
   return (JSON.parse(row.body) as ProposalCreate).change
 }
 
+/** Principal ids of the people who approved the content as it stands (quorum counts these). */
 export const approversOf = (row: ProposalsTable): string[] => JSON.parse(row.approvers) as string[]
 
 export function decisionFromRow(row: DecisionsTable): Decision {
@@ -18,7 +20,9 @@ export function decisionFromRow(row: DecisionsTable): Decision {
     id: row.id,
     proposalId: row.proposal_id,
     action: row.action as Decision["action"],
-    actor: { name: row.actor_name, role: row.actor_role as Decision["actor"]["role"] },
+    actor: row.actor_principal_id
+      ? { name: row.actor_name, role: row.actor_role as Decision["actor"]["role"], principalId: row.actor_principal_id }
+      : { name: row.actor_name, role: row.actor_role as Decision["actor"]["role"] },
     proposalVersion: Number(row.proposal_version),
     createdAt: row.created_at
   }
@@ -51,6 +55,9 @@ export function proposalFromRow(row: ProposalsTable, decisions: Decision[]): Pro
   if (row.expires_at) proposal.expiresAt = row.expires_at
   if (row.edited_change) proposal.editedChange = JSON.parse(row.edited_change) as Change
   if (row.content_hash) proposal.contentHash = row.content_hash
+  if (row.review) proposal.review = JSON.parse(row.review) as ProposalReview
+  // Classified on every read, from the change as it stands now (a reviewer's edit included).
+  proposal.riskAssessment = classifyRisk({ change: proposal.editedChange ?? body.change, confidence: body.confidence, risk: body.risk, impact: body.impact })
   return proposal
 }
 

@@ -6,7 +6,7 @@ import { affectedRows, preparedQuery } from "../db/prepared"
 import type { Database, DecisionsTable, ProposalsTable } from "../db/schema"
 
 /** What a change to a proposal may touch; version, seq and updated_at are bumped here. */
-type MutableColumns = "status" | "approvers" | "edited_change" | "content_hash" | "base_snapshot_hash"
+type MutableColumns = "status" | "approvers" | "edited_change" | "content_hash" | "base_snapshot_hash" | "review"
 type ProposalChanges = Partial<Pick<ProposalsTable, MutableColumns>>
 
 // Every mutable column is written (unchanged ones with the value read in this transaction, which
@@ -21,6 +21,7 @@ const updateProposalRow = preparedQuery<Pick<ProposalsTable, MutableColumns | "i
         edited_change: slot("edited_change"),
         content_hash: slot("content_hash"),
         base_snapshot_hash: slot("base_snapshot_hash"),
+        review: slot("review"),
         version: slot("version"),
         seq: slot("seq"),
         updated_at: slot("updated_at")
@@ -50,6 +51,7 @@ export async function updateProposal(
       edited_change: next.edited_change,
       content_hash: next.content_hash,
       base_snapshot_hash: next.base_snapshot_hash,
+      review: next.review,
       version: next.version,
       seq: next.seq,
       updated_at: next.updated_at
@@ -77,6 +79,7 @@ const insertDecisionRow = preparedQuery<DecisionsTable, never>((db, slot) =>
     action: slot("action"),
     actor_name: slot("actor_name"),
     actor_role: slot("actor_role"),
+    actor_principal_id: slot("actor_principal_id"),
     reason_code: slot("reason_code"),
     reason_text: slot("reason_text"),
     edits: slot("edits"),
@@ -95,6 +98,7 @@ export async function insertDecision(trx: Transaction<Database>, d: NewDecision,
     action: d.action,
     actor_name: d.actor.name,
     actor_role: d.actor.role,
+    actor_principal_id: d.actor.principalId ?? null,
     reason_code: d.reason?.code ?? null,
     reason_text: d.reason?.text ?? null,
     edits: d.edits ? JSON.stringify(d.edits) : null,

@@ -37,7 +37,7 @@ export function cancelRoutes() {
     const cancel = () =>
       runIdempotent(services, caller, `POST /v1/proposals/${id}/cancel`, key, input, async (trx, afterCommit) => ({
         status: 200 as const,
-        body: await cancelProposal(trx, afterCommit, services, caller, id, input, (createdBy) => canSee(caller, createdBy))
+        body: await cancelProposal(trx, afterCommit, services, caller, id, input, (row) => canSee(caller, row))
       }))
     try {
       return c.json((await cancel()).body, 200)

@@ -51,13 +51,13 @@ export function customDomainRoutes() {
     const { host } = c.req.valid("param")
     const { platform } = c.req.valid("json")
     if (isBuiltInHost(host)) throw badRequest(`${host} is one of the platforms' own hosts; it needs no registration`)
-    const { domain, created } = await inTransaction(services.db, (trx) => putCustomDomain(trx, host, platform, caller, services.now()))
+    const { domain, created } = await inTransaction(services.db, (trx) => putCustomDomain(trx, services.keys.chain, host, platform, caller, services.now()))
     return created ? c.json(domain, 201) : c.json(domain, 200)
   })
   router.openapi(deleteRoute, async (c) => {
     const { services, caller } = c.var
     const { host } = c.req.valid("param")
-    const removed = await inTransaction(services.db, (trx) => deleteCustomDomain(trx, host, caller, services.now()))
+    const removed = await inTransaction(services.db, (trx) => deleteCustomDomain(trx, services.keys.chain, host, caller, services.now()))
     if (!removed) throw notFound(`no custom domain ${host}`)
     return c.body(null, 204)
   })

@@ -23,7 +23,7 @@ const decideRoute = createRoute({
   },
   responses: {
     200: { description: "The decision and the proposal after it", content: { "application/json": { schema: DecisionResult } } },
-    ...errorResponses(400, 401, 403, 404, 409, 413, 422)
+    ...errorResponses(400, 401, 403, 404, 409, 413, 422, 429)
   }
 })
 

@@ -5,6 +5,8 @@ import { bearerSecurity, errorResponses, newRouter } from "../http/router"
 import { reportExecution } from "../proposals/execute"
 import { ProposalIdParams } from "./params"
 import { canSee } from "./proposals"
+import { inScope } from "../auth/tokens"
+import { outOfScope } from "../http/api-error"
 
 const executionRoute = createRoute({
   method: "post",
@@ -17,7 +19,7 @@ const executionRoute = createRoute({
   request: { params: ProposalIdParams, body: { required: true, content: { "application/json": { schema: ExecutionReport } } } },
   responses: {
     200: { description: "The proposal after the report", content: { "application/json": { schema: Proposal } } },
-    ...errorResponses(400, 401, 403, 404, 409, 413)
+    ...errorResponses(400, 401, 403, 404, 409, 413, 429)
   }
 })
 
@@ -25,7 +27,12 @@ export function executionRoutes() {
   return newRouter().openapi(executionRoute, async (c) => {
     const { services, caller } = c.var
     const { id } = c.req.valid("param")
-    const proposal = await reportExecution(services, caller, id, c.req.valid("json"), (createdBy) => canSee(caller, createdBy))
+    const proposal = await reportExecution(services, caller, id, c.req.valid("json"), (row) => {
+      if (!canSee(caller, row)) return false
+      // The agent's own proposal, but this token is not scoped to its workflow (e.g. narrowed on rotation).
+      if (!inScope(caller, row.workflow_id)) throw outOfScope(`this token may not act in workflow '${row.workflow_id}'`)
+      return true
+    })
     return c.json(proposal, 200)
   })
 }

@@ -10,10 +10,16 @@ export function meRoutes() {
       summary: "Who this token is",
       security: bearerSecurity,
       responses: {
-        200: { description: "The caller's name and role", content: { "application/json": { schema: Me } } },
+        200: {
+          description: "The caller's principal (name, role, id), this token's id, workflow scope and expiry",
+          content: { "application/json": { schema: Me } }
+        },
         ...errorResponses(401)
       }
     }),
-    (c) => c.json({ name: c.var.caller.name, role: c.var.caller.role }, 200)
+    (c) => {
+      const { name, role, principalId, tokenId, workflows, expiresAt } = c.var.caller
+      return c.json({ name, role, principalId, tokenId, workflows, expiresAt }, 200)
+    }
   )
 }

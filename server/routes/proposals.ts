@@ -1,38 +1,42 @@
 import { createRoute } from "@hono/zod-openapi"
 import { Proposal, ProposalCreate } from "~src/domain"
 import { ProposalListQuery, ProposalPage, WaitQuery } from "~src/domain/api-responses"
-import type { Caller } from "../auth/tokens"
+import { type Caller, inScope } from "../auth/tokens"
 import type { Db } from "../db/connect"
-import { notFound } from "../http/api-error"
+import { notFound, outOfScope } from "../http/api-error"
 import { allow } from "../http/auth"
 import { idempotencyKeyOf, runIdempotent } from "../http/idempotency"
-import { bearerSecurity, errorResponses, newRouter } from "../http/router"
+import { bearerSecurity, errorResponses, json, newRouter } from "../http/router"
 import { checkCreatable, createProposal } from "../proposals/create"
 import { expireDue } from "../proposals/expiry"
 import { listProposals } from "../proposals/list"
 import { findProposalRow, withDecisions } from "../proposals/record"
 import { waitForProposal } from "../proposals/wait"
 import { IdempotencyHeaders, ProposalIdParams } from "./params"
+import type { ProposalsTable } from "../db/schema"
 
-const json = <S>(schema: S) => ({ "application/json": { schema } })
+/**
+ * Agents see only the proposals their principal created (a rotated token keeps access to the
+ * agent's earlier proposals); everyone else sees all.
+ */
+export const canSee = (caller: Caller, row: Pick<ProposalsTable, "created_by_principal">): boolean =>
+  caller.role !== "agent" || row.created_by_principal === caller.principalId
 
-/** Agents see only the proposals their own token created; everyone else sees all. */
-export const canSee = (caller: Caller, createdByToken: string): boolean =>
-  caller.role !== "agent" || createdByToken === caller.tokenId
-
-/** canSee as a list filter: the creating token an agent's listing is narrowed to (none for the others). */
-export const visibleCreator = (caller: Caller): string | undefined => (caller.role === "agent" ? caller.tokenId : undefined)
+/** canSee as a list filter: the creating principal an agent's listing is narrowed to (none for the others). */
+export const visibleCreator = (caller: Caller): string | undefined => (caller.role === "agent" ? caller.principalId : undefined)
 
 const createProposalRoute = createRoute({
   method: "post",
   path: "/v1/proposals",
   summary: "An agent proposes a change (idempotent with Idempotency-Key)",
+  description:
+    "A workflow outside the token's scope → 403 `out_of_scope`, nothing written. The response's `review` says why it is pending or auto-approved (a matching review rule names itself), and `riskAssessment` is the server's own classification of the change.",
   security: bearerSecurity,
   middleware: [allow("agent")] as const,
   request: { headers: IdempotencyHeaders, body: { required: true, content: json(ProposalCreate) } },
   responses: {
     201: { description: "Created (or the original, on an idempotent replay)", content: json(Proposal) },
-    ...errorResponses(400, 401, 403, 413, 422)
+    ...errorResponses(400, 401, 403, 413, 422, 429)
   }
 })
 
@@ -64,7 +68,7 @@ const waitRoute = createRoute({
   request: { params: ProposalIdParams, query: WaitQuery },
   responses: {
     200: { description: "The proposal as it is when the wait ends", content: json(Proposal) },
-    ...errorResponses(400, 401, 404)
+    ...errorResponses(400, 401, 404, 429)
   }
 })
 
@@ -74,6 +78,8 @@ export function proposalRoutes() {
   router.openapi(createProposalRoute, async (c) => {
     const { services, caller } = c.var
     const input = c.req.valid("json")
+    if (!inScope(caller, input.workflowId))
+      throw outOfScope(`this token may not propose into workflow '${input.workflowId}' (its scope: ${(caller.workflows as string[]).join(", ")})`)
     const key = idempotencyKeyOf(c.req.header("idempotency-key"))
     const response = await runIdempotent(services, caller, "POST /v1/proposals", key, input, async (trx, afterCommit) => {
       // Checked after the idempotency lookup: a retry of a request that once passed replays it.
@@ -113,7 +119,7 @@ export function proposalRoutes() {
 /** The proposal if this caller may see it; otherwise 404 (an agent cannot learn others' ids exist). */
 async function loadVisible(db: Db, caller: Caller, id: string): Promise<Proposal> {
   const row = await findProposalRow(db, id)
-  if (!row || !canSee(caller, row.created_by_token)) throw notFound(`proposal ${id} not found`)
+  if (!row || !canSee(caller, row)) throw notFound(`proposal ${id} not found`)
   const [proposal] = await withDecisions(db, [row])
   return proposal!
 }

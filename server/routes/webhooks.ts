@@ -101,7 +101,7 @@ export function webhookRoutes() {
 
   router.openapi(createWebhookRoute, async (c) => {
     const { services, caller } = c.var
-    return c.json(await createWebhook(services.db, c.req.valid("json"), caller, services.now()), 201)
+    return c.json(await createWebhook(services.db, services.keys.chain, c.req.valid("json"), caller, services.now()), 201)
   })
 
   router.openapi(listWebhooksRoute, async (c) => c.json({ items: await listWebhooks(c.var.services.db) }, 200))
@@ -110,12 +110,12 @@ export function webhookRoutes() {
 
   router.openapi(updateWebhookRoute, async (c) => {
     const { services, caller } = c.var
-    return c.json(await updateWebhook(services.db, c.req.valid("param").id, c.req.valid("json"), caller, services.now()), 200)
+    return c.json(await updateWebhook(services.db, services.keys.chain, c.req.valid("param").id, c.req.valid("json"), caller, services.now()), 200)
   })
 
   router.openapi(rotateSecretRoute, async (c) => {
     const { services, caller } = c.var
-    return c.json(await rotateWebhookSecret(services.db, c.req.valid("param").id, caller, services.now()), 200)
+    return c.json(await rotateWebhookSecret(services.db, services.keys.chain, c.req.valid("param").id, caller, services.now()), 200)
   })
 
   router.openapi(listDeliveriesRoute, async (c) => {

@@ -295,7 +295,7 @@ export class WebhookDispatcher {
           .set({ ...common, status: "failed", last_error: "410 Gone: the webhook was disabled", next_attempt_at: null })
           .where("id", "=", delivery.id)
           .execute()
-        await disableGoneWebhook(trx, delivery.webhook_id, done)
+        await disableGoneWebhook(trx, this.#services.keys.chain, delivery.webhook_id, done)
       })
       return
     }

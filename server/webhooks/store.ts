@@ -1,7 +1,8 @@
 import type { Kysely, Transaction } from "kysely"
 import type { Webhook, WebhookCreate, WebhookEventType, WebhookUpdate, WebhookWithSecret } from "~src/domain/webhooks"
 import { appendAudit } from "../audit/chain"
-import type { Caller } from "../auth/tokens"
+import type { AuditChainKey } from "../audit/keys"
+import { type Caller, actorOf } from "../auth/tokens"
 import type { Database, WebhooksTable } from "../db/schema"
 import { inTransaction } from "../db/transaction"
 import { notFound } from "../http/api-error"
@@ -55,14 +56,14 @@ export async function findWebhook(db: Reader, id: string): Promise<Webhook> {
  * A new subscription and its secret (returned this once). It receives the events that happen
  * after it: its own creation entry in the audit log marks where the dispatcher starts for it.
  */
-export async function createWebhook(db: Kysely<Database>, input: WebhookCreate, caller: Caller, now: Date): Promise<WebhookWithSecret> {
+export async function createWebhook(db: Kysely<Database>, key: AuditChainKey, input: WebhookCreate, caller: Caller, now: Date): Promise<WebhookWithSecret> {
   const id = newId()
   const secret = newWebhookSecret()
   const at = now.toISOString()
   return inTransaction(db, async (trx) => {
-    const entry = await appendAudit(trx, now, {
+    const entry = await appendAudit(trx, key, now, {
       event: "webhook.created",
-      actor: { name: caller.name, role: caller.role },
+      actor: actorOf(caller),
       data: { webhookId: id, url: input.url, events: input.events }
     })
     const row: WebhooksTable = {
@@ -85,7 +86,7 @@ export async function createWebhook(db: Kysely<Database>, input: WebhookCreate, 
 }
 
 /** URL, events, description, or enabled (re-enabling clears the reason it stopped). Audited. */
-export async function updateWebhook(db: Kysely<Database>, id: string, update: WebhookUpdate, caller: Caller, now: Date): Promise<Webhook> {
+export async function updateWebhook(db: Kysely<Database>, key: AuditChainKey, id: string, update: WebhookUpdate, caller: Caller, now: Date): Promise<Webhook> {
   return inTransaction(db, async (trx) => {
     const row = await webhookRow(trx, id)
     const next: WebhooksTable = {
@@ -99,9 +100,9 @@ export async function updateWebhook(db: Kysely<Database>, id: string, update: We
       updated_at: now.toISOString()
     }
     await trx.updateTable("webhooks").set(next).where("id", "=", id).execute()
-    await appendAudit(trx, now, {
+    await appendAudit(trx, key, now, {
       event: "webhook.changed",
-      actor: { name: caller.name, role: caller.role },
+      actor: actorOf(caller),
       data: { webhookId: id, changes: update }
     })
     return webhookFromRow(next)
@@ -109,7 +110,7 @@ export async function updateWebhook(db: Kysely<Database>, id: string, update: We
 }
 
 /** A new secret, returned once; the old one keeps signing alongside it for ROTATION_GRACE_MS. */
-export async function rotateWebhookSecret(db: Kysely<Database>, id: string, caller: Caller, now: Date): Promise<WebhookWithSecret> {
+export async function rotateWebhookSecret(db: Kysely<Database>, key: AuditChainKey, id: string, caller: Caller, now: Date): Promise<WebhookWithSecret> {
   const secret = newWebhookSecret()
   return inTransaction(db, async (trx) => {
     const row = await webhookRow(trx, id)
@@ -121,9 +122,9 @@ export async function rotateWebhookSecret(db: Kysely<Database>, id: string, call
       updated_at: now.toISOString()
     }
     await trx.updateTable("webhooks").set(next).where("id", "=", id).execute()
-    await appendAudit(trx, now, {
+    await appendAudit(trx, key, now, {
       event: "webhook.changed",
-      actor: { name: caller.name, role: caller.role },
+      actor: actorOf(caller),
       data: { webhookId: id, secretRotated: true, previousSecretExpiresAt: next.previous_secret_expires_at }
     })
     return { webhook: webhookFromRow(next), secret }
@@ -131,8 +132,8 @@ export async function rotateWebhookSecret(db: Kysely<Database>, id: string, call
 }
 
 /** The receiver answered 410 Gone: stop sending to it (Standard Webhooks, "Delivery success and failure"). */
-export async function disableGoneWebhook(trx: Transaction<Database>, id: string, now: Date): Promise<void> {
+export async function disableGoneWebhook(trx: Transaction<Database>, key: AuditChainKey, id: string, now: Date): Promise<void> {
   const reason = `the endpoint answered 410 Gone at ${now.toISOString()}`
   await trx.updateTable("webhooks").set({ enabled: 0, disabled_reason: reason, updated_at: now.toISOString() }).where("id", "=", id).execute()
-  await appendAudit(trx, now, { event: "webhook.changed", actor: DISPATCHER_ACTOR, data: { webhookId: id, changes: { enabled: false }, reason } })
+  await appendAudit(trx, key, now, { event: "webhook.changed", actor: DISPATCHER_ACTOR, data: { webhookId: id, changes: { enabled: false }, reason } })
 }

@@ -4,12 +4,16 @@ export const ApiErrorCode = z.enum([
   "bad_request",
   "unauthorized",
   "forbidden",
+  /** An agent token proposed into a workflow outside its scope. */
+  "out_of_scope",
   "not_found",
   "conflict",
   "stale_approval",
   "target_changed",
   "payload_too_large",
   "unprocessable",
+  /** Too many writes or waits for this token; `Retry-After` says when to try again. */
+  "rate_limited",
   "internal"
 ])
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>

@@ -47,7 +47,12 @@ export const Decision = z.object({
   id: z.string(),
   proposalId: z.string(),
   action: z.union([DecisionAction, z.literal("auto_approve"), z.literal("expire"), z.literal("cancel")]),
-  actor: z.object({ name: z.string(), role: z.union([Role, z.literal("policy")]) }),
+  actor: z.object({
+    name: z.string(),
+    role: z.union([Role, z.literal("policy")]),
+    /** The person who decided (absent on policy decisions and on decisions from before principals). */
+    principalId: z.string().optional()
+  }),
   reason: DecisionReason.optional(),
   edits: z.record(z.string(), z.unknown()).optional(),
   proposalVersion: z.int(),

@@ -1,6 +1,8 @@
 import type { DecisionAction } from "./decision"
 import type { ExecutionReport } from "./execution"
 import type { ProposalStatus, RiskFlags } from "./proposal"
+import type { ProposalReview } from "./review"
+import { type ReviewRule, type RuleSubject, matchingReviewRule } from "./review-rules"
 import type { Workflow } from "./workflow"
 
 /**
@@ -8,34 +10,51 @@ import type { Workflow } from "./workflow"
  * keeping them free of I/O lets the policy be unit-tested exhaustively and read in one place.
  */
 
-export type CreationOutcome =
-  | { status: "pending"; rule: string }
-  | { status: "auto_approved"; rule: string }
+export type CreationOutcome = {
+  status: "pending" | "auto_approved"
+  /** The sentence recorded on the policy decision and in the audit log. */
+  rule: string
+  /** Why, for the wire: the reason, and the review rule when one held the proposal. */
+  review: ProposalReview
+}
 
-/** What happens to a new proposal the moment it arrives, per its workflow's model. */
+function outcome(status: CreationOutcome["status"], reason: ProposalReview["reason"], rule: string): CreationOutcome {
+  return { status, rule, review: { outcome: status, reason, text: rule } }
+}
+
+/**
+ * What happens to a new proposal the moment it arrives. First the workflow's review rules (an
+ * admin's, which nothing the agent sends can lower), then the pause, then the model.
+ */
 export function decideOnCreation(
-  workflow: Pick<Workflow, "model" | "threshold" | "paused">,
-  proposal: { confidence: number; risk?: RiskFlags | undefined }
+  workflow: Pick<Workflow, "model" | "threshold" | "paused"> & { reviewRules?: readonly ReviewRule[] | undefined },
+  proposal: { confidence: number; risk?: RiskFlags | undefined } & Partial<RuleSubject>
 ): CreationOutcome {
+  const heldBy = proposal.change && proposal.target ? matchingReviewRule(workflow.reviewRules ?? [], proposal as RuleSubject) : undefined
+  if (heldBy) {
+    const rule = `review rule "${heldBy.id}": ${heldBy.description} (held for a person whatever the model, confidence or flags)`
+    return { status: "pending", rule, review: { outcome: "pending", reason: "rule", text: rule, ruleId: heldBy.id, description: heldBy.description } }
+  }
   // A paused workflow holds everything for a human, whatever its model: pausing is the brake.
-  if (workflow.paused) return { status: "pending", rule: "workflow paused: held for a human" }
+  if (workflow.paused) return outcome("pending", "paused", "workflow paused: held for a human")
   switch (workflow.model) {
     case "approve":
-      return { status: "pending", rule: "approve: nothing runs until approved" }
+      return outcome("pending", "approve_model", "approve: nothing runs until approved")
     case "monitor":
-      return { status: "auto_approved", rule: "monitor: AI executes, reviewers can revert or pause" }
+      return outcome("auto_approved", "monitor_model", "monitor: AI executes, reviewers can revert or pause")
     case "exception": {
-      if (proposal.risk?.edgeCase)
-        return { status: "pending", rule: "exception: flagged as an edge case, escalated" }
+      if (proposal.risk?.edgeCase) return outcome("pending", "edge_case", "exception: flagged as an edge case, escalated")
       if (proposal.confidence < workflow.threshold)
-        return {
-          status: "pending",
-          rule: `exception: confidence ${proposal.confidence} < threshold ${workflow.threshold}, escalated`
-        }
-      return {
-        status: "auto_approved",
-        rule: `exception: confidence ${proposal.confidence} ≥ threshold ${workflow.threshold} and no edge-case flag`
-      }
+        return outcome(
+          "pending",
+          "below_threshold",
+          `exception: confidence ${proposal.confidence} < threshold ${workflow.threshold}, escalated`
+        )
+      return outcome(
+        "auto_approved",
+        "meets_threshold",
+        `exception: confidence ${proposal.confidence} ≥ threshold ${workflow.threshold} and no edge-case flag`
+      )
     }
   }
 }
@@ -43,7 +62,7 @@ export function decideOnCreation(
 export interface ReviewState {
   status: ProposalStatus
   quorum: number
-  /** Distinct reviewers who approved the change as it stands now (an edit restarts the count). */
+  /** Principal ids of the people who approved the change as it stands now (an edit restarts the count). */
   approvers: readonly string[]
 }
 
@@ -54,13 +73,16 @@ export type ReviewOutcome =
 /** Statuses from which a reviewer may ask for an undo: it ran, or it is cleared to run. */
 const REVERTIBLE: readonly ProposalStatus[] = ["approved", "auto_approved", "executed"]
 
-/** Applies one human decision to a proposal's review state; `ok: false` is a conflict (409). */
+/**
+ * Applies one human decision to a proposal's review state; `ok: false` is a conflict (409).
+ * `reviewer` is the deciding principal's id: quorum counts people, not token names.
+ */
 export function applyReview(state: ReviewState, action: DecisionAction, reviewer: string): ReviewOutcome {
   switch (action) {
     case "approve": {
       if (state.status !== "pending") return notPending(state.status)
       if (state.approvers.includes(reviewer))
-        return { ok: false, message: `${reviewer} already approved this proposal; quorum needs distinct reviewers` }
+        return { ok: false, message: "you already approved this proposal; quorum needs distinct people" }
       const approvers = [...state.approvers, reviewer]
       return { ok: true, status: reachesQuorum(approvers, state.quorum), approvers, pausesWorkflow: false }
     }

@@ -2,6 +2,7 @@ import { z } from "zod"
 import { Change } from "./changes"
 import { Decision } from "./decision"
 import { Target } from "./platform"
+import { ProposalReview, RiskAssessment } from "./review"
 
 export const ProposalStatus = z.enum([
   "pending",
@@ -91,6 +92,10 @@ export const Proposal = z.object({
   /** Distinct approvals so far, for quorum. */
   approvals: z.int().min(0).default(0),
   quorum: z.int().min(1).default(1),
-  decisions: z.array(Decision).default([])
+  decisions: z.array(Decision).default([]),
+  /** Why it is pending or was auto-approved, decided by the server (a review rule names itself). */
+  review: ProposalReview.optional(),
+  /** The server's risk classification of the change: what may be approved without opening it. */
+  riskAssessment: RiskAssessment.optional()
 })
 export type Proposal = z.infer<typeof Proposal>

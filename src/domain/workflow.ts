@@ -1,6 +1,7 @@
 import { z } from "zod"
 import { OVERSIGHT_MODEL_LABELS, OVERSIGHT_MODELS } from "./labels"
 import { WorkflowId } from "./proposal"
+import { ReviewRules } from "./review-rules"
 
 export const OversightModel = z.enum(OVERSIGHT_MODELS)
 export type OversightModel = z.infer<typeof OversightModel>
@@ -13,7 +14,9 @@ export const WorkflowUpsert = z.strictObject({
   threshold: z.number().min(0).max(1).optional(),
   quorum: z.int().min(1).max(10).optional(),
   expiryHours: z.int().min(1).max(24 * 365).nullable().optional(),
-  paused: z.boolean().optional()
+  paused: z.boolean().optional(),
+  /** Replaces the workflow's review rules when given (omitted: kept as they are). */
+  reviewRules: ReviewRules.optional()
 })
 export type WorkflowUpsert = z.infer<typeof WorkflowUpsert>
 
@@ -27,6 +30,8 @@ export const Workflow = z.object({
   quorum: z.int().min(1),
   expiryHours: z.int().nullable(),
   paused: z.boolean(),
+  /** Proposals matching any of these wait for a person whatever the model, confidence or flags (the server always sends it). */
+  reviewRules: ReviewRules.optional(),
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true })
 })

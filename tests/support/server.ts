@@ -5,14 +5,23 @@ import Database from "better-sqlite3"
 import pg from "pg"
 import type { Role } from "~src/domain"
 import { isPostgresUrl } from "~server/db/connect"
-import { type StartOptions, startServer } from "~server/start"
+import { type StartOptions, type TokenOptions, startServer } from "~server/start"
 
 export interface TestServer {
   url: string
   /** Where the data lives: the SQLite file, or the postgres:// URL of this server's own database. */
   dbPath: string
-  /** Issues a token for `role` (name defaults to e.g. "reviewer-3"). */
-  token(role: Role, name?: string): Promise<string>
+  /**
+   * Issues a token for a new principal with `role` (name defaults to e.g. "reviewer-3"). With
+   * `options.principalId`, another token for that principal instead (one person, two tokens).
+   */
+  token(role: Role, name?: string, options?: TokenOptions): Promise<string>
+  /** As `token`, with the ids of the token and its principal. */
+  tokenWithIds(role: Role, name?: string, options?: TokenOptions): Promise<{ token: string; tokenId: string; principalId: string }>
+  /** Another token for an existing principal (its role and name). */
+  tokenFor(principalId: string, options?: Omit<TokenOptions, "principalId">): Promise<string>
+  /** Where this server's audit key files are (beside the SQLite file, or a temporary directory for Postgres). */
+  keyDir: string
   /**
    * Runs raw SQL on the server's database behind its back — to assert "nothing was written" or to
    * tamper with the audit log. `?` placeholders work on both SQLite and Postgres.
@@ -26,7 +35,7 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-type ServerOptions = Pick<StartOptions, "now" | "expirySweepMs" | "webhooks">
+type ServerOptions = Pick<StartOptions, "now" | "expirySweepMs" | "webhooks" | "limits" | "keys">
 
 let tokenCounter = 0
 
@@ -38,29 +47,47 @@ let tokenCounter = 0
  * gets a fresh Postgres database (created next to `db`, dropped on close), so the same suite
  * runs on both engines.
  */
-export async function startTestServer(opts: { dbPath?: string } & ServerOptions = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: {
+    dbPath?: string
+    /** Runs on the (empty) database before the server opens it: to build one as an older version left it. */
+    prepare?: (location: string) => Promise<void>
+  } & ServerOptions = {}
+): Promise<TestServer> {
   const postgresBase = process.env.SIGNOFF_TEST_DB
   const storage = opts.dbPath
     ? sqliteStorage(opts.dbPath, false)
     : postgresBase && isPostgresUrl(postgresBase)
       ? await postgresStorage(postgresBase)
       : sqliteStorage(join(mkdtempSync(join(tmpdir(), "signoff-test-")), "signoff.sqlite"), true)
+  await opts.prepare?.(storage.location)
   return launch(storage, opts)
 }
 
 async function launch(storage: Storage, opts: ServerOptions): Promise<TestServer> {
+  const keys = { keyDir: storage.keyDir, ...opts.keys }
   const server = await startServer({
     port: 0,
     host: "127.0.0.1",
     db: storage.location,
+    keys,
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.expirySweepMs ? { expirySweepMs: opts.expirySweepMs } : {}),
-    ...(opts.webhooks !== undefined ? { webhooks: opts.webhooks } : {})
+    ...(opts.webhooks !== undefined ? { webhooks: opts.webhooks } : {}),
+    ...(opts.limits ? { limits: opts.limits } : {})
   })
+  const withIds = (role: Role, name?: string, options?: TokenOptions) => server.createTokenWithIds(role, name ?? `${role}-${++tokenCounter}`, options)
   return {
     url: server.url,
     dbPath: storage.location,
-    token: (role, name) => server.createToken(role, name ?? `${role}-${++tokenCounter}`),
+    keyDir: storage.keyDir,
+    token: async (role, name, options) => (await withIds(role, name, options)).token,
+    tokenWithIds: withIds,
+    tokenFor: async (principalId, options = {}) => {
+      const [principal] = await storage.sql("SELECT role, name FROM principals WHERE id = ?", [principalId])
+      if (!principal) throw new Error(`no principal ${principalId}`)
+      return (await withIds(principal.role as Role, `${principal.name as string} (another token)`, { ...options, principalId })).token
+    },
     sql: storage.sql,
     restart: async (next = opts) => {
       await server.close()
@@ -75,6 +102,7 @@ async function launch(storage: Storage, opts: ServerOptions): Promise<TestServer
 
 interface Storage {
   location: string
+  keyDir: string
   sql: TestServer["sql"]
   dispose(): Promise<void>
 }
@@ -82,6 +110,7 @@ interface Storage {
 function sqliteStorage(path: string, temporary: boolean): Storage {
   return {
     location: path,
+    keyDir: join(path, ".."),
     sql: async (query, params = []) => {
       const db = new Database(path)
       try {
@@ -108,24 +137,29 @@ async function postgresStorage(baseUrl: string): Promise<Storage> {
   const url = new URL(baseUrl)
   url.pathname = `/${name}`
   const location = url.toString()
+  const keyDir = mkdtempSync(join(tmpdir(), "signoff-test-keys-"))
+  let connection: Promise<pg.Client> | undefined
   return {
     location,
+    keyDir,
     sql: async (query, params = []) => {
-      const client = new pg.Client({ connectionString: location, types: { getTypeParser: numbersAsNumbers } })
-      await client.connect()
-      try {
-        let n = 0
-        const result = await client.query(query.replace(/\?/g, () => `$${++n}`), params)
-        return result.rows as Array<Record<string, unknown>>
-      } finally {
-        await client.end()
-      }
+      // One connection for the server's lifetime: property tests query after every request.
+      connection ??= (async () => {
+        const client = new pg.Client({ connectionString: location, types: { getTypeParser: numbersAsNumbers } })
+        await client.connect()
+        return client
+      })()
+      let n = 0
+      const result = await (await connection).query(query.replace(/\?/g, () => `$${++n}`), params)
+      return result.rows as Array<Record<string, unknown>>
     },
     dispose: async () => {
+      await (await connection)?.end()
       const client = new pg.Client({ connectionString: baseUrl })
       await client.connect()
       await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
       await client.end()
+      rmSync(keyDir, { recursive: true, force: true })
     }
   }
 }

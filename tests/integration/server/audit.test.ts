@@ -38,14 +38,14 @@ describe("the audit log", () => {
 
   it("names actor, role, reason and review time on a decision", async () => {
     const decision = (await exportJsonl()).find((e) => e.event === "decision")!
-    expect(decision.actor).toEqual({ name: "Ana", role: "reviewer" })
+    expect(decision.actor).toEqual({ name: "Ana", role: "reviewer", principalId: expect.any(String) })
     expect(decision.data).toMatchObject({ action: "reject", reviewMs: 5_000, reason: { code: "other" }, fromStatus: "pending", toStatus: "rejected" })
   })
 
   it("records a workflow change with before and after", async () => {
     await api.put("/v1/workflows/runs-alone", admin, { name: "Runs alone", model: "exception", threshold: 0.95 })
     const change = (await exportJsonl()).filter((e) => e.event === "workflow.changed").at(-1)!
-    expect(change.actor).toEqual({ name: "Olu", role: "admin" })
+    expect(change.actor).toEqual({ name: "Olu", role: "admin", principalId: expect.any(String) })
     expect(change.data).toMatchObject({ before: { model: "monitor", paused: true }, after: { model: "exception", threshold: 0.95 } })
   })
 
@@ -63,7 +63,7 @@ describe("the audit log", () => {
     const res = await api.get("/v1/audit?format=csv", admin)
     expect(res.headers.get("content-type")).toMatch(/text\/csv/)
     const text = res.body as string
-    expect(text.startsWith("seq,at,event,actor_name,actor_role,proposal_id,workflow_id,data,prev_hash,hash\r\n")).toBe(true)
+    expect(text.startsWith("seq,at,event,actor_name,actor_role,proposal_id,workflow_id,data,prev_hash,hash,actor_principal_id\r\n")).toBe(true)
     const rowCount = text.split("\r\n").filter((line) => /^\d+,/.test(line)).length
     expect(rowCount).toBe(jsonl.length)
     // The data column is JSON (quotes escaped as \"), then CSV-quoted (quotes doubled).

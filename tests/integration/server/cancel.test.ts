@@ -38,7 +38,7 @@ describe("an agent cancels its own proposal", () => {
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ id, status: "cancelled", version: 2 })
     expect(res.body.decisions).toEqual([
-      expect.objectContaining({ action: "cancel", actor: { name: "bot", role: "agent" }, reason: { code: "other", text: "Superseded by a newer draft" } })
+      expect.objectContaining({ action: "cancel", actor: expect.objectContaining({ name: "bot", role: "agent", principalId: expect.any(String) }), reason: { code: "other", text: "Superseded by a newer draft" } })
     ])
   })
 
@@ -94,7 +94,7 @@ describe("who may cancel", () => {
     const { id } = await pending()
     const res = await cancel(admin, id, { reason: "Paused by the admin" })
     expect(res.status).toBe(200)
-    expect(res.body.decisions.at(-1).actor).toEqual({ name: "Olu", role: "admin" })
+    expect(res.body.decisions.at(-1).actor).toMatchObject({ name: "Olu", role: "admin", principalId: expect.any(String) })
   })
 
   it("answers 404 to another agent, as if the proposal did not exist, and writes nothing", async () => {

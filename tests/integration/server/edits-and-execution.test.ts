@@ -90,6 +90,7 @@ describe("approval binding on execution reports", () => {
     expect(res.body.error.code).toBe("target_changed")
     expect(res.body.proposal).toMatchObject({ status: "pending", version: approved.version + 1, approvals: 0, baseSnapshotHash: "snap-2" })
     expect(res.body.proposal.contentHash).toBeUndefined()
+    expect(res.body.proposal.review).toMatchObject({ outcome: "pending", reason: "target_changed" })
 
     // Reviewed again, on the new target state, it can run.
     const again = (await api.decide(ana, created.id, { action: "approve", proposalVersion: res.body.proposal.version })).body.proposal

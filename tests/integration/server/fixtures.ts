@@ -56,13 +56,15 @@ export function client(server: TestServer) {
 /** Row counts of every table plus the highest seq and the sum of versions: "nothing written" is this unchanged. */
 export async function snapshotDatabase(server: TestServer): Promise<Record<string, number>> {
   const counts: Record<string, number> = {}
-  for (const table of ["tokens", "workflows", "proposals", "decisions", "idempotency_keys", "audit_log"]) {
+  for (const table of ["principals", "tokens", "workflows", "proposals", "decisions", "idempotency_keys", "audit_log", "settings", "custom_domains", "webhooks", "webhook_messages", "webhook_deliveries", "proposal_notices"]) {
     const [row] = await server.sql(`SELECT COUNT(*) AS n FROM ${table}`)
     counts[table] = Number(row!.n)
   }
   const [seq] = await server.sql("SELECT MAX(seq) AS s, SUM(version) AS v FROM proposals")
   counts.maxProposalSeq = Number(seq!.s ?? 0)
   counts.sumOfVersions = Number(seq!.v ?? 0)
+  const [revoked] = await server.sql("SELECT COUNT(*) AS n FROM tokens WHERE revoked_at IS NOT NULL")
+  counts.revokedTokens = Number(revoked!.n)
   return counts
 }
 

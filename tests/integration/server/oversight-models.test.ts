@@ -27,7 +27,7 @@ describe("an unknown workflowId", () => {
     expect(workflows.find((w) => w.id === "brand-new-flow")).toMatchObject({ model: "approve", quorum: 1, paused: false })
     const created = (await auditEntries()).filter((e) => e.event === "workflow.created" && e.workflowId === "brand-new-flow")
     expect(created).toHaveLength(1)
-    expect(created[0].actor).toEqual({ name: "bot", role: "agent" })
+    expect(created[0].actor).toEqual({ name: "bot", role: "agent", principalId: expect.any(String) })
   })
 })
 
@@ -126,7 +126,7 @@ describe("monitor model", () => {
     expect((await api.createProposal(agent, { workflowId: "enrichment" })).body.status).toBe("auto_approved")
     const pauses = (await auditEntries()).filter((e) => e.event === "pause" && e.workflowId === "enrichment")
     expect(pauses).toHaveLength(1)
-    expect(pauses[0].actor).toEqual({ name: "Ana", role: "reviewer" })
+    expect(pauses[0].actor).toEqual({ name: "Ana", role: "reviewer", principalId: expect.any(String) })
   })
 
   it("lists what ran in the daily summary", async () => {

@@ -5,14 +5,23 @@ import { type Call, client, snapshotDatabase } from "./fixtures"
 
 let server: TestServer
 let api: ReturnType<typeof client>
-const tokens = {} as Record<Role, string>
+/**
+ * The callers of the matrix: each role, and a second token of the same agent scoped to the
+ * fixtures' workflow (so it sees the agent's proposals, and only its scope differs).
+ */
+type Caller = Role | "scoped agent"
+const tokens = {} as Record<Caller, string>
 
 beforeAll(async () => {
   server = await startTestServer()
   api = client(server)
-  tokens.agent = await server.token("agent", "scoring-bot")
+  const agent = await server.tokenWithIds("agent", "scoring-bot")
+  tokens.agent = agent.token
+  tokens["scoped agent"] = await server.tokenFor(agent.principalId, { workflows: ["email-copy", "scoped-runs"] })
   tokens.reviewer = await server.token("reviewer", "Ana")
   tokens.admin = await server.token("admin", "Olu")
+  await api.put("/v1/workflows/runs-alone", tokens.admin, { name: "Runs alone", model: "monitor" })
+  await api.put("/v1/workflows/scoped-runs", tokens.admin, { name: "Scoped runs", model: "monitor" })
 })
 afterAll(() => server.close())
 
@@ -26,10 +35,17 @@ async function approvedForAgent(): Promise<{ id: string; contentHash: string }> 
   return { id, contentHash: res.body.proposal.contentHash as string }
 }
 
+/** An auto-approved proposal of `workflowId`, made by whoever is about to report on it. */
+async function ranBy(token: string, workflowId: string): Promise<{ id: string; contentHash: string }> {
+  const created = await api.createProposal(token, { workflowId })
+  return created.status === 201 ? created.body : (await api.createProposal(tokens.agent, { workflowId })).body
+}
+
 type Request = (token: string) => Promise<Call>
 const requests: Record<string, Request> = {
   "GET /v1/me": (t) => api.get("/v1/me", t),
   "POST /v1/proposals": (t) => api.createProposal(t),
+  "POST /v1/proposals (a workflow outside the scoped agent's)": (t) => api.createProposal(t, { workflowId: "lead-scoring" }),
   "GET /v1/proposals": (t) => api.get("/v1/proposals", t),
   "GET /v1/proposals/:id": async (t) => api.get(`/v1/proposals/${await pendingId()}`, t),
   "GET /v1/proposals/:id/wait": async (t) => api.get(`/v1/proposals/${await pendingId()}/wait?timeout=0`, t),
@@ -41,13 +57,33 @@ const requests: Record<string, Request> = {
   "POST /v1/proposals/:id/cancel": async (t) => api.post(`/v1/proposals/${await pendingId()}/cancel`, t, { reason: "withdrawn" }),
   "POST /v1/webhooks": (t) => api.post("/v1/webhooks", t, { url: "http://127.0.0.1:9/signoff", events: ["proposal.approved"] }),
   "GET /v1/webhooks": (t) => api.get("/v1/webhooks", t),
+  "POST /v1/proposals/:id/execution (a workflow outside the scoped agent's)": async (t) => {
+    const { id, contentHash } = await ranBy(t, "runs-alone")
+    return api.post(`/v1/proposals/${id}/execution`, t, { outcome: "executed", contentHash })
+  },
   "GET /v1/sync": (t) => api.get("/v1/sync?since=0", t),
   "GET /v1/workflows": (t) => api.get("/v1/workflows", t),
   "PUT /v1/workflows/:id": (t) => api.put("/v1/workflows/lead-routing", t, { name: "Lead routing", model: "approve" }),
   "GET /v1/stats": (t) => api.get("/v1/stats?window=7", t),
   "GET /v1/summary": (t) => api.get("/v1/summary?date=2026-01-01", t),
   "GET /v1/audit": (t) => api.get("/v1/audit", t),
-  "GET /v1/audit/verify": (t) => api.get("/v1/audit/verify", t)
+  "GET /v1/audit/verify": (t) => api.get("/v1/audit/verify", t),
+  "POST /v1/audit/verify": (t) => api.post("/v1/audit/verify", t, {}),
+  "GET /v1/audit/checkpoint": (t) => api.get("/v1/audit/checkpoint", t),
+  "GET /v1/audit/public-key": (t) => api.get("/v1/audit/public-key", t),
+  "GET /v1/principals": (t) => api.get("/v1/principals", t),
+  "POST /v1/principals": (t) => api.post("/v1/principals", t, { name: "New person", role: "reviewer" }),
+  "GET /v1/tokens": (t) => api.get("/v1/tokens", t),
+  "POST /v1/tokens": (t) => api.post("/v1/tokens", t, { principal: { name: "New bot", role: "agent" }, workflows: ["email-copy"] }),
+  "POST /v1/tokens/:id/revoke": async (t) => {
+    const victim = await server.tokenWithIds("reviewer", "Revocable")
+    return api.post(`/v1/tokens/${victim.tokenId}/revoke`, t, {})
+  },
+  "PUT /v1/workflows/:id/rules/:ruleId": (t) => api.put("/v1/workflows/lead-routing/rules/all", t, { description: "Everything", match: {} }),
+  "DELETE /v1/workflows/:id/rules/:ruleId": async (t) => {
+    await api.put("/v1/workflows/runs-alone/rules/removable", tokens.admin, { description: "Removable", match: { minRecords: 1 } })
+    return api.call("DELETE", "/v1/workflows/runs-alone/rules/removable", { token: t })
+  }
 }
 
 // SPEC §4: agents create, read and list their own, wait, report and cancel; reviewers read and
@@ -55,6 +91,7 @@ const requests: Record<string, Request> = {
 const allowed: Record<string, Role[]> = {
   "GET /v1/me": ["agent", "reviewer", "admin"],
   "POST /v1/proposals": ["agent"],
+  "POST /v1/proposals (a workflow outside the scoped agent's)": ["agent"],
   "GET /v1/proposals": ["agent", "reviewer", "admin"],
   "GET /v1/proposals/:id": ["agent", "reviewer", "admin"],
   "GET /v1/proposals/:id/wait": ["agent", "reviewer", "admin"],
@@ -63,25 +100,40 @@ const allowed: Record<string, Role[]> = {
   "POST /v1/proposals/:id/cancel": ["agent", "admin"],
   "POST /v1/webhooks": ["admin"],
   "GET /v1/webhooks": ["admin"],
+  "POST /v1/proposals/:id/execution (a workflow outside the scoped agent's)": ["agent"],
   "GET /v1/sync": ["reviewer", "admin"],
   "GET /v1/workflows": ["reviewer", "admin"],
   "PUT /v1/workflows/:id": ["admin"],
   "GET /v1/stats": ["reviewer", "admin"],
   "GET /v1/summary": ["reviewer", "admin"],
   "GET /v1/audit": ["admin"],
-  "GET /v1/audit/verify": ["admin"]
+  "GET /v1/audit/verify": ["admin"],
+  "POST /v1/audit/verify": ["admin"],
+  "GET /v1/audit/checkpoint": ["admin"],
+  "GET /v1/audit/public-key": ["admin"],
+  "GET /v1/principals": ["admin"],
+  "POST /v1/principals": ["admin"],
+  "GET /v1/tokens": ["admin"],
+  "POST /v1/tokens": ["admin"],
+  "POST /v1/tokens/:id/revoke": ["admin"],
+  "PUT /v1/workflows/:id/rules/:ruleId": ["admin"],
+  "DELETE /v1/workflows/:id/rules/:ruleId": ["admin"]
 }
 
-describe("the role matrix", () => {
+/** Where the scoped agent (email-copy, scoped-runs) is refused although an agent may: 403 out_of_scope. */
+const outOfScope = new Set(["POST /v1/proposals (a workflow outside the scoped agent's)", "POST /v1/proposals/:id/execution (a workflow outside the scoped agent's)"])
+
+describe("the role × route × scope matrix", () => {
   for (const [endpoint, request] of Object.entries(requests)) {
-    for (const role of ["agent", "reviewer", "admin"] as const) {
-      const permitted = allowed[endpoint]!.includes(role)
-      it(`${endpoint} as ${role} is ${permitted ? "allowed" : "403"}`, async () => {
-        const res = await request(tokens[role])
-        if (permitted) expect(res.status, JSON.stringify(res.body)).toBeLessThan(300)
+    for (const caller of ["agent", "scoped agent", "reviewer", "admin"] as const) {
+      const role: Role = caller === "scoped agent" ? "agent" : caller
+      const expected = !allowed[endpoint]!.includes(role) ? "forbidden" : caller === "scoped agent" && outOfScope.has(endpoint) ? "out_of_scope" : "allowed"
+      it(`${endpoint} as ${caller} is ${expected === "allowed" ? "allowed" : `403 ${expected}`}`, async () => {
+        const res = await request(tokens[caller])
+        if (expected === "allowed") expect(res.status, JSON.stringify(res.body)).toBeLessThan(300)
         else {
-          expect(res.status).toBe(403)
-          expect(res.body.error.code).toBe("forbidden")
+          expect(res.status, JSON.stringify(res.body)).toBe(403)
+          expect(res.body.error.code).toBe(expected)
         }
       })
     }

@@ -17,9 +17,11 @@ describe("decideOnCreation", () => {
   })
 
   it("auto-approves an exception-model proposal at exactly the threshold, naming the numbers", () => {
+    const rule = "exception: confidence 0.8 ≥ threshold 0.8 and no edge-case flag"
     expect(decideOnCreation(workflow("exception", { threshold: 0.8 }), { confidence: 0.8 })).toEqual({
       status: "auto_approved",
-      rule: "exception: confidence 0.8 ≥ threshold 0.8 and no edge-case flag"
+      rule,
+      review: { outcome: "auto_approved", reason: "meets_threshold", text: rule }
     })
   })
 
@@ -37,6 +39,40 @@ describe("decideOnCreation", () => {
   it("holds everything for a human while the workflow is paused, in every model", () => {
     for (const model of ["approve", "monitor", "exception"] as const)
       expect(decideOnCreation(workflow(model, { paused: true, threshold: 0 }), { confidence: 1 }).status).toBe("pending")
+  })
+})
+
+describe("decideOnCreation with review rules", () => {
+  const bulk = {
+    change: { kind: "bulk" as const, objectType: "contact", rule: "title case", totalRecords: 5_000, sample: [{ recordId: "1", before: { jobtitle: "vp" }, after: { jobtitle: "VP" } }] },
+    target: { platform: "hubspot" as const }
+  }
+  const bigBulk = { id: "big-bulk", description: "Bulk writes over 1,000 records", match: { minRecords: 1_000 } }
+
+  it("holds a monitor-model proposal that matches a rule, naming the rule", () => {
+    expect(decideOnCreation({ ...workflow("monitor"), reviewRules: [bigBulk] }, { confidence: 1, ...bulk })).toMatchObject({
+      status: "pending",
+      review: { outcome: "pending", reason: "rule", ruleId: "big-bulk", description: "Bulk writes over 1,000 records" }
+    })
+  })
+
+  it("holds an exception-model proposal at full confidence with no edge case when a rule matches", () => {
+    expect(decideOnCreation({ ...workflow("exception", { threshold: 0 }), reviewRules: [bigBulk] }, { confidence: 1, risk: {}, ...bulk }).status).toBe("pending")
+  })
+
+  it("lets the model decide when no rule matches", () => {
+    const small = { ...bulk, change: { ...bulk.change, totalRecords: 999 } }
+    expect(decideOnCreation({ ...workflow("monitor"), reviewRules: [bigBulk] }, { confidence: 1, ...small })).toMatchObject({
+      status: "auto_approved",
+      review: { reason: "monitor_model" }
+    })
+  })
+
+  it("names the rule rather than the pause when both hold a proposal", () => {
+    expect(decideOnCreation({ ...workflow("approve", { paused: true }), reviewRules: [bigBulk] }, { confidence: 1, ...bulk }).review).toMatchObject({
+      reason: "rule",
+      ruleId: "big-bulk"
+    })
   })
 })
 
