@@ -14,16 +14,24 @@ import {
   type SignoffDatabase,
   type StoredSettings
 } from "~src/db"
-import type { Entity } from "~src/domain"
+import { sameAccount, serverUrlProblem, type Entity, type Me } from "~src/domain"
 import { needsReview } from "~src/launcher/launcher-state"
 import { detectEntity, type CustomHost } from "~src/platforms"
 import { matchesAnyPattern } from "~src/platforms/match-pattern"
-import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError, withCurrentConflictMessage, type SyncEngine } from "~src/sync"
+import {
+  currentAccount,
+  dismissRefusedDecisions,
+  enqueueDecision,
+  hasApprovedCurrentContent,
+  UnknownProposalError,
+  withCurrentConflictMessage,
+  type SyncEngine
+} from "~src/sync"
 import type { PanelSessions } from "./panel-sessions"
 import { toQueueEntry } from "./queue-entry"
 // Pure functions: the popup builds the same model from the whole queue (layering: read only).
 import { queueHead } from "~src/queue/review-queue"
-import { Message, type Envelope, type MessageType, type QueueEntry, type ResponseOf } from "./messages"
+import { Message, toDecisionCreate, type Envelope, type LocalProposal, type MessageType, type QueueEntry, type ResponseOf } from "./messages"
 import { authorize, classifySender, type ExtensionIdentity, type MessageSenderInfo, type SenderKind } from "./sender-policy"
 
 /** What the handler needs from the browser; background/index.ts supplies it from chrome.*, tests supply fakes. */
@@ -63,6 +71,13 @@ class HandlerError extends Error {
   }
 }
 
+/** What the connected account changes in how a proposal shows (see uiContext). */
+interface UiContext {
+  me: Me | null
+  /** Proposal id → the other account whose queued decision on it waits for that account. */
+  waitingForOthers: Map<string, { name: string; server: string }>
+}
+
 /** Who asked, as the browser reports it; `kind` from the sender policy. */
 interface Asker {
   kind: SenderKind
@@ -81,8 +96,26 @@ type Handlers = {
 export function createMessageHandler(deps: MessageHandlerDeps) {
   const { db, engine } = deps
   const now = deps.now ?? Date.now
-  /** The proposal as the UI gets it: without storage keys, its conflict notice told relative to now. */
-  const forUi = (p: CachedProposal) => withCurrentConflictMessage(toLocalProposal(p), now())
+  /**
+   * What the UI needs to know about the connected account: who it is (for "you already approved
+   * this"), and which queued decisions another account made (they wait for that account).
+   */
+  async function uiContext(): Promise<UiContext> {
+    const [account, me, pending] = await Promise.all([currentAccount(db), readMeta(db, "me"), db.outbox.where("state").equals("pending").toArray()])
+    const waitingForOthers = new Map<string, { name: string; server: string }>()
+    for (const e of pending)
+      if (e.account && (!account || !sameAccount(e.account, account))) waitingForOthers.set(e.proposalId, { name: e.account.name ?? "another account", server: e.account.server })
+    return { me, waitingForOthers }
+  }
+
+  /** The proposal as the UI gets it: without storage keys, its conflict notice told relative to now, with what the account changes. */
+  const forUi = (p: CachedProposal, ctx: UiContext): LocalProposal => {
+    const ui = withCurrentConflictMessage(toLocalProposal(p), now())
+    const queuedBy = ctx.waitingForOthers.get(p.id)
+    const alreadyApproved = p.status === "pending" && hasApprovedCurrentContent(p, ctx.me)
+    if (!queuedBy && !alreadyApproved) return ui
+    return { ...ui, local: { ...ui.local, ...(queuedBy ? { queuedBy } : {}), ...(alreadyApproved ? { alreadyApproved } : {}) } }
+  }
   const inBackground = (work: Promise<unknown> | null) => void work?.catch((e) => console.warn("signoff: background sync failed", e))
 
   async function configuredApi(): Promise<ApiClient> {
@@ -98,17 +131,27 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
    * entries are kept, not the proposals; conflicted ones keep their proposal so the notice is
    * re-told relative to now on every answer.
    */
-  let queueMemo: { version: number; rows: Promise<{ entry: QueueEntry; conflicted?: CachedProposal }[]> } | null = null
+  type QueueRow = { entry: QueueEntry; conflicted?: CachedProposal }
+  let queueMemo: { version: number; rows: Promise<{ rows: QueueRow[]; ctx: UiContext }> } | null = null
 
-  async function readQueueRows() {
-    const [pending, outbox] = await Promise.all([db.proposals.where("status").equals("pending").toArray(), db.outbox.toArray()])
+  async function readQueueRows(): Promise<{ rows: QueueRow[]; ctx: UiContext }> {
+    const [pending, outbox, ctx] = await Promise.all([db.proposals.where("status").equals("pending").toArray(), db.outbox.toArray(), uiContext()])
     // Decided locally but refused (or not yet sent) proposals stay in the queue so the user sees them.
     const pendingIds = new Set(pending.map((p) => p.id))
-    const withLocalState = (await db.proposals.bulkGet([...new Set(outbox.map((e) => e.proposalId))])).filter(
-      (p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id))
-    )
+    const cached = await db.proposals.bulkGet([...new Set(outbox.map((e) => e.proposalId))])
+    const withLocalState = cached.filter((p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id)))
     const proposals = [...pending, ...withLocalState].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-    return proposals.map((p) => (p.local?.conflict ? { entry: toQueueEntry(p), conflicted: p } : { entry: toQueueEntry(p) }))
+    const rows: QueueRow[] = proposals.map((p) => (p.local?.conflict ? { entry: toQueueEntry(forUi(p, ctx)), conflicted: p } : { entry: toQueueEntry(forUi(p, ctx)) }))
+    // Decisions another account queued, on proposals this account's cache does not hold (another
+    // server, or the cache was cleared when the account changed): shown from their snapshot.
+    const listed = new Set(rows.map((r) => r.entry.id))
+    for (const e of outbox) {
+      const queuedBy = ctx.waitingForOthers.get(e.proposalId)
+      if (!queuedBy || !e.snapshot || listed.has(e.proposalId)) continue
+      listed.add(e.proposalId)
+      rows.push({ entry: { ...e.snapshot, local: { pendingAction: e.body.action, queuedBy } } })
+    }
+    return { rows, ctx }
   }
 
   /** The popup's queue: pending proposals, and those decided here but refused or not yet sent (shown until dismissed). */
@@ -121,8 +164,8 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
         if (queueMemo?.rows === rows) queueMemo = null
       })
     }
-    const [rows, workflows, status] = await Promise.all([queueMemo.rows, db.workflows.toArray(), engine.status()])
-    return { entries: rows.map(({ entry, conflicted }) => (conflicted ? toQueueEntry(forUi(conflicted)) : entry)), workflows, status }
+    const [{ rows, ctx }, workflows, status] = await Promise.all([queueMemo.rows, db.workflows.toArray(), engine.status()])
+    return { entries: rows.map(({ entry, conflicted }) => (conflicted ? toQueueEntry(forUi(conflicted, ctx)) : entry)), workflows, status }
   }
 
   /** The entity the sender's tab shows, read off the tab's URL as the browser reports it (never the message). */
@@ -167,13 +210,15 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
       const entity = asker.kind === "panel-frame" ? await tabEntity(asker) : named
       if (asker.kind !== "panel-frame" && !entity) throw new HandlerError("bad_request", "name the entity")
       inBackground(engine.runIfStale(PAGE_VIEW_SYNC_MAX_AGE_MS))
-      const [found, workflows, status] = await Promise.all([
+      const [found, workflows, status, ctx] = await Promise.all([
         entity ? readEntityProposals(db, entity) : { proposals: [], related: [] },
         db.workflows.toArray(),
-        engine.status()
+        engine.status(),
+        uiContext()
       ])
       const url = asker.kind === "panel-frame" ? (asker.sender.tab?.url ?? "") : ""
-      return { url, entity: entity ?? null, proposals: found.proposals.map(forUi), related: found.related.map(forUi), workflows, status }
+      const show = (p: CachedProposal) => forUi(p, ctx)
+      return { url, entity: entity ?? null, proposals: found.proposals.map(show), related: found.related.map(show), workflows, status }
     },
     "proposals.queue": async () => {
       const { entries, workflows, status } = await readQueue()
@@ -185,18 +230,21 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     },
     "decision.submit": async ({ decision }, asker) => {
       await requireOnPage(asker, decision.proposalId, "decide")
-      const proposal = await enqueueDecision(db, decision, { now: now() })
+      toDecisionCreate(decision) // a decision the API would refuse is refused here, before anything is queued
+      const account = await currentAccount(db)
+      if (!account) throw new HandlerError("not_configured", "Set the server URL and API token on the Signoff options page")
+      const proposal = await enqueueDecision(db, decision, { now: now(), account })
       engine.noteLocalChange()
       await deps.onLocalChange?.()
       inBackground(engine.run())
-      return { proposal: forUi(proposal) }
+      return { proposal: forUi(proposal, await uiContext()) }
     },
     "decision.dismiss": async ({ proposalId }, asker) => {
       await requireOnPage(asker, proposalId, "dismiss a notice on")
-      const proposal = await dismissRefusedDecisions(db, proposalId)
+      const proposal = await dismissRefusedDecisions(db, proposalId, await currentAccount(db))
       engine.noteLocalChange()
       await deps.onLocalChange?.()
-      return { proposal: proposal ? forUi(proposal) : null }
+      return { proposal: proposal ? forUi(proposal, await uiContext()) : null }
     },
     "sync.now": async () => {
       await engine.run({ ignoreBackoff: true })
@@ -205,9 +253,11 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     "sync.status": () => engine.status(),
     "settings.get": async () => toPublicSettings(await readSettings(db)),
     "settings.save": async ({ serverUrl, token, notifications, syncIntervalMinutes }) => {
-      if (!/^https?:$/.test(new URL(serverUrl).protocol)) throw new HandlerError("bad_request", "The server URL must start with http:// or https://")
+      const problem = serverUrlProblem(serverUrl)
+      if (problem) throw new HandlerError("bad_request", problem)
       const { settings, accountChanged } = await saveSettings(db, { serverUrl, token, notifications, syncIntervalMinutes })
-      // Another server or account: cached proposals and the cursor belong to the old one. Queued decisions stay (shown until sent or refused).
+      // Another server or account: cached proposals and the cursor belong to the old one. Queued
+      // decisions stay, bound to the account that made them (sent only with its token).
       if (accountChanged) await clearSyncedCache(db)
       engine.noteLocalChange()
       await deps.onSettingsChanged?.(settings)
@@ -261,7 +311,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     },
     "proposal.get": async ({ proposalId }) => {
       const cached = await db.proposals.get(proposalId)
-      return { proposal: cached ? forUi(cached) : null }
+      return { proposal: cached ? forUi(cached, await uiContext()) : null }
     },
     "panel.focusRequest": async (_message, { sender }) => {
       const tabId = sender.tab?.id

@@ -89,7 +89,14 @@ export const LocalState = z.object({
   /** The server refused our decision (409); shown to the user, never retried. */
   conflict: z.object({ message: z.string(), at: z.string() }).optional(),
   /** The server rejected our decision for another reason (validation, not found...); shown, not retried. */
-  failure: z.object({ message: z.string(), at: z.string() }).optional()
+  failure: z.object({ message: z.string(), at: z.string() }).optional(),
+  /**
+   * The queued decision was made under another account than the one connected now: it waits for
+   * that account (it is never sent with this one's token) or for the reviewer to discard it.
+   */
+  queuedBy: z.object({ name: z.string(), server: z.string() }).optional(),
+  /** This reviewer already approved the current content (a quorum waits for others): no second approval. */
+  alreadyApproved: z.boolean().optional()
 })
 export const LocalProposal = Proposal.extend({ local: LocalState.optional() })
 export type LocalProposal = z.infer<typeof LocalProposal>
@@ -112,11 +119,11 @@ export const QueueEntry = Proposal.pick({
   risk: true,
   createdAt: true,
   approvals: true,
-  quorum: true
+  quorum: true,
+  riskAssessment: true
 }).extend({
   /** The platform filters and labels the row; a URL means "open it on its page", none "review it here". */
   target: Target.pick({ platform: true, url: true }),
-  /** Population-level kinds (bulk, scoring) are never quick-approved. */
   change: z.object({ kind: ChangeKind }),
   local: LocalState.optional()
 })

@@ -19,6 +19,7 @@ export function toQueueEntry(p: LocalProposal): QueueEntry {
     change: { kind: p.change.kind }
   }
   if (p.risk) entry.risk = p.risk
+  if (p.riskAssessment) entry.riskAssessment = p.riskAssessment
   if (p.local) entry.local = p.local
   return entry
 }

@@ -52,6 +52,9 @@ beforeEach(async () => {
   })
 })
 
+/** Settings saved on the options page: a server and a token (decisions are queued under that account). */
+const connect = () => handle({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: TOKEN }, popup)
+
 /** What the content script and its frame do before the frame may ask anything. */
 async function linkPanel(frame: ReturnType<typeof panelIn>) {
   const contentScript = { ...hubspotTab, url: frame.tab.url, tab: frame.tab }
@@ -165,6 +168,7 @@ describe("the panel frame", () => {
   })
 
   it("cannot decide a proposal its page does not show: refused before the outbox", async () => {
+    await connect()
     await db.proposals.bulkPut([
       toCachedProposal(makeProposal({ id: "HERE", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "101" } })),
       toCachedProposal(makeProposal({ id: "ELSEWHERE", target: { platform: "hubspot", tenant: "4410021", kind: "contact", id: "202" } }))
@@ -347,6 +351,7 @@ describe("the popup's queue", () => {
   })
 
   it("keeps a proposal with a decision in the outbox in the queue with its local state", async () => {
+    await connect()
     await db.proposals.put(toCachedProposal(makeProposal({ id: "P1" })))
     await handle({ type: "decision.submit", decision: { proposalId: "P1", action: "approve", proposalVersion: 1 } }, popup)
     const reply = await handle({ type: "proposals.queue" }, popup)
@@ -354,6 +359,7 @@ describe("the popup's queue", () => {
   })
 
   it("answers from a memo until this worker writes the cache, then reads it again", async () => {
+    await connect()
     await db.proposals.put(toCachedProposal(makeProposal({ id: "P1" })))
     const ids = async () => {
       const reply = await handle({ type: "proposals.queue" }, popup)

@@ -90,6 +90,8 @@ export function makeProposal(overrides: Partial<LocalProposal> = {}): LocalPropo
     approvals: 0,
     quorum: 1,
     decisions: [],
+    // What the server says of a change it lets a person approve unseen (src/domain/risk-classification.ts).
+    riskAssessment: { level: "low", reasons: [], quickApprovable: true },
     ...overrides
   }
 }
