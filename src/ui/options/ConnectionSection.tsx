@@ -2,14 +2,14 @@ import { useQueryClient, useMutation } from "@tanstack/react-query"
 import { useEffect, useId, useState, type FormEvent } from "react"
 import { maskedToken } from "./masked-token"
 import { useSaveSettings, useSettings } from "./use-settings"
+import { serverUrlProblem } from "~src/domain/account"
 import { errorText, queryKeys, useAsk } from "~src/ui/query-client"
 
-function isHttpUrl(value: string): boolean {
+const originOf = (url: string | undefined): string | null => {
   try {
-    const url = new URL(value)
-    return url.protocol === "http:" || url.protocol === "https:"
+    return url ? new URL(url).origin : null
   } catch {
-    return false
+    return null
   }
 }
 
@@ -41,12 +41,18 @@ export function ConnectionSection() {
   function onSubmit(event: FormEvent) {
     event.preventDefault()
     const url = serverUrl.trim()
-    if (!isHttpUrl(url)) {
-      setFormError("Enter the server URL, e.g. https://signoff.example.com")
+    const problem = serverUrlProblem(url)
+    if (problem) {
+      setFormError(problem)
       return
     }
     if (!token.trim() && !settings.data?.hasToken) {
       setFormError("Enter the API token an admin created for you")
+      return
+    }
+    // The stored token never goes to another server: moving asks for the token again.
+    if (!token.trim() && originOf(url) !== originOf(settings.data?.serverUrl)) {
+      setFormError("This is another server: enter its API token (the stored one is only ever sent to the server it was saved for)")
       return
     }
     setFormError(null)

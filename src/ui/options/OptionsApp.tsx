@@ -6,7 +6,9 @@ import { CustomDomainsSection } from "./CustomDomainsSection"
 import { LooseningAdvisorSection } from "./LooseningAdvisorSection"
 import { optionsCss } from "./options-styles"
 import { PreferencesSection } from "./PreferencesSection"
+import { ReviewRulesSection } from "./ReviewRulesSection"
 import { RiskQuestionnaireSection } from "./RiskQuestionnaireSection"
+import { TeamSection } from "./TeamSection"
 import { WorkflowsSection } from "./WorkflowsSection"
 
 /** The admin options page: one section per concern, each fed by react-query through the injected `ask`. */
@@ -23,6 +25,8 @@ export function OptionsApp({ customDomainBrowser }: { customDomainBrowser?: Cust
         <h1>Signoff settings</h1>
         <ConnectionSection />
         <WorkflowsSection />
+        <ReviewRulesSection />
+        <TeamSection />
         <RiskQuestionnaireSection />
         <LooseningAdvisorSection />
         <AuditSection />

@@ -35,7 +35,10 @@ function localState(item: QueueItem): string | null {
   const local = item.proposal.local
   if (local?.conflict) return `Conflict: ${local.conflict.message}`
   if (local?.failure) return `Not sent: ${local.failure.message}`
+  if (local?.pendingAction && local.queuedBy)
+    return `Queued by ${local.queuedBy.name} on ${local.queuedBy.server}: ${local.pendingAction}, sent only when that account is connected again`
   if (local?.pendingAction) return `Queued: ${local.pendingAction} (waiting to send)`
+  if (local?.alreadyApproved) return "You approved this version; waiting for another reviewer"
   return null
 }
 
@@ -97,6 +100,11 @@ export function QueueList({ items, total = items.length, selectedIndex, focusSel
               {(p.local?.conflict || p.local?.failure) && (
                 <button type="button" className="secondary small" aria-label={`Dismiss notice on ${p.title}`} onClick={() => onDismiss(item)}>
                   Dismiss
+                </button>
+              )}
+              {p.local?.queuedBy && (
+                <button type="button" className="secondary small" aria-label={`Discard ${p.local.queuedBy.name}'s queued decision on ${p.title}`} onClick={() => onDismiss(item)}>
+                  Discard
                 </button>
               )}
               {item.quickApprovable && (

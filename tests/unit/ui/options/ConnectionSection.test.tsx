@@ -71,6 +71,28 @@ describe("Connection section", () => {
     expect(background.callsOf("settings.save")).toHaveLength(0)
   })
 
+  it("refuses a remote server over plain http", async () => {
+    const user = userEvent.setup()
+    const background = setup(EMPTY)
+    await user.type(screen.getByLabelText("Server URL"), "http://signoff.acme.example")
+    await user.type(screen.getByLabelText("API token"), "abc")
+    await user.click(screen.getByRole("button", { name: "Save" }))
+    expect((await screen.findByRole("alert")).textContent).toMatch(/must use https/)
+    expect(background.callsOf("settings.save")).toHaveLength(0)
+  })
+
+  it("asks for the token again when the server moves to another origin", async () => {
+    const user = userEvent.setup()
+    const background = setup({ ...EMPTY, serverUrl: "https://signoff.acme.example", hasToken: true, tokenHint: "9a9a" })
+    const url = screen.getByLabelText("Server URL")
+    await screen.findByText(/Stored token: ••••9a9a/)
+    await user.clear(url)
+    await user.type(url, "https://new-signoff.acme.example")
+    await user.click(screen.getByRole("button", { name: "Save" }))
+    expect((await screen.findByRole("alert")).textContent).toMatch(/another server: enter its API token/)
+    expect(background.callsOf("settings.save")).toHaveLength(0)
+  })
+
   it("tests the connection and shows who the token belongs to and its role", async () => {
     const user = userEvent.setup()
     setup({ ...EMPTY, serverUrl: "http://127.0.0.1:8787", hasToken: true, tokenHint: "9a9a" })
