@@ -5,7 +5,7 @@
 import * as z from "zod"
 import { DecisionCreate, DecisionReason, DecisionAction } from "~src/domain/decision"
 import { Me } from "~src/domain/me"
-import { Change } from "~src/domain/changes"
+import { CHANGE_KINDS, type ChangeKind as ChangeKindName } from "~src/domain/changes"
 import { Entity } from "~src/domain/entity"
 import { Platform, Target } from "~src/domain/platform"
 import { Proposal } from "~src/domain/proposal"
@@ -101,7 +101,7 @@ export const LocalState = z.object({
 export const LocalProposal = Proposal.extend({ local: LocalState.optional() })
 export type LocalProposal = z.infer<typeof LocalProposal>
 
-const ChangeKind = z.enum(Change.options.map((option) => option.shape.kind.value) as [Change["kind"], ...Change["kind"][]])
+const ChangeKind = z.enum(CHANGE_KINDS as [ChangeKindName, ...ChangeKindName[]])
 
 /**
  * One proposal as the popup's queue lists it: what a row, the counts by tier and workflow, the
