@@ -31,7 +31,7 @@ const ENTRY = `
 import { createRoot } from "react-dom/client"
 import { createElement } from "react"
 import { validateAnswer } from "~src/messaging/client"
-import { PopupApp } from "~src/ui/popup/PopupApp"
+import { PopupApp } from "~src/ui/popup/popup-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 
 // The background: its own thread holding the queue, answering over a message channel with a

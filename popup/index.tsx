@@ -1,5 +1,5 @@
 import { ask } from "~src/messaging/client"
-import { PopupApp } from "~src/ui/popup/PopupApp"
+import { PopupApp } from "~src/ui/popup/popup-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 
 export default function Popup() {

@@ -21,6 +21,11 @@ export interface ChangeKindRow<S extends z.ZodType<{ kind: string }>, Editable e
   label: string
   /** Reviewers judge it on totals (records, contacts, MQL shift) before any sample: never approved unseen. */
   populationLevel: boolean
+  /**
+   * Counts as high risk for the badge and desktop notifications even from a server that did not
+   * classify the proposal (SPEC §1: scoring models start strict).
+   */
+  alwaysHighRisk: boolean
   /** What the change itself makes high-risk, whatever the agent says (one sentence per trait); [] = nothing. */
   riskReasons(change: z.infer<S>): string[]
   /** Field names it touches, lower-cased (review rules' `fields`). */
@@ -48,6 +53,7 @@ export const CHANGE_KIND_TABLE = {
   content: defineChangeKind(ContentChange, {
     label: "Content",
     populationLevel: false,
+    alwaysHighRisk: false,
     riskReasons: (c) => [`customer-facing: changes the ${c.field} customers read`],
     fieldsTouched: (c) => [c.field.toLowerCase()],
     editable: ["after"]
@@ -55,6 +61,7 @@ export const CHANGE_KIND_TABLE = {
   fields: defineChangeKind(FieldsChange, {
     label: "Field updates",
     populationLevel: false,
+    alwaysHighRisk: false,
     riskReasons: (c) => {
       const channel = c.changes.map((f) => f.field).filter((field) => CONTACT_CHANNEL_FIELD.test(field))
       return channel.length > 0 ? [`changes consent or contact-channel fields (${channel.join(", ")})`] : []
@@ -65,6 +72,7 @@ export const CHANGE_KIND_TABLE = {
   bulk: defineChangeKind(BulkChange, {
     label: "Bulk update",
     populationLevel: true,
+    alwaysHighRisk: false,
     riskReasons: (c) => [`bulk: writes ${count(c.totalRecords)} ${c.objectType} records by one rule`],
     fieldsTouched: (c) => lower(c.sample.flatMap((r) => [...Object.keys(r.before), ...Object.keys(r.after)])),
     editable: []
@@ -72,6 +80,7 @@ export const CHANGE_KIND_TABLE = {
   segment: defineChangeKind(SegmentChange, {
     label: "Segment",
     populationLevel: true,
+    alwaysHighRisk: false,
     riskReasons: (c) => (c.estimatedSize > BULK_RECORDS ? [`bulk: a segment of ${count(c.estimatedSize)} contacts (more than ${count(BULK_RECORDS)})`] : []),
     fieldsTouched: () => [],
     editable: []
@@ -79,6 +88,7 @@ export const CHANGE_KIND_TABLE = {
   scoring: defineChangeKind(ScoringChange, {
     label: "Lead scoring",
     populationLevel: true,
+    alwaysHighRisk: true,
     riskReasons: (c) => [`changes the scoring model "${c.modelName}" (expected MQL shift ${c.expectedMqlShiftPct}%)`],
     fieldsTouched: () => [],
     editable: []
@@ -86,6 +96,7 @@ export const CHANGE_KIND_TABLE = {
   flow: defineChangeKind(FlowChange, {
     label: "Campaign flow",
     populationLevel: false,
+    alwaysHighRisk: false,
     riskReasons: (c) => [`changes campaign flow logic (${c.steps.length} step${c.steps.length === 1 ? "" : "s"})`],
     fieldsTouched: () => [],
     editable: []
@@ -93,6 +104,7 @@ export const CHANGE_KIND_TABLE = {
   routing: defineChangeKind(RoutingChange, {
     label: "Lead routing",
     populationLevel: false,
+    alwaysHighRisk: false,
     riskReasons: () => [],
     fieldsTouched: () => [],
     editable: []
@@ -112,6 +124,7 @@ const rowOf = <C extends Change>(change: C) => CHANGE_KIND_TABLE[change.kind] as
 
 export const changeRiskReasons = (change: Change): string[] => rowOf(change).riskReasons(change)
 export const changeFieldsTouched = (change: Change): string[] => rowOf(change).fieldsTouched(change)
+export const isAlwaysHighRisk = (change: Change): boolean => CHANGE_KIND_TABLE[change.kind].alwaysHighRisk
 export const isPopulationLevel = (change: Change): boolean => CHANGE_KIND_TABLE[change.kind].populationLevel
 export const editableFields = (kind: ChangeKind): readonly string[] => CHANGE_KIND_TABLE[kind].editable
 export const changeKindLabel = (kind: ChangeKind): string => CHANGE_KIND_TABLE[kind].label

@@ -1,4 +1,4 @@
-import type { Proposal } from "~src/domain"
+import { isAlwaysHighRisk, type Proposal } from "~src/domain"
 
 /**
  * High risk per SPEC.md §1: what the server's classification of the change says (production
@@ -6,5 +6,5 @@ import type { Proposal } from "~src/domain"
  * raise it, never lower it. These colour the badge and may raise a desktop notification.
  */
 export function isHighRisk(p: Pick<Proposal, "risk" | "change" | "riskAssessment">): boolean {
-  return p.riskAssessment?.level === "high" || Boolean(p.risk?.writesProduction || p.risk?.customerFacing || p.risk?.bulk || p.change.kind === "scoring")
+  return p.riskAssessment?.level === "high" || Boolean(p.risk?.writesProduction || p.risk?.customerFacing || p.risk?.bulk || isAlwaysHighRisk(p.change))
 }

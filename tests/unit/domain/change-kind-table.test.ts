@@ -14,14 +14,14 @@ const NoteEditor = (_: { change: z.infer<typeof NoteChange>; onEdits: (edits: Pa
 
 // A row needs every trait: no riskReasons, no row.
 // @ts-expect-error riskReasons is missing
-defineChangeKind(NoteChange, { label: "Note", populationLevel: false, fieldsTouched: () => [], editable: [] })
+defineChangeKind(NoteChange, { label: "Note", populationLevel: false, alwaysHighRisk: false, fieldsTouched: () => [], editable: [] })
 // Only fields of the change may be editable.
 // @ts-expect-error "title" is not a field of a note
-defineChangeKind(NoteChange, { label: "Note", populationLevel: false, riskReasons: () => [], fieldsTouched: () => [], editable: ["title"] })
+defineChangeKind(NoteChange, { label: "Note", populationLevel: false, alwaysHighRisk: false, riskReasons: () => [], fieldsTouched: () => [], editable: ["title"] })
 
 const withNote = {
   ...CHANGE_KIND_TABLE,
-  note: defineChangeKind(NoteChange, { label: "Note", populationLevel: false, riskReasons: () => [], fieldsTouched: () => [], editable: ["text"] })
+  note: defineChangeKind(NoteChange, { label: "Note", populationLevel: false, alwaysHighRisk: false, riskReasons: () => [], fieldsTouched: () => [], editable: ["text"] })
 }
 
 // The view table does not compile until the new kind has its view...

@@ -3,7 +3,7 @@ import { errorText } from "~src/ui/query-client"
 import { adminGate } from "./admin-gate"
 import { useMe } from "./use-me"
 import { useWorkflows } from "./use-workflows"
-import { WorkflowEditor } from "./WorkflowEditor"
+import { WorkflowEditor } from "./workflow-editor"
 
 /** Per-workflow oversight: admins edit; everyone else sees the settings and why they can't change them. */
 export function WorkflowsSection() {

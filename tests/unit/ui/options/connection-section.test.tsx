@@ -3,7 +3,7 @@ import { cleanup, render, screen } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it } from "vitest"
 import type { PublicSettings } from "~src/messaging/messages"
-import { ConnectionSection } from "~src/ui/options/ConnectionSection"
+import { ConnectionSection } from "~src/ui/options/connection-section"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground } from "../popup/fake-background"
 

@@ -3,7 +3,7 @@ import type { WorkflowStats } from "~src/domain/stats"
 import { OVERSIGHT_MODEL_LABELS, type Workflow } from "~src/domain/workflow"
 import { errorText } from "~src/ui/query-client"
 import type { AdminGate } from "./admin-gate"
-import { TimeSeriesChart, type ChartSeries } from "./TimeSeriesChart"
+import { TimeSeriesChart, type ChartSeries } from "./time-series-chart"
 import { toUpsert, useUpdateWorkflow } from "./use-workflows"
 
 const RATE_RANGE: [number, number] = [0, 100]

@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import type { CustomDomain } from "~src/domain/custom-domains"
 import type { CustomDomainBrowser } from "~src/ui/options/custom-domain-browser"
-import { CustomDomainsSection } from "~src/ui/options/CustomDomainsSection"
+import { CustomDomainsSection } from "~src/ui/options/custom-domains-section"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground } from "../popup/fake-background"
 

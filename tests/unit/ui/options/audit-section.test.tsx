@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import type { AuditVerifyResult } from "~src/domain/audit"
-import { AuditSection } from "~src/ui/options/AuditSection"
+import { AuditSection } from "~src/ui/options/audit-section"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground } from "../popup/fake-background"
 

@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it } from "vitest"
 import type { Me } from "~src/domain/me"
-import { RiskQuestionnaireSection } from "~src/ui/options/RiskQuestionnaireSection"
+import { RiskQuestionnaireSection } from "~src/ui/options/risk-questionnaire-section"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground, makeWorkflow } from "../popup/fake-background"
 

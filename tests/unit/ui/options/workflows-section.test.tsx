@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it } from "vitest"
 import type { Me } from "~src/domain/me"
 import type { Workflow } from "~src/domain/workflow"
-import { WorkflowsSection } from "~src/ui/options/WorkflowsSection"
+import { WorkflowsSection } from "~src/ui/options/workflows-section"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground, makeWorkflow } from "../popup/fake-background"
 

@@ -4,7 +4,7 @@ import { adminGate } from "./admin-gate"
 import { useMe } from "./use-me"
 import { useStats } from "./use-stats"
 import { useWorkflows } from "./use-workflows"
-import { WorkflowAdvice } from "./WorkflowAdvice"
+import { WorkflowAdvice } from "./workflow-advice"
 
 const WINDOWS = [7, 30, 90] as const
 

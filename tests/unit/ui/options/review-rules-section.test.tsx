@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor, within } from "@testing-library/react
 import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it } from "vitest"
 import type { Me } from "~src/domain/me"
-import { ReviewRulesSection } from "~src/ui/options/ReviewRulesSection"
+import { ReviewRulesSection } from "~src/ui/options/review-rules-section"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground, makeWorkflow } from "../popup/fake-background"
 

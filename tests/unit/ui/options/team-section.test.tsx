@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it } from "vitest"
 import type { Me } from "~src/domain/me"
 import type { PrincipalWithTokens } from "~src/domain/principal"
-import { TeamSection } from "~src/ui/options/TeamSection"
+import { TeamSection } from "~src/ui/options/team-section"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground } from "../popup/fake-background"
 
