@@ -1,7 +1,7 @@
 import { createApiClient } from "~src/api"
 import { readSettings, SignoffDatabase } from "~src/db"
 import { CUSTOM_DOMAINS_KEY, CustomDomainList } from "~src/domain/custom-domains"
-import { createMessageHandler, type BrowserSurface } from "~src/messaging/handler"
+import { createMessageHandler, type BrowserSurface } from "~background/handlers"
 import { createPanelSessions, type SessionStore } from "~src/messaging/panel-sessions"
 import { createSyncEngine, syncRunChangedCache, type RunOptions, type SyncRunResult } from "~src/sync"
 import { notifyHighRiskArrivals } from "./desktop-notifications"

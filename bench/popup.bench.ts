@@ -75,7 +75,7 @@ createRoot(document.getElementById("root")).render(createElement(BackgroundProvi
 
 /** The stand-in background worker: builds `self.__queueSize` pending proposals across 12 workflows. */
 const BACKGROUND_ENTRY = `
-import { toQueueEntry } from "~src/messaging/queue-entry"
+import { toQueueEntry } from "~src/local/queue-entry"
 import { queueHead } from "~src/queue/review-queue"
 const count = self.__queueSize
 const models = ["approve", "monitor", "exception"]

@@ -1,5 +1,5 @@
 import type { Account, DecisionCreate, Me, Workflow } from "~src/domain"
-import type { LocalProposal, QueueEntry } from "~src/messaging/messages"
+import type { LocalProposal, QueueEntry } from "~src/local/local-proposal"
 
 /** A cached proposal: the server's copy plus local state, with the lookup key the panel queries by. */
 export type CachedProposal = LocalProposal & {

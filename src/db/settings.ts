@@ -1,4 +1,4 @@
-import type { PublicSettings } from "~src/messaging/messages"
+import type { PublicSettings } from "~src/local/public-settings"
 import type { SignoffDatabase } from "./database"
 import type { StoredSettings } from "./schema"
 

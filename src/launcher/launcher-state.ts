@@ -1,10 +1,7 @@
-/** What the launcher shows; the background works it out from the tab's URL and its cache. */
-export type LauncherState =
-  | { kind: "unreadable" }
-  | { kind: "loading" }
-  | { kind: "unreachable" }
-  | { kind: "not-configured" }
-  | { kind: "ready"; toReview: number }
+// Type only: the launcher runs in host pages and bundles no zod.
+import type { LauncherState } from "~src/local/launcher-state"
+
+export type { LauncherState }
 
 /** Proposals that still need this reviewer: pending, with no decision already waiting to be sent. */
 export const needsReview = (p: { status: string; local?: { pendingAction?: unknown } }): boolean =>

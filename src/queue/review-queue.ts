@@ -1,20 +1,7 @@
 import type { Platform } from "~src/domain/platform"
 import type { OversightModel, Workflow } from "~src/domain/workflow"
-import type { QueueEntry } from "~src/messaging/messages"
-
-/** One pending proposal as the popup's queue shows it, with what the sort and filters need. */
-export interface QueueItem {
-  proposal: QueueEntry
-  /** Oversight model of the proposal's workflow. */
-  tier: OversightModel
-  workflowName: string
-  riskScore: number
-  createdAtMs: number
-  /** More than one reviewer must approve: never bulk-approved from the popup. */
-  needsQuorum: boolean
-  /** One-click approve from the popup is offered (low risk, single reviewer, nothing queued). */
-  quickApprovable: boolean
-}
+import type { QueueEntry } from "~src/local/local-proposal"
+import type { QueueHead, QueueItem, QueueSummary } from "~src/local/queue-head"
 
 export interface QueueFilter {
   platform: Platform | null
@@ -99,15 +86,6 @@ export function filterQueue(items: readonly QueueItem[], filter: QueueFilter): Q
   )
 }
 
-export interface QueueSummary {
-  total: number
-  byTier: Record<OversightModel, number>
-  byWorkflow: { workflowId: string; name: string; count: number }[]
-  platforms: Platform[]
-  oldest: QueueItem | null
-  needingQuorum: number
-}
-
 export function summarizeQueue(items: readonly QueueItem[]): QueueSummary {
   const byTier: Record<OversightModel, number> = { approve: 0, monitor: 0, exception: 0 }
   const byWorkflow = new Map<string, { workflowId: string; name: string; count: number }>()
@@ -133,13 +111,6 @@ export function summarizeQueue(items: readonly QueueItem[]): QueueSummary {
     oldest,
     needingQuorum
   }
-}
-
-/** What the popup's first paint needs: the counts of the whole queue and its first rows. */
-export interface QueueHead {
-  /** The first `size` items in queue order (riskiest, then longest waiting). */
-  items: QueueItem[]
-  summary: QueueSummary
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ApiClient } from "~src/api"
 import { isConfigured, readMeta, readSettings, writeMeta, type SignoffDatabase, type StoredSettings } from "~src/db"
 import type { Proposal } from "~src/domain"
-import type { SyncStatus } from "~src/messaging/messages"
+import type { SyncStatus } from "~src/local/sync-status"
 import type { BackoffPolicy } from "./backoff"
 import { readAwaitingReview, type AwaitingReview } from "./awaiting-review"
 import { currentAccount } from "./current-account"

@@ -1,7 +1,7 @@
 import { toLocalProposal, type CachedProposal, type SignoffDatabase } from "~src/db"
 import { sameAccount, type Account } from "~src/domain"
-import { toDecisionCreate, type DecisionRequest } from "~src/messaging/messages"
-import { toQueueEntry } from "~src/messaging/queue-entry"
+import { toDecisionCreate, type DecisionRequest } from "~src/local/decision-request"
+import { toQueueEntry } from "~src/local/queue-entry"
 import { localStateByProposal } from "./local-state"
 
 export class UnknownProposalError extends Error {

@@ -1,6 +1,6 @@
 import type { SignoffDatabase } from "~src/db"
 import type { Account } from "~src/domain"
-import type { DecisionRequest } from "~src/messaging/messages"
+import type { DecisionRequest } from "~src/local/decision-request"
 import { currentAccount, enqueueDecision } from "~src/sync"
 
 /** The account unit tests queue and push under when no settings are stored. */

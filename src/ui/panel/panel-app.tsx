@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react"
 import type { Entity, Workflow } from "~src/domain"
 import { needsReview } from "~src/launcher/launcher-state"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 import { platformById } from "~src/platforms"
 import { tenantMatch, tenantNote } from "~src/platforms/tenant"
 import { availableActions } from "~src/ui/proposal/available-actions"

@@ -1,6 +1,7 @@
 import { useState } from "react"
 import { errorText } from "~src/ui/query-client"
-import { planBulkApproval, type QueueItem } from "~src/queue/review-queue"
+import { planBulkApproval } from "~src/queue/review-queue"
+import type { QueueItem } from "~src/local/queue-head"
 import { useBulkApprove } from "./use-queue"
 
 /** Approve every item of the filtered view, after a confirmation that says how many. */

@@ -4,7 +4,7 @@ import { CHANGE_CSS } from "~src/ui/changes/change-styles"
 import { ProposalCard, type CardMode } from "~src/ui/proposal/proposal-card"
 import { PROPOSAL_CSS } from "~src/ui/proposal/proposal-styles"
 import { errorText } from "~src/ui/query-client"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 import { useDismissNotice, useFullProposal, useSubmitDecision } from "./use-queue"
 
 /** Colours the shared proposal card reads (the panel defines the same set on its shadow root). */

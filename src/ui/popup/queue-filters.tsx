@@ -2,7 +2,8 @@ import { useId } from "react"
 import { Platform } from "~src/domain/platform"
 import { OVERSIGHT_MODEL_LABELS, OversightModel } from "~src/domain/workflow"
 import { platformLabel } from "~src/platforms"
-import type { QueueFilter, QueueSummary } from "~src/queue/review-queue"
+import type { QueueFilter } from "~src/queue/review-queue"
+import type { QueueSummary } from "~src/local/queue-head"
 
 interface Props {
   filter: QueueFilter

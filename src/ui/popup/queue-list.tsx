@@ -1,7 +1,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual"
 import { useEffect, useRef } from "react"
 import { OVERSIGHT_MODEL_LABELS } from "~src/domain/workflow"
-import type { QueueItem } from "~src/queue/review-queue"
+import type { QueueItem } from "~src/local/queue-head"
 import { platformLabel } from "~src/platforms"
 import { formatWaiting } from "./waiting-time"
 

@@ -1,5 +1,5 @@
 import { OVERSIGHT_MODEL_LABELS, OversightModel } from "~src/domain/workflow"
-import type { QueueSummary } from "~src/queue/review-queue"
+import type { QueueSummary } from "~src/local/queue-head"
 import { describeWaiting } from "./waiting-time"
 
 const TOP_WORKFLOWS = 4

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react"
 import { REJECTION_REASON_LABELS, RejectionReasonCode } from "~src/domain/decision"
-import type { QueueEntry } from "~src/messaging/messages"
+import type { QueueEntry } from "~src/local/local-proposal"
 import { errorText } from "~src/ui/query-client"
 import { useSubmitDecision } from "./use-queue"
 

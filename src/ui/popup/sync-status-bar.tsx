@@ -1,4 +1,4 @@
-import type { SyncStatus } from "~src/messaging/messages"
+import type { SyncStatus } from "~src/local/sync-status"
 import { errorText } from "~src/ui/query-client"
 import { useSyncNow } from "./use-queue"
 import { formatWaiting } from "./waiting-time"

@@ -1,6 +1,6 @@
 import type { Workflow } from "~src/domain"
 import { isEditable } from "~src/ui/changes/registry"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 
 export type PanelAction = "approve" | "reject" | "edit" | "revert" | "pause"
 

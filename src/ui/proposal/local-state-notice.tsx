@@ -1,5 +1,5 @@
 import type { DecisionAction } from "~src/domain"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 import { useTrustedHandler } from "./trusted-events"
 
 const QUEUED_LABELS: Record<DecisionAction, string> = {

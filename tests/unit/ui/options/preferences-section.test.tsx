@@ -2,7 +2,7 @@
 import { cleanup, render, screen, waitFor } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { afterEach, describe, expect, it } from "vitest"
-import type { PublicSettings } from "~src/messaging/messages"
+import type { PublicSettings } from "~src/local/public-settings"
 import { PreferencesSection } from "~src/ui/options/preferences-section"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { fakeBackground } from "../popup/fake-background"

@@ -2,7 +2,7 @@
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 import type { Workflow } from "~src/domain/workflow"
 import { PopupApp } from "~src/ui/popup/popup-app"
 import { TrustPolicyProvider } from "~src/ui/proposal/trusted-events"

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { createApiClient } from "~src/api"
 import { SignoffDatabase, toCachedProposal } from "~src/db"
-import { createMessageHandler } from "~src/messaging/handler"
+import { createMessageHandler } from "~background/handlers"
 import { Responses } from "~src/messaging/messages"
 import { createPanelSessions, memorySessionStore } from "~src/messaging/panel-sessions"
 import { createSyncEngine } from "~src/sync"

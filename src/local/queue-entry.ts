@@ -1,7 +1,7 @@
-import type { LocalProposal, QueueEntry } from "./messages"
+import type { LocalProposal, QueueEntry } from "./local-proposal"
 
-// Apart from messages.ts (types only from there) so the popup bench's stand-in background can
-// project its proposals exactly like the real one without bundling zod.
+// Apart from local-proposal.ts (types only from there) so the popup bench's stand-in background
+// can project its proposals exactly like the real one without bundling zod.
 
 /** The queue entry of a proposal (the background lists the queue with it; the popup merges decision answers with it). */
 export function toQueueEntry(p: LocalProposal): QueueEntry {
