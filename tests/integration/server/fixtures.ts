@@ -53,9 +53,12 @@ export function client(server: TestServer) {
   }
 }
 
-/** Row counts of every table plus the highest seq and the sum of versions: "nothing written" is this unchanged. */
-export async function snapshotDatabase(server: TestServer): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {}
+/**
+ * Row counts of every table plus the highest seq and the sum of versions, and the contents of the
+ * rows that are updated in place (settings, workflows): "nothing written" is this unchanged.
+ */
+export async function snapshotDatabase(server: TestServer): Promise<Record<string, number | string>> {
+  const counts: Record<string, number | string> = {}
   for (const table of ["principals", "tokens", "workflows", "proposals", "decisions", "idempotency_keys", "audit_log", "settings", "custom_domains", "webhooks", "webhook_messages", "webhook_deliveries", "proposal_notices"]) {
     const [row] = await server.sql(`SELECT COUNT(*) AS n FROM ${table}`)
     counts[table] = Number(row!.n)
@@ -65,6 +68,8 @@ export async function snapshotDatabase(server: TestServer): Promise<Record<strin
   counts.sumOfVersions = Number(seq!.v ?? 0)
   const [revoked] = await server.sql("SELECT COUNT(*) AS n FROM tokens WHERE revoked_at IS NOT NULL")
   counts.revokedTokens = Number(revoked!.n)
+  counts.settingsValues = JSON.stringify(await server.sql("SELECT name, value FROM settings ORDER BY name"))
+  counts.workflowVersions = JSON.stringify(await server.sql("SELECT id, updated_at FROM workflows ORDER BY id"))
   return counts
 }
 
