@@ -48,6 +48,14 @@ export async function dailySummary(db: Db, sampleKey: AuditChainKey, date: strin
     rows.map((p) => [p.id, { body: JSON.parse(p.body) as ProposalNow["body"], version: Number(p.version), status: p.status as ProposalStatus }])
   )
 
+  const eventsOf = new Map<string, AuditLogTable[]>()
+  for (const e of events) {
+    if (e.workflow_id === null || e.proposal_id === null) continue
+    const list = eventsOf.get(e.workflow_id)
+    if (list) list.push(e)
+    else eventsOf.set(e.workflow_id, [e])
+  }
+
   const workflows = await listWorkflows(db)
   return {
     date,
@@ -64,11 +72,11 @@ export async function dailySummary(db: Db, sampleKey: AuditChainKey, date: strin
         escalated: [],
         spotCheck: { size: w.spotCheckSize ?? 0, population: 0, items: [] }
       }
-      // What ran, one item per proposal (its latest run that day), in the order it first ran.
+      // What ran (auto-approved or executed, and not then failed or sent back), one item per
+      // proposal (its latest run that day), in the order it first ran: the spot-check's population.
       const ran = new Map<string, SummaryItem>()
-      for (const e of events) {
-        if (e.workflow_id !== w.id || !e.proposal_id) continue
-        const proposal = proposals.get(e.proposal_id)
+      for (const e of eventsOf.get(w.id) ?? []) {
+        const proposal = proposals.get(e.proposal_id!)
         if (!proposal) continue
         const data = JSON.parse(e.data) as EventData
         const item = summaryItem(e, proposal, data.detail ?? data.rule ?? data.reason?.text ?? null)
@@ -77,14 +85,19 @@ export async function dailySummary(db: Db, sampleKey: AuditChainKey, date: strin
           if (escalated) entry.escalated.push(escalated)
         } else if (e.event === "auto_approval") {
           entry.autoApproved.push(item)
-          ran.set(e.proposal_id, item)
+          ran.set(item.proposalId, item)
         } else if (e.event === "revert") entry.reverted.push(item)
         else if (data.outcome === "executed") {
           entry.executed.push(item)
-          ran.set(e.proposal_id, item)
-        } else if (data.outcome === "failed") entry.failed.push(item)
-        else if (data.outcome === "target_changed")
+          ran.set(item.proposalId, item)
+        } else if (data.outcome === "failed") {
+          // Cleared to run but it did not (failed, or back to a person): nothing of it to check.
+          entry.failed.push(item)
+          ran.delete(item.proposalId)
+        } else if (data.outcome === "target_changed") {
           entry.escalated.push({ ...item, reason: "target_changed" })
+          ran.delete(item.proposalId)
+        }
       }
       const population = [...ran.values()]
       const rank = (proposalId: string) => sampleKey.sign(`spot-check\u0000${date}\u0000${w.id}\u0000${proposalId}`)

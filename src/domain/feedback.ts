@@ -31,7 +31,7 @@ export const FeedbackRecord = z.object({
   createdAt: z.iso.datetime({ offset: true }),
   /** The last person's judgment (approve, edit, reject or revert): what `since` filters on. A later revert sends the proposal again. */
   decidedAt: z.iso.datetime({ offset: true }),
-  /** What the agent sent, as it sent it: change, evidence, confidence, rationale... */
+  /** What the agent sent (validated; the tenant read off the URL when it gave none): change, evidence, confidence, rationale... */
   proposal: ProposalCreate,
   /** reverted > rejected > edited (approved with the reviewer's version) > approved. */
   outcome: FeedbackOutcome,

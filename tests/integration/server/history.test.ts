@@ -29,7 +29,7 @@ async function historyOf(id: string, token = ana): Promise<ProposalHistory> {
   return ProposalHistory.parse(res.body)
 }
 const types = (h: ProposalHistory) => h.entries.map((e) => e.type)
-const entryOf = <T extends HistoryEntry["type"]>(h: ProposalHistory, type: T) => h.entries.find((e) => e.type === type) as Extract<HistoryEntry, { type: T }>
+const entryOf = <T extends HistoryEntry["type"]>(h: ProposalHistory, type: T) => h.entries.find((e) => e.type === type) as HistoryEntry & { type: T }
 
 describe("a proposal's history", () => {
   let id: string
