@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { DailySummary, type ProposalCreate, SUMMARY_REPORT_COLUMNS, type WorkflowSummary } from "~src/domain"
 import type { TestServer } from "~tests/support/server"
-import { type Call, client, snapshotDatabase, startServerWithCast } from "./fixtures"
+import { type Call, client, expectRefusedWithoutWrites, startServerWithCast } from "./fixtures"
 
 /**
  * The daily summary on a server whose clock starts at 10:00 UTC on DAY_1 (and moves on with the
@@ -208,12 +208,7 @@ describe("the downloadable report", () => {
 })
 
 describe("who may read it, and bad queries", () => {
-  const refused = async (send: () => Promise<Call>, status: number) => {
-    const before = await snapshotDatabase(server)
-    const res = await send()
-    expect(res.status, JSON.stringify(res.body)).toBe(status)
-    expect(await snapshotDatabase(server)).toEqual(before)
-  }
+  const refused = (send: () => Promise<Call>, status: number) => expectRefusedWithoutWrites(server, send, status)
   it("refuses an agent (403)", () => refused(() => api.get(`/v1/summary?date=${DAY_1}`, agent), 403))
   it("refuses an impossible date (400)", () => refused(() => api.get("/v1/summary?date=2026-13-01", ana), 400))
   it("refuses a missing date (400)", () => refused(() => api.get("/v1/summary", ana), 400))

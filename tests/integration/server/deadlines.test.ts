@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest"
 import { DeadlineSettings, Proposal } from "~src/domain"
 import type { TestServer } from "~tests/support/server"
 import { type WebhookReceiver, startWebhookReceiver } from "~tests/support/webhook-receiver"
-import { client, snapshotDatabase, startServerWithCast } from "./fixtures"
+import { client, expectRefusedWithoutWrites, startServerWithCast } from "./fixtures"
 
 const HOUR = 3_600_000
 
@@ -133,13 +133,8 @@ describe("reminders", () => {
 })
 
 describe("who may change the defaults, and bad input", () => {
-  const refused = async (token: string, body: unknown, status: number, code: string) => {
-    const before = await snapshotDatabase(server)
-    const res = await api.put("/v1/settings/deadlines", token, body)
-    expect(res.status, JSON.stringify(res.body)).toBe(status)
-    expect(res.body.error.code).toBe(code)
-    expect(await snapshotDatabase(server)).toEqual(before)
-  }
+  const refused = (token: string, body: unknown, status: number, code: string) =>
+    expectRefusedWithoutWrites(server, () => api.put("/v1/settings/deadlines", token, body), status, code)
 
   it("refuses a reviewer (403) and an agent (403), writing nothing", async () => {
     await refused(ana, { reminderShare: 0.5 }, 403, "forbidden")

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { FeedbackRecord } from "~src/domain"
 import type { TestServer } from "~tests/support/server"
-import { type Call, client, proposalBody, snapshotDatabase, startServerWithCast } from "./fixtures"
+import { type Call, client, proposalBody, expectRefusedWithoutWrites, startServerWithCast } from "./fixtures"
 
 /** The learning loop: GET /v1/feedback exports what people decided, for the AI team. */
 let server: TestServer
@@ -132,13 +132,7 @@ describe("the feedback export", () => {
 })
 
 describe("who may export, and bad queries", () => {
-  const refused = async (send: () => Promise<Call>, status: number) => {
-    const before = await snapshotDatabase(server)
-    const res = await send()
-    expect(res.status, JSON.stringify(res.body)).toBe(status)
-    expect(res.body.error).toBeDefined()
-    expect(await snapshotDatabase(server)).toEqual(before)
-  }
+  const refused = (send: () => Promise<Call>, status: number) => expectRefusedWithoutWrites(server, send, status)
   it("refuses a reviewer (403)", () => refused(() => api.get("/v1/feedback", ana), 403))
   it("refuses an agent (403)", () => refused(() => api.get("/v1/feedback", agent), 403))
   it("refuses a `since` that is not a date-time (400)", () => refused(() => api.get("/v1/feedback?since=yesterday", admin), 400))

@@ -1,3 +1,4 @@
+import { expect } from "vitest"
 import type { ProposalCreate } from "~src/domain"
 import { startTestServer, type TestServer } from "~tests/support/server"
 
@@ -71,6 +72,17 @@ export async function snapshotDatabase(server: TestServer): Promise<Record<strin
   counts.settingsValues = JSON.stringify(await server.sql("SELECT name, value FROM settings ORDER BY name"))
   counts.workflowVersions = JSON.stringify(await server.sql("SELECT id, updated_at FROM workflows ORDER BY id"))
   return counts
+}
+
+/** Sends a request that must be refused with `status` (in our error shape, with `code` when given) and must leave the database as it was. */
+export async function expectRefusedWithoutWrites(server: TestServer, send: () => Promise<Call>, status: number, code?: string): Promise<Call> {
+  const before = await snapshotDatabase(server)
+  const res = await send()
+  expect(res.status, JSON.stringify(res.body)).toBe(status)
+  expect(typeof res.body.error?.message).toBe("string")
+  if (code !== undefined) expect(res.body.error.code).toBe(code)
+  expect(await snapshotDatabase(server)).toEqual(before)
+  return res
 }
 
 /** A real server on a temporary SQLite file, its client, and the usual cast of tokens. */

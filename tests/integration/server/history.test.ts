@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { SignoffClient } from "~sdk/src"
 import { type HistoryEntry, ProposalHistory } from "~src/domain"
 import type { TestServer } from "~tests/support/server"
-import { type Call, client, snapshotDatabase, startServerWithCast } from "./fixtures"
+import { type Call, client, expectRefusedWithoutWrites, startServerWithCast } from "./fixtures"
 
 let server: TestServer
 let api: ReturnType<typeof client>
@@ -129,14 +129,7 @@ describe("who may read a history", () => {
     expect((await historyOf(id, admin)).proposalId).toBe(id)
   })
 
-  const refused = async (send: () => Promise<Call>, status: number) => {
-    const before = await snapshotDatabase(server)
-    const res = await send()
-    expect(res.status, JSON.stringify(res.body)).toBe(status)
-    expect(res.body.error).toBeDefined()
-    expect(await snapshotDatabase(server)).toEqual(before)
-  }
-
+  const refused = (send: () => Promise<Call>, status: number) => expectRefusedWithoutWrites(server, send, status)
   it("answers 404 to another agent, as if the proposal did not exist", () => refused(() => api.get(`/v1/proposals/${id}/history`, otherAgent), 404))
   it("answers 404 for an unknown proposal", () => refused(() => api.get("/v1/proposals/01UNKNOWN/history", ana), 404))
   it("answers 400 for an id over 64 characters", () => refused(() => api.get(`/v1/proposals/${"x".repeat(65)}/history`, ana), 400))
