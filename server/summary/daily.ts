@@ -1,4 +1,4 @@
-import type { ProposalCreate, ProposalStatus } from "~src/domain"
+import type { ProposalCreate, ProposalStatus, Workflow } from "~src/domain"
 import { isRevertible } from "~src/domain/oversight"
 import { ProposalReview } from "~src/domain/review"
 import { type DailySummary, type EscalatedItem, type SummaryItem, type WorkflowSummary, isEscalation, spotCheckSample } from "~src/domain/summary"
@@ -59,51 +59,59 @@ export async function dailySummary(db: Db, sampleKey: AuditChainKey, date: strin
   const workflows = await listWorkflows(db)
   return {
     date,
-    workflows: workflows.map((w) => {
-      const entry: WorkflowSummary = {
-        workflowId: w.id,
-        name: w.name,
-        model: w.model,
-        paused: w.paused,
-        executed: [],
-        autoApproved: [],
-        reverted: [],
-        failed: [],
-        escalated: [],
-        spotCheck: { size: w.spotCheckSize ?? 0, population: 0, items: [] }
-      }
-      // What ran (auto-approved or executed, and not then failed or sent back), one item per
-      // proposal (its latest run that day), in the order it first ran: the spot-check's population.
-      const ran = new Map<string, SummaryItem>()
-      for (const e of eventsOf.get(w.id) ?? []) {
-        const proposal = proposals.get(e.proposal_id!)
-        if (!proposal) continue
-        const data = JSON.parse(e.data) as EventData
-        const item = summaryItem(e, proposal, data.detail ?? data.rule ?? data.reason?.text ?? null)
-        if (e.event === "proposal.created") {
-          const escalated = escalation(item, data)
-          if (escalated) entry.escalated.push(escalated)
-        } else if (e.event === "auto_approval") {
-          entry.autoApproved.push(item)
-          ran.set(item.proposalId, item)
-        } else if (e.event === "revert") entry.reverted.push(item)
-        else if (data.outcome === "executed") {
-          entry.executed.push(item)
-          ran.set(item.proposalId, item)
-        } else if (data.outcome === "failed") {
-          // Cleared to run but it did not (failed, or back to a person): nothing of it to check.
-          entry.failed.push(item)
-          ran.delete(item.proposalId)
-        } else if (data.outcome === "target_changed") {
-          entry.escalated.push({ ...item, reason: "target_changed" })
-          ran.delete(item.proposalId)
-        }
-      }
-      const population = [...ran.values()]
-      const rank = (proposalId: string) => sampleKey.sign(`spot-check\u0000${date}\u0000${w.id}\u0000${proposalId}`)
-      entry.spotCheck = { size: entry.spotCheck.size, population: population.length, items: spotCheckSample(population, entry.spotCheck.size, rank) }
-      return entry
-    })
+    workflows: workflows.map((w) =>
+      workflowSummary(w, eventsOf.get(w.id) ?? [], proposals, (proposalId) => sampleKey.sign(`spot-check\u0000${date}\u0000${w.id}\u0000${proposalId}`))
+    )
+  }
+}
+
+/** One workflow's day, from its audit events of that day (in seq order). */
+function workflowSummary(workflow: Workflow, events: readonly AuditLogTable[], proposals: ReadonlyMap<string, ProposalNow>, rank: (proposalId: string) => string): WorkflowSummary {
+  const executed: SummaryItem[] = []
+  const autoApproved: SummaryItem[] = []
+  const reverted: SummaryItem[] = []
+  const failed: SummaryItem[] = []
+  const escalated: EscalatedItem[] = []
+  // What ran (auto-approved or executed, and not then failed or sent back), one item per
+  // proposal (its latest run that day), in the order it first ran: the spot-check's population.
+  const ran = new Map<string, SummaryItem>()
+  for (const e of events) {
+    const proposal = proposals.get(e.proposal_id!)
+    if (!proposal) continue
+    const data = JSON.parse(e.data) as EventData
+    const item = summaryItem(e, proposal, data.detail ?? data.rule ?? data.reason?.text ?? null)
+    if (e.event === "proposal.created") {
+      const held = escalation(item, data)
+      if (held) escalated.push(held)
+    } else if (e.event === "auto_approval") {
+      autoApproved.push(item)
+      ran.set(item.proposalId, item)
+    } else if (e.event === "revert") reverted.push(item)
+    else if (data.outcome === "executed") {
+      executed.push(item)
+      ran.set(item.proposalId, item)
+    } else if (data.outcome === "failed") {
+      // Cleared to run but it did not (failed, or back to a person): nothing of it to check.
+      failed.push(item)
+      ran.delete(item.proposalId)
+    } else if (data.outcome === "target_changed") {
+      escalated.push({ ...item, reason: "target_changed" })
+      ran.delete(item.proposalId)
+    }
+  }
+  const size = workflow.spotCheckSize ?? 0
+  const population = [...ran.values()]
+  return {
+    workflowId: workflow.id,
+    name: workflow.name,
+    model: workflow.model,
+    paused: workflow.paused,
+    executed,
+    autoApproved,
+    reverted,
+    failed,
+    escalated,
+    spotCheck: { size, population: population.length, items: spotCheckSample(population, size, rank) }
   }
 }
 
