@@ -7,6 +7,8 @@ import type { Db } from "../db/connect"
 import type { AuditLogTable } from "../db/schema"
 import { listWorkflows } from "../workflows/store"
 
+const ID_CHUNK = 500
+
 interface ProposalNow {
   body: Pick<ProposalCreate, "title" | "target">
   version: number
@@ -43,10 +45,12 @@ export async function dailySummary(db: Db, sampleKey: AuditChainKey, date: strin
     .orderBy("seq")
     .execute()
   const ids = [...new Set(events.flatMap((e) => (e.proposal_id ? [e.proposal_id] : [])))]
-  const rows = ids.length ? await db.selectFrom("proposals").select(["id", "body", "version", "status"]).where("id", "in", ids).execute() : []
-  const proposals = new Map<string, ProposalNow>(
-    rows.map((p) => [p.id, { body: JSON.parse(p.body) as ProposalNow["body"], version: Number(p.version), status: p.status as ProposalStatus }])
-  )
+  const proposals = new Map<string, ProposalNow>()
+  // In chunks: a busy monitor workflow runs more items a day than SQLite binds parameters in one statement.
+  for (let i = 0; i < ids.length; i += ID_CHUNK) {
+    const rows = await db.selectFrom("proposals").select(["id", "body", "version", "status"]).where("id", "in", ids.slice(i, i + ID_CHUNK)).execute()
+    for (const p of rows) proposals.set(p.id, { body: JSON.parse(p.body) as ProposalNow["body"], version: Number(p.version), status: p.status as ProposalStatus })
+  }
 
   const eventsOf = new Map<string, AuditLogTable[]>()
   for (const e of events) {
