@@ -19,8 +19,10 @@ const isMe = (actor: Decision["actor"], me: Me): boolean =>
  * else's edit they are asked again. (A decision's proposalVersion is the version its author saw,
  * one before the version it produced, so versions cannot tell this.)
  */
-export function hasApprovedCurrentContent(p: Pick<Proposal, "decisions">, me: Me | null): boolean {
+export function hasApprovedCurrentContent(p: Pick<Proposal, "decisions" | "approvedBy">, me: Me | null): boolean {
   if (!me) return false
+  // The server's own list of whose approvals count now, when it sends one.
+  if (p.approvedBy && me.principalId !== undefined) return p.approvedBy.includes(me.principalId)
   const lastEdit = p.decisions.findLastIndex((d) => d.action === "edit")
   return p.decisions.some((d, i) => i >= lastEdit && (d.action === "approve" || d.action === "edit") && isMe(d.actor, me))
 }
