@@ -1,5 +1,5 @@
 import { isConfigured, readEntityProposals, readMeta, readSettings, toLocalProposal, writeMeta } from "~src/db"
-import { needsReview } from "~src/launcher/launcher-state"
+import { needsReview } from "~src/local/needs-review"
 import { frameOf, HandlerError, PAGE_VIEW_SYNC_MAX_AGE_MS, type AreaHandlers, type HandlerContext } from "./handler-context"
 
 /** The in-page launcher and the panel frame it opens: what the launcher shows, and the frame's session. */

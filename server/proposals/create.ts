@@ -10,7 +10,7 @@ import { type Caller, actorOf } from "../auth/tokens"
 import { nextCounterValue } from "../db/counters"
 import type { Database } from "../db/schema"
 import type { AfterCommit } from "../db/transaction"
-import { contentHashOf } from "../hashing"
+import { canonicalHash } from "~sdk/src/hash"
 import { customHosts } from "../custom-domains/store"
 import { badRequest } from "../http/api-error"
 import { readDeadlineSettings } from "../settings/deadlines"
@@ -50,7 +50,7 @@ export async function createProposal(
   const seq = await nextCounterValue(trx, "proposal_seq")
   const workflow = await ensureWorkflow(trx, services.keys.chain, input.workflowId, actorOf(caller), now)
   const outcome = decideOnCreation(workflow, input)
-  const contentHash = contentHashOf(input.change)
+  const contentHash = canonicalHash(input.change)
   const id = newId()
   // The workflow's own deadline, else its tier's default; fixed now, so later setting changes never move it.
   const { expiresAt, remindAt } = deadlineFor(now, input.expiresAt, workflow, await readDeadlineSettings(trx))

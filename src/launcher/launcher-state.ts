@@ -3,10 +3,6 @@ import type { LauncherState } from "~src/local/launcher-state"
 
 export type { LauncherState }
 
-/** Proposals that still need this reviewer: pending, with no decision already waiting to be sent. */
-export const needsReview = (p: { status: string; local?: { pendingAction?: unknown } }): boolean =>
-  p.status === "pending" && !p.local?.pendingAction
-
 /** The launcher's accessible name; it always starts with "Signoff" (the UI contract e2e tests rely on). */
 export function launcherLabel(state: LauncherState): string {
   switch (state.kind) {

@@ -13,7 +13,7 @@ import { ServerCustomDomain } from "~src/domain/custom-domains"
 import { platformLabel } from "~src/platforms"
 import { errorText, queryKeys, useAsk } from "~src/ui/query-client"
 import { apiCall, apiGetJson } from "./api-call"
-import { chromeCustomDomainBrowser, type CustomDomainBrowser } from "./custom-domain-browser"
+import { extensionCustomDomainBrowser, type CustomDomainBrowser } from "./custom-domain-browser"
 import { useMe } from "./use-me"
 
 interface AddRequest {
@@ -31,7 +31,7 @@ interface AddRequest {
  * (agents' target URLs on a custom domain are accepted only once it is there): an admin's add or
  * remove updates it too, and each row says whether the server knows the host.
  */
-export function CustomDomainsSection({ browser = chromeCustomDomainBrowser() }: { browser?: CustomDomainBrowser }) {
+export function CustomDomainsSection({ browser = extensionCustomDomainBrowser() }: { browser?: CustomDomainBrowser }) {
   const client = useQueryClient()
   const ask = useAsk()
   const me = useMe()

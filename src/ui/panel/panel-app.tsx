@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from "react"
 import type { Entity, Workflow } from "~src/domain"
-import { needsReview } from "~src/launcher/launcher-state"
+import { needsReview } from "~src/local/needs-review"
 import type { LocalProposal } from "~src/local/local-proposal"
 import { platformById } from "~src/platforms"
 import { tenantMatch, tenantNote } from "~src/platforms/tenant"
