@@ -18,7 +18,7 @@
  *    panel frame, answered from the background's cache. Goal ≤ 50 ms median.
  * 4. First open: launcher click (real mouse input) → the record's proposal shown in the new frame.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { parseArgs } from "node:util"

@@ -21,7 +21,7 @@ export interface NavigationWatcherOptions {
 }
 
 /** Minimal shape of the Navigation API (Chromium ≥ 102), typed here because lib.dom in TS 5.8 lacks it. */
-interface NavigationLike extends EventTarget {}
+type NavigationLike = EventTarget
 
 /**
  * Follows a single-page app's navigation and reports each new entity exactly once.

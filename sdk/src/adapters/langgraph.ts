@@ -14,7 +14,7 @@ import { type DecisionOutcome, describeRejection } from "../decision"
  */
 export interface ActionRequest {
   name: string
-  args: Record<string, any>
+  args: Record<string, unknown>
   description?: string
 }
 export type HitlDecisionType = "approve" | "edit" | "reject"
@@ -28,7 +28,7 @@ export interface HITLRequest {
 }
 export type HITLDecision =
   | { type: "approve" }
-  | { type: "edit"; editedAction: { name: string; args: Record<string, any> } }
+  | { type: "edit"; editedAction: { name: string; args: Record<string, unknown> } }
   | { type: "reject"; message?: string }
 export interface HITLResponse {
   decisions: HITLDecision[]
@@ -45,7 +45,7 @@ export interface SignoffResumeOptions {
   /** The proposal for one action. Deterministic: re-sent with the same key after a restart. */
   propose: (action: ActionRequest) => ProposalCreate
   /** The action's arguments that apply `change` (a reviewer's edited change). */
-  toArgs: (change: Change, action: ActionRequest) => Record<string, any>
+  toArgs: (change: Change, action: ActionRequest) => Record<string, unknown>
   /** Namespace of the idempotency keys. Default "langgraph". */
   keyPrefix?: string
   waitTimeoutMs?: number

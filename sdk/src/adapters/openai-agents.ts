@@ -30,6 +30,8 @@ export interface ResolvedInterruption {
 
 interface Interrupted {
   interruptions: RunToolApprovalItem[]
+  // Any agent's run: the adapter reads only its interruptions and approves or rejects them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   state: RunState<any, any>
 }
 
@@ -74,6 +76,8 @@ export function executeApproved<INPUT, OUTPUT>(
   toolName: string,
   options: SignoffAgentsOptions & { toInput: (change: Change, input: INPUT) => INPUT },
   execute: (input: INPUT) => Promise<OUTPUT> | OUTPUT
+  // The tool's run context is the caller's; the wrapper does not read it.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
 ): (input: INPUT, context?: RunContext<any>, details?: ToolCallDetails) => Promise<OUTPUT | string> {
   const { client, propose, keyPrefix, toInput } = options
   return async (input, _context, details) => {

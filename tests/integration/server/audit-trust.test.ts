@@ -4,7 +4,7 @@ import { join } from "node:path"
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest"
 import { AuditCheckpoint, AuditVerifyResult } from "~src/domain"
 import { canonicalJson } from "~src/domain/canonical-json"
-import { type TestServer, startTestServer } from "~tests/support/server"
+import { startTestServer } from "~tests/support/server"
 import { startServer } from "~server/start"
 import { client } from "./fixtures"
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest"
 import type { WebhookDispatchOptions } from "~server/webhooks/dispatcher"
 import type { TestServer } from "~tests/support/server"
 import { type WebhookReceiver, startWebhookReceiver } from "~tests/support/webhook-receiver"
-import { client, startServerWithCast } from "../server/fixtures"
+import { startServerWithCast } from "../server/fixtures"
 
 /**
  * Deliveries are rows written in the transaction that moves the dispatcher's cursor, and the

@@ -32,7 +32,7 @@ const missingView: ChangeViewTable<typeof withNote> = { ...CHANGE_UI }
 const missingEditor: ChangeViewTable<typeof withNote> = { ...CHANGE_UI, note: { View: NoteView } }
 // With both, it does.
 const complete: ChangeViewTable<typeof withNote> = { ...CHANGE_UI, note: { View: NoteView, Editor: NoteEditor } }
-void [missingView, missingEditor, complete]
+void [withNote, missingView, missingEditor, complete]
 
 describe("the table of change kinds", () => {
   it("is the Change union: every row's kind parses, nothing else does", () => {
