@@ -1,5 +1,6 @@
 import type { Transaction } from "kysely"
-import type { Decision, DecisionCreate, Proposal } from "~src/domain"
+import type { DecisionCreate, Proposal } from "~src/domain"
+import type { DecisionResult } from "~src/domain/api-responses"
 import { applyEdits } from "~src/domain/edits"
 import { applyReview } from "~src/domain/oversight"
 import type { Services } from "../app-env"
@@ -21,11 +22,6 @@ export class ExpiryDue extends Error {
   constructor(readonly proposalId: string) {
     super(`proposal ${proposalId} is past its expiry`)
   }
-}
-
-export interface DecisionResult {
-  proposal: Proposal
-  decision: Decision
 }
 
 /**

@@ -7,7 +7,7 @@ import { cancelProposal } from "../proposals/cancel"
 import { ExpiryDue } from "../proposals/decide"
 import { expireDue } from "../proposals/expiry"
 import { IdempotencyHeaders, ProposalIdParams } from "./params"
-import { canSee } from "./proposals"
+import { canSee } from "../auth/visibility"
 
 const cancelRoute = createRoute({
   method: "post",

@@ -4,7 +4,7 @@ import { allow } from "../http/auth"
 import { bearerSecurity, errorResponses, newRouter } from "../http/router"
 import { reportExecution } from "../proposals/execute"
 import { ProposalIdParams } from "./params"
-import { canSee } from "./proposals"
+import { canSee } from "../auth/visibility"
 import { inScope } from "../auth/tokens"
 import { outOfScope } from "../http/api-error"
 

@@ -3,6 +3,7 @@ import { Proposal, ProposalCreate } from "~src/domain"
 import { ProposalListQuery, ProposalPage, WaitQuery } from "~src/domain/api-responses"
 import { ProposalHistory } from "~src/domain/history"
 import { type Caller, inScope } from "../auth/tokens"
+import { canSee, visibleCreator } from "../auth/visibility"
 import type { Db } from "../db/connect"
 import { notFound, outOfScope } from "../http/api-error"
 import { allow } from "../http/auth"
@@ -14,18 +15,8 @@ import { proposalHistory } from "../proposals/history"
 import { listProposals } from "../proposals/list"
 import { findProposalRow, withDecisions } from "../proposals/record"
 import { waitForProposal } from "../proposals/wait"
-import { IdempotencyHeaders, ProposalIdParams } from "./params"
 import type { ProposalsTable } from "../db/schema"
-
-/**
- * Agents see only the proposals their principal created (a rotated token keeps access to the
- * agent's earlier proposals); everyone else sees all.
- */
-export const canSee = (caller: Caller, row: Pick<ProposalsTable, "created_by_principal">): boolean =>
-  caller.role !== "agent" || row.created_by_principal === caller.principalId
-
-/** canSee as a list filter: the creating principal an agent's listing is narrowed to (none for the others). */
-export const visibleCreator = (caller: Caller): string | undefined => (caller.role === "agent" ? caller.principalId : undefined)
+import { IdempotencyHeaders, ProposalIdParams } from "./params"
 
 const createProposalRoute = createRoute({
   method: "post",

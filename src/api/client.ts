@@ -1,5 +1,6 @@
 import * as z from "zod"
-import { Decision, DecisionCreate, Me, Proposal, SyncPage, Workflow, WorkflowUpsert } from "~src/domain"
+import { DecisionCreate, Me, Proposal, SyncPage, Workflow, WorkflowUpsert } from "~src/domain"
+import { DecisionResult } from "~src/domain/api-responses"
 import { ApiError, NetworkError } from "./errors"
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE"
@@ -14,15 +15,12 @@ export interface ApiClientOptions {
   timeoutMs?: number
 }
 
-export const DecisionResult = z.object({ proposal: Proposal, decision: Decision })
-export type DecisionResult = z.infer<typeof DecisionResult>
-
 // GET /v1/workflows → Workflow[]; PUT /v1/workflows/:id → Workflow (200 updated, 201 created).
 const WorkflowList = z.array(Workflow)
 
 export type ApiClient = ReturnType<typeof createApiClient>
 
-/** Typed client for the Signoff API v1 (SPEC.md §4). Every 2xx body is validated with the domain schema. */
+/** Typed client for the Signoff API v1 (the routes in server/routes). Every 2xx body is validated with the domain schema. */
 export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.fetch, timeoutMs = 30_000 }: ApiClientOptions) {
   const root = baseUrl.replace(/\/+$/, "")
 
