@@ -38,7 +38,7 @@ export interface DemoWorkflow extends WorkflowUpsert {
   id: string
 }
 
-/** One workflow per AI touchpoint, each on the model its risk calls for (SPEC §1). */
+/** One workflow per AI touchpoint, each on the model its risk calls for. */
 export const DEMO_WORKFLOWS: DemoWorkflow[] = [
   { id: "email-copywriter", name: "Email copywriter", model: "approve", quorum: 1, expiryHours: 72 },
   { id: "lead-scoring-tuner", name: "Lead-scoring tuner", model: "approve", quorum: 2 },

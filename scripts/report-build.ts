@@ -1,7 +1,7 @@
 /**
  * Post-build check for the production extension (`npm run build` runs it after Plasmo).
  *
- * Plasmo can silently emit an empty manifest (see SPEC §6: a `src/` directory next to
+ * Plasmo can silently emit an empty manifest (a `src/` directory next to
  * root-level entry points without `--src-path=.`), so the build fails here, loudly, unless
  * the manifest has every entry point the product needs. It then prints each content
  * script's raw and gzip size: content scripts run in every matching host page, so their

@@ -66,7 +66,7 @@ export async function decideProposal(
       status: outcome.status,
       approvers: JSON.stringify(outcome.approvers),
       edited_change: editedChange,
-      // The approval binds to exactly this content (SPEC §4, approval binding).
+      // The approval binds to exactly this content (approval binding, src/domain/oversight.ts).
       content_hash: contentHash
     },
     now

@@ -6,7 +6,7 @@ import type { Database, WorkflowsTable } from "../db/schema"
 
 type Reader = Kysely<Database> | Transaction<Database>
 
-/** An unknown workflow starts at the strictest model: never start autonomous (SPEC §1). */
+/** An unknown workflow starts at the strictest model: never start autonomous. */
 export const DEFAULT_WORKFLOW = { model: "approve", threshold: 0.9, quorum: 1, expiryHours: null, paused: false, spotCheckSize: DEFAULT_SPOT_CHECK_SIZE } as const
 
 export function workflowFromRow(row: WorkflowsTable): Workflow {

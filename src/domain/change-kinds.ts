@@ -23,7 +23,7 @@ export interface ChangeKindRow<S extends z.ZodType<{ kind: string }>, Editable e
   populationLevel: boolean
   /**
    * Counts as high risk for the badge and desktop notifications even from a server that did not
-   * classify the proposal (SPEC §1: scoring models start strict).
+   * classify the proposal (scoring models start strict: a new model moves every lead's score).
    */
   alwaysHighRisk: boolean
   /** What the change itself makes high-risk, whatever the agent says (one sentence per trait); [] = nothing. */

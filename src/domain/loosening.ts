@@ -2,7 +2,7 @@ import type { Recommendation } from "./stats"
 import type { OversightModel } from "./workflow"
 
 /**
- * The loosening advisor's rule, in one place (SPEC §1 "loosening cadence").
+ * The loosening advisor's rule, in one place.
  *
  * Outcomes = human decisions (approve, edit, reject) + policy auto-approvals: every item whose
  * fate reviewers saw and could have overridden. Problems = rejections + reverts.

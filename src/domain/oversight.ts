@@ -125,7 +125,7 @@ export type ExecutionOutcome =
   | { ok: false; code: "conflict" | "stale_approval" | "target_changed"; message: string }
 
 /**
- * Approval binding (SPEC §4): an approval covers exactly the content that was reviewed, on the
+ * Approval binding: an approval covers exactly the content that was reviewed, on the
  * target state the agent based it on. Anything else is refused.
  */
 export function applyExecutionReport(

@@ -9,7 +9,7 @@ import type { RiskAssessment } from "./review"
  * flags empty does not make a bulk write or a customer-facing email "low risk".
  *
  * Pure: it runs on the server for every proposal it returns. What each kind of change makes
- * high-risk is that kind's row in src/domain/change-kinds.ts (SPEC §1: production writes,
+ * high-risk is that kind's row in src/domain/change-kinds.ts (production writes,
  * customer-facing, bulk, scoring, launches start strict); the agent's signals are added here.
  */
 

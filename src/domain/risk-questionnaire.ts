@@ -1,6 +1,6 @@
 import type { OversightModel } from "./workflow"
 
-/** The admin's answers about a new AI touchpoint (SPEC §1, risk classification). */
+/** The admin's answers about a new AI touchpoint. */
 export interface RiskAnswers {
   touchesCustomerData: boolean
   writesProduction: boolean

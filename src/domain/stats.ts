@@ -3,7 +3,7 @@ import { RejectionReasonCode } from "./decision"
 import { REJECTION_REASON_CODES } from "./labels"
 import { OversightModel } from "./workflow"
 
-/** The brief's target: a reviewer grasps and decides a proposal in under two minutes. */
+/** The product's target: a reviewer grasps and decides a proposal in under two minutes. */
 export const REVIEW_TIME_TARGET_MS = 120_000
 
 export const StatsQuery = z.strictObject({

@@ -1,7 +1,7 @@
 import { isAlwaysHighRisk, type Proposal } from "~src/domain"
 
 /**
- * High risk per SPEC.md §1: what the server's classification of the change says (production
+ * High risk: what the server's classification of the change says (production
  * writes, customer-facing content, bulk, scoring...), or what the agent's own flags add — they
  * raise it, never lower it. These colour the badge and may raise a desktop notification.
  */

@@ -1,5 +1,5 @@
 /**
- * A thin HTTP client for the Signoff API (SPEC §4), for e2e tests and the demo seeder. It
+ * A thin HTTP client for the Signoff API, for e2e tests and the demo seeder. It
  * returns status and parsed body without throwing on 4xx, so tests can assert on refusals;
  * `ok()` unwraps a 2xx body and fails with the server's error otherwise.
  */

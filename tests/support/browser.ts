@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium with the production Signoff build loaded (SPEC §6 "E2E recipe"), for
+ * Debian's Chromium with the production Signoff build loaded (README: e2e), for
  * the e2e suite and `npm run demo`.
  *
  * - Chromium, not Google Chrome: Chrome stable >= 137 ignores `--load-extension`.
@@ -45,7 +45,7 @@ export interface ExtensionBrowser {
   /** A new tab on the popup page (as a normal tab: Playwright cannot click the toolbar icon). */
   openPopup(): Promise<Page>
   openOptions(): Promise<Page>
-  /** Connect the extension through the options page UI, as an admin would (UI contract, SPEC §4). */
+  /** Connect the extension through the options page UI, as an admin would. */
   configure(serverUrl: string, token: string): Promise<void>
   /** The toolbar badge text ("" when no badge). */
   badgeText(): Promise<string>

@@ -2,7 +2,7 @@
  * Finding things in Signoff's in-page panel. The launcher sits in a closed shadow root (see
  * ./launcher.ts for how the browser itself reaches it) and the panel is an extension page in a frame:
  * Playwright reaches it as one of the page's frames, like any cross-origin iframe. These rely only
- * on the UI contract (SPEC §4) and on each card's `data-proposal-id`.
+ * on the panel's accessible names and on each card's `data-proposal-id`.
  */
 import type { Frame, Locator, Page } from "playwright-core"
 import { clickLauncher, readLauncher, waitForLauncher } from "./launcher"

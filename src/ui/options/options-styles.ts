@@ -1,4 +1,4 @@
-/** Options page styles, in px (SPEC §3: no rem anywhere in the extension's UI). */
+/** Options page styles, in px (no rem: host pages set their own root font size, and the extension's pages follow one scale). */
 export const optionsCss = `
 :root { color-scheme: light; }
 body { margin: 0; font: 14px/20px system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2433; background: #f4f6fa; }

@@ -1,4 +1,4 @@
-/** Popup styles, in px (SPEC §3). The popup is a fixed 420px wide toolbar window. */
+/** Popup styles, in px, like the rest of the extension. The popup is a fixed 420px wide toolbar window. */
 export const popupCss = `
 body { margin: 0; width: 420px; font: 13px/18px system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2433; background: #fff; }
 .popup { padding: 12px; }

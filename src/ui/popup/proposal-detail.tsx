@@ -54,7 +54,7 @@ function ProposalReview({ proposal: p, workflow, online, onDecided }: { proposal
   const submit = useSubmitDecision()
   const dismiss = useDismissNotice()
   const [mode, setMode] = useState<CardMode>("view")
-  // Review time is measured from when the reviewer first saw it (SPEC §1: review time measured).
+  // Review time is measured from when the reviewer first saw it (the advisor's median review time).
   const [openedAt] = useState(() => Date.now())
   return (
     <>

@@ -4,7 +4,7 @@ import type { QueueEntry } from "~src/local/local-proposal"
 import { errorText } from "~src/ui/query-client"
 import { useSubmitDecision } from "./use-queue"
 
-/** Reject with a preset reason: R, pick a reason, Enter — three actions (SPEC §1). */
+/** Reject with a preset reason: R, pick a reason, Enter — three actions. */
 export function RejectForm({ proposal, onClose }: { proposal: Pick<QueueEntry, "id" | "version" | "title">; onClose: () => void }) {
   const submit = useSubmitDecision()
   const [code, setCode] = useState<RejectionReasonCode>("off_brand")

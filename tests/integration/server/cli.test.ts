@@ -20,7 +20,7 @@ afterAll(() => {
 /** `npm run server -- …` is `tsx server/main.ts …`; called directly to skip npm's banner. */
 const server = (args: string[]) => run(process.execPath, ["--import", "tsx", "server/main.ts", ...args], { env, cwd: process.cwd() })
 
-describe("npm run server (the operations contract of SPEC §4)", () => {
+describe("npm run server (the operations contract in the README)", () => {
   it("token create prints the token as the last line of stdout", async () => {
     const { stdout } = await server(["token", "create", "--role", "reviewer", "--name", "Ana Example"])
     expect(stdout.trim().split("\n").at(-1)).toMatch(/^so_[A-Za-z0-9_-]{43}$/)

@@ -86,7 +86,7 @@ const requests: Record<string, Request> = {
   }
 }
 
-// SPEC §4: agents create, read and list their own, wait, report and cancel; reviewers read and
+// The role table: agents create, read and list their own, wait, report and cancel; reviewers read and
 // decide; admins also change workflows and webhooks, cancel, and read the audit log.
 const allowed: Record<string, Role[]> = {
   "GET /v1/me": ["agent", "reviewer", "admin"],

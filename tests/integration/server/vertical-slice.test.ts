@@ -26,7 +26,7 @@ describe("the vertical slice: an agent proposes, a reviewer decides, the feed sh
   it("tells a token who it is on /v1/me", async () => {
     const res = await api.get("/v1/me", reviewer)
     expect(res.status).toBe(200)
-    // Extended, not renamed (SPEC §4): the principal behind the token, the token, its scope and expiry.
+    // Extended, not renamed: the principal behind the token, the token, its scope and expiry.
     expect(res.body).toEqual({ name: "Ana", role: "reviewer", principalId: expect.any(String), tokenId: expect.any(String), workflows: "*", expiresAt: null })
   })
 

@@ -20,7 +20,7 @@ describe("reasons by count", () => {
 })
 
 describe("review time against the two-minute target", () => {
-  it("is the brief's two minutes", () => {
+  it("is the product's two minutes", () => {
     expect(REVIEW_TIME_TARGET_MS).toBe(120_000)
   })
 
