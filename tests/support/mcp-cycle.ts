@@ -3,7 +3,7 @@ import { expect } from "vitest"
 import { SIGNOFF_TOOL_NAMES } from "~sdk/src/mcp/server"
 import { canonicalHash } from "~sdk/src"
 import type { ServerWithCast } from "~tests/integration/server/fixtures"
-import { proposalBody } from "~tests/integration/server/fixtures"
+import { proposalBody } from "~tests/support/proposals"
 
 type Structured = Record<string, any>
 

@@ -4,7 +4,8 @@ import { type ActionRequest, type HITLResponse, hitlRequest, signoffResume } fro
 import { SignoffClient } from "~sdk/src"
 import type { Change, ProposalCreate } from "~src/domain"
 import { reviewerDecidesWhenProposed } from "~tests/support/reviewer"
-import { type ServerWithCast, proposalBody, startServerWithCast } from "../server/fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { type ServerWithCast, startServerWithCast } from "../server/fixtures"
 
 let cast: ServerWithCast
 let client: SignoffClient

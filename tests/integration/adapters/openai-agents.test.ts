@@ -5,7 +5,8 @@ import { executeApproved, resolveInterruptions } from "~sdk/src/adapters/openai-
 import { SignoffClient } from "~sdk/src"
 import type { Change, ProposalCreate } from "~src/domain"
 import { reviewerDecidesWhenProposed } from "~tests/support/reviewer"
-import { type ServerWithCast, proposalBody, startServerWithCast } from "../server/fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { type ServerWithCast, startServerWithCast } from "../server/fixtures"
 
 // No trace export: the test must not reach the network.
 setTracingDisabled(true)

@@ -2,7 +2,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { expectSixToolsNoneDecides, runProposeWaitReportCycle } from "~tests/support/mcp-cycle"
-import { type ServerWithCast, proposalBody, startServerWithCast } from "../server/fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { type ServerWithCast, startServerWithCast } from "../server/fixtures"
 
 let cast: ServerWithCast
 const clients: Client[] = []

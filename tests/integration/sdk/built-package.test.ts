@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildSdk } from "~sdk/build"
 import { canonicalHash as contentHashOf } from "~sdk/src/hash"
 import { expectSixToolsNoneDecides, runProposeWaitReportCycle } from "~tests/support/mcp-cycle"
-import { type ServerWithCast, proposalBody, startServerWithCast } from "../server/fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { type ServerWithCast, startServerWithCast } from "../server/fixtures"
 
 /**
  * The SDK as an agent outside this repository gets it: sdk/dist, built by esbuild, imported by a

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { SignoffApiError, SignoffClient, canonicalHash, describeRejection } from "~sdk/src"
 import type { TestServer } from "~tests/support/server"
-import { client as rawClient, proposalBody, startServerWithCast } from "../server/fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { client as rawClient, startServerWithCast } from "../server/fixtures"
 
 let server: TestServer
 let api: ReturnType<typeof rawClient>

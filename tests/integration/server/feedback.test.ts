@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { FeedbackRecord } from "~src/domain"
 import type { TestServer } from "~tests/support/server"
-import { type Call, client, proposalBody, expectRefusedWithoutWrites, startServerWithCast } from "./fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { type Call, client, expectRefusedWithoutWrites, startServerWithCast } from "./fixtures"
 
 /** The learning loop: GET /v1/feedback exports what people decided, for the AI team. */
 let server: TestServer

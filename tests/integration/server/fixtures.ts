@@ -1,21 +1,7 @@
 import { expect } from "vitest"
 import type { ProposalCreate } from "~src/domain"
+import { proposalBody } from "~tests/support/proposals"
 import { startTestServer, type TestServer } from "~tests/support/server"
-
-/** A valid proposal body; override any field per test. */
-export function proposalBody(overrides: Partial<ProposalCreate> = {}): ProposalCreate {
-  return {
-    workflowId: "email-copy",
-    agent: { name: "copy-writer", version: "1.4.0" },
-    target: { platform: "hubspot", kind: "email", id: "4242", url: "https://app.hubspot.com/email/1/edit/4242" },
-    title: "Shorter subject line for the November newsletter",
-    summary: "Cuts the subject from 72 to 41 characters.",
-    evidence: [{ label: "Open rate of short subjects", value: "+3.1 pp over 12 sends", source: "HubSpot email analytics" }],
-    confidence: 0.82,
-    change: { kind: "content", field: "subject", format: "text", before: "Our November newsletter: all the product news", after: "November: what's new" },
-    ...overrides
-  }
-}
 
 export interface Call {
   status: number

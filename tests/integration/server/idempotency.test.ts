@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type TestServer, startTestServer } from "~tests/support/server"
-import { client, proposalBody, snapshotDatabase } from "./fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { client, snapshotDatabase } from "./fixtures"
 
 let server: TestServer
 let api: ReturnType<typeof client>

@@ -1,7 +1,8 @@
 import fc from "fast-check"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type TestServer, startTestServer } from "~tests/support/server"
-import { type Call, client, proposalBody } from "./fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { type Call, client } from "./fixtures"
 
 /**
  * Property: whatever body or query arrives — random JSON, near-valid bodies with one field

@@ -5,7 +5,8 @@ import { connectDatabase } from "~server/db/connect"
 import { migrateTo } from "~server/db/migrations"
 import { sha256Hex } from "~server/hashing"
 import { type TestServer, startTestServer } from "~tests/support/server"
-import { client, proposalBody } from "./fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { client } from "./fixtures"
 
 /**
  * A database as the version before issue 13 left it (migrations up to 0004): workflows without a

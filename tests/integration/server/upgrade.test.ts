@@ -6,7 +6,8 @@ import { connectDatabase } from "~server/db/connect"
 import { migrateTo } from "~server/db/migrations"
 import { sha256Hex } from "~server/hashing"
 import { type TestServer, startTestServer } from "~tests/support/server"
-import { client, proposalBody } from "./fixtures"
+import { proposalBody } from "~tests/support/proposals"
+import { client } from "./fixtures"
 
 /**
  * A database as the version before principals left it (migration 0001 only): tokens with names,

@@ -3,6 +3,7 @@ import { toCachedProposal } from "~src/db"
 import { queueDecision } from "~tests/support/outbox"
 import { startTestServer, type TestServer } from "~tests/support/server"
 import { createProposals, openProfile, recordingFetch, serverProposal } from "./harness"
+import { makeProposal } from "~tests/support/proposals"
 
 let server: TestServer
 beforeEach(async () => {
@@ -52,7 +53,6 @@ describe("409 conflicts", () => {
     const { db, engine } = await openProfile(server, reviewer, { fetch: recorder.fetch })
     await engine.run()
     // A proposal the server does not know (deleted, or from another server): 404.
-    const { makeProposal } = await import("../../unit/sync/fixtures")
     await db.proposals.put(toCachedProposal(makeProposal({ id: "01HGONE000000000000000000" })))
     await queueDecision(db, { proposalId: "01HGONE000000000000000000", action: "approve", proposalVersion: 1 }, { now: Date.now() })
 

@@ -2,23 +2,20 @@ import { createApiClient } from "~src/api"
 import { saveSettings, SignoffDatabase } from "~src/db"
 import { Proposal, type DecisionCreate, type ProposalCreate } from "~src/domain"
 import { createSyncEngine, type SyncEngineDeps } from "~src/sync"
+import { proposalBody } from "~tests/support/proposals"
 import type { TestServer } from "~tests/support/server"
 
 let counter = 0
 
-export function proposalBody(overrides: Partial<ProposalCreate> = {}): ProposalCreate {
+/** Each proposal on its own contact, with its own content, so a sync can tell them apart. */
+function numberedProposalBody(overrides: Partial<ProposalCreate>): ProposalCreate {
   counter++
-  return {
-    workflowId: "email-copy",
-    agent: { name: "writer-bot", version: "1.0.0" },
+  return proposalBody({
     target: { platform: "hubspot", kind: "contact", id: String(1000 + counter) },
     title: `Subject line for campaign ${counter}`,
-    summary: "A tighter subject line",
-    evidence: [{ label: "Open rate", value: "12%" }],
-    confidence: 0.7,
     change: { kind: "content", field: "subject", format: "text", before: "Hi there", after: `Hello ${counter}` },
     ...overrides
-  }
+  })
 }
 
 /** An agent posts proposals to the real server. */
@@ -28,7 +25,7 @@ export async function createProposals(server: TestServer, agentToken: string, co
     const res = await fetch(`${server.url}/v1/proposals`, {
       method: "POST",
       headers: { authorization: `Bearer ${agentToken}`, "content-type": "application/json" },
-      body: JSON.stringify(proposalBody(overrides))
+      body: JSON.stringify(numberedProposalBody(overrides))
     })
     if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`)
     created.push(Proposal.parse(await res.json()))

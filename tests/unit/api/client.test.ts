@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { ApiError, createApiClient, NetworkError } from "~src/api"
-import { makeProposal } from "../sync/fixtures"
+import { makeProposal } from "~tests/support/proposals"
 
 /** A transport that answers every request with one canned response and records what it was asked. */
 function answering(status: number, body: unknown) {

@@ -5,7 +5,7 @@ import { createMessageHandler } from "~background/handlers"
 import { Responses } from "~src/messaging/messages"
 import { createPanelSessions, memorySessionStore } from "~src/messaging/panel-sessions"
 import { createSyncEngine } from "~src/sync"
-import { makeProposal } from "../sync/fixtures"
+import { makeProposal } from "~tests/support/proposals"
 
 const identity = { runtimeId: "signoffid", extensionBaseUrl: "chrome-extension://signoffid/" }
 const popup = { id: "signoffid", url: "chrome-extension://signoffid/popup.html" }
@@ -251,7 +251,7 @@ describe("opening a proposal in its page", () => {
   })
 
   it("does not open anything for a proposal without a target URL", async () => {
-    await db.proposals.put(toCachedProposal(makeProposal({ id: "P10" })))
+    await db.proposals.put(toCachedProposal(makeProposal({ id: "P10", target: { platform: "hubspot", kind: "contact", id: "101" } })))
     expect(await handle({ type: "proposal.open", proposalId: "P10" }, popup)).toEqual({ ok: true, data: { opened: false } })
     expect(openedTabs).toEqual([])
   })
@@ -341,7 +341,7 @@ describe("the popup's queue", () => {
     expect(queue.proposals.map((p) => p.id)).toEqual(["P-OLD", "P-NEW"])
     const [old, recent] = queue.proposals
     expect(Object.keys(old).sort()).toEqual(
-      ["approvals", "change", "confidence", "createdAt", "id", "quorum", "risk", "status", "target", "title", "version", "workflowId"].sort()
+      ["approvals", "change", "confidence", "createdAt", "id", "quorum", "risk", "riskAssessment", "status", "target", "title", "version", "workflowId"].sort()
     )
     expect(old.change).toEqual({ kind: makeProposal().change.kind })
     expect(old.risk).toEqual({ bulk: true })

@@ -2,7 +2,7 @@ import Dexie from "dexie"
 import { afterEach, describe, expect, it } from "vitest"
 import { SCHEMA_VERSION, SignoffDatabase } from "~src/db"
 import { targetKey } from "~src/domain"
-import { makeProposal } from "../sync/fixtures"
+import { makeProposal } from "~tests/support/proposals"
 
 /** The v1 schema as it shipped, written out so this test keeps meaning what it says when the current one moves on. */
 const V1_STORES = {

@@ -3,7 +3,7 @@ import { readSettings, saveSettings, SignoffDatabase, toCachedProposal } from "~
 import { dismissRefusedDecisions, UnknownProposalError } from "~src/sync"
 import { queueDecision, TEST_ACCOUNT } from "~tests/support/outbox"
 import { localStateByProposal } from "~src/sync/local-state"
-import { makeProposal } from "../sync/fixtures"
+import { makeProposal } from "~tests/support/proposals"
 
 let db: SignoffDatabase
 beforeEach(() => {

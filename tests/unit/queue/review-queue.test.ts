@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { buildQueue, filterQueue, isLowRisk, NO_FILTER, planBulkApproval, queueHead, riskScore, summarizeQueue } from "~src/queue/review-queue"
-import { makeProposal, makeWorkflow, NOW } from "../ui/popup/fake-background"
+import { makeProposal } from "~tests/support/proposals"
+import { makeWorkflow, NOW } from "../ui/popup/fake-background"
 
 const at = (hoursAgo: number) => new Date(NOW - hoursAgo * 3_600_000).toISOString()
 

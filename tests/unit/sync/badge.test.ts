@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { BADGE_COLORS, computeBadge } from "~src/sync/badge"
 import { isHighRisk } from "~src/sync/risk"
-import { makeProposal } from "./fixtures"
+import { makeProposal } from "~tests/support/proposals"
 
 const now = Date.parse("2026-11-25T12:00:00.000Z")
 const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString()

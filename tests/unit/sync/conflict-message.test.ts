@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { describeConflict, withCurrentConflictMessage } from "~src/sync/conflict-message"
 import { timeAgo } from "~src/sync/time-ago"
-import { makeDecision, makeProposal } from "./fixtures"
+import { makeDecision, makeProposal } from "~tests/support/proposals"
 
 const now = Date.parse("2026-11-25T10:02:00.000Z")
 

@@ -3,7 +3,7 @@ import { ApiError, NetworkError, type ApiClient } from "~src/api"
 import { SignoffDatabase, toCachedProposal } from "~src/db"
 import { MAX_SERVER_ERROR_ATTEMPTS, pushOutbox } from "~src/sync"
 import { queueDecision, TEST_ACCOUNT } from "~tests/support/outbox"
-import { makeProposal } from "./fixtures"
+import { makeProposal } from "~tests/support/proposals"
 
 let db: SignoffDatabase
 const now = Date.parse("2026-11-25T10:00:00.000Z")

@@ -4,6 +4,7 @@ import type { DecisionRequest } from "~src/local/decision-request"
 import type { LocalProposal } from "~src/local/local-proposal"
 import type { SyncStatus } from "~src/local/sync-status"
 import type { Ask } from "~src/ui/query-client"
+import { makeProposal } from "~tests/support/proposals"
 import { contentText } from "../changes/sample-changes"
 
 const NOW = "2026-11-25T10:00:00.000Z"
@@ -12,31 +13,22 @@ export function workflow(id: string, model: Workflow["model"], extra: Partial<Wo
   return { id, name: `Workflow ${id}`, model, threshold: 0.9, quorum: 1, expiryHours: null, paused: false, createdAt: NOW, updatedAt: NOW, ...extra }
 }
 
-let counter = 0
+/** The panel suites' story: a customer-facing email rewrite with its rationale and evidence, version 3. */
 export function proposal(extra: Partial<LocalProposal> & { change?: Change } = {}): LocalProposal {
-  counter++
-  return {
-    id: `01JPROPOSAL${String(counter).padStart(4, "0")}`,
-    workflowId: "email-copy",
+  return makeProposal({
     agent: { name: "copywriter", version: "2.1.0" },
     target: { platform: "hubspot", kind: "contact", id: "101" },
-    title: `Proposal ${counter}`,
-    summary: `Summary of proposal ${counter}`,
     rationale: "Higher open rates for subject lines with 'new'",
     evidence: [{ label: "Open rate last 90 days", value: "21%", source: "HubSpot email analytics" }],
     confidence: 0.82,
     risk: { customerFacing: true },
+    riskAssessment: undefined,
     change: contentText,
-    status: "pending",
     version: 3,
-    seq: counter,
     createdAt: NOW,
     updatedAt: NOW,
-    approvals: 0,
-    quorum: 1,
-    decisions: [],
     ...extra
-  }
+  })
 }
 
 export const onlineStatus: SyncStatus = {

@@ -70,34 +70,6 @@ export function makeWorkflow(overrides: Partial<Workflow> & Pick<Workflow, "id">
   }
 }
 
-let counter = 0
-export function makeProposal(overrides: Partial<LocalProposal> = {}): LocalProposal {
-  counter += 1
-  const id = overrides.id ?? `01PROP${String(counter).padStart(8, "0")}`
-  return {
-    id,
-    workflowId: "email-copy",
-    agent: { name: "copy-bot", version: "1.0" },
-    target: { platform: "hubspot", kind: "email", id: `e-${counter}`, url: `https://app.hubspot.com/email/1/edit/${counter}` },
-    title: `Proposal ${counter}`,
-    summary: "Shorter subject line",
-    evidence: [],
-    confidence: 0.9,
-    change: { kind: "content", field: "subject", format: "text", before: "Hello", after: "Hi" },
-    status: "pending",
-    version: 1,
-    seq: counter,
-    createdAt: new Date(NOW - 60 * 60_000).toISOString(),
-    updatedAt: new Date(NOW - 60 * 60_000).toISOString(),
-    approvals: 0,
-    quorum: 1,
-    decisions: [],
-    // What the server says of a change it lets a person approve unseen (src/domain/risk-classification.ts).
-    riskAssessment: { level: "low", reasons: [], quickApprovable: true },
-    ...overrides
-  }
-}
-
 export function syncStatus(overrides: Partial<SyncStatus> = {}): SyncStatus {
   return {
     configured: true,

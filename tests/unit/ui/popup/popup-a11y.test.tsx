@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import { PopupApp } from "~src/ui/popup/popup-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { seriousViolations } from "./axe"
-import { fakeBackground, makeProposal, makeWorkflow, NOW, queueHandlers, syncStatus } from "./fake-background"
+import { makeProposal } from "~tests/support/proposals"
+import { fakeBackground, makeWorkflow, NOW, queueHandlers, syncStatus } from "./fake-background"
 import { giveElementsALayout } from "./layout"
 
 beforeEach(() => {

@@ -7,7 +7,8 @@ import type { Workflow } from "~src/domain/workflow"
 import { PopupApp } from "~src/ui/popup/popup-app"
 import { TrustPolicyProvider } from "~src/ui/proposal/trusted-events"
 import { BackgroundProvider } from "~src/ui/query-client"
-import { fakeBackground, makeProposal, makeWorkflow, NOW, queueHandlers, syncStatus } from "./fake-background"
+import { makeProposal } from "~tests/support/proposals"
+import { fakeBackground, makeWorkflow, NOW, queueHandlers, syncStatus } from "./fake-background"
 import { giveElementsALayout } from "./layout"
 
 const WORKFLOWS: Workflow[] = [
