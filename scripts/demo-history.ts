@@ -7,7 +7,7 @@
  * - Nurture flow builder (monitor): runs on its own, reverted about once in a hundred → loosen to exception.
  * - Lead router: loosened from monitor to exception 35 days ago; in the last two weeks reviewers
  *   reverted one routing in four (territories moved) → tighten back to monitor.
- * - Email copywriter: reviewers still edit one draft in five → hold.
+ * - Email copywriter: enough drafts, but reviewers still edit one in five → hold.
  * - Job-title normalizer: one rule in seven rejected → hold (and approve cannot go stricter).
  * - Contact enrichment (exception): clean, but already the loosest model → hold.
  * - Lead-scoring tuner: one proposal every five days, two approvers each → hold, not enough data.
@@ -165,7 +165,8 @@ const PROFILES: Profile[] = [
   },
   {
     workflowId: "email-copywriter",
-    perDay: 1.6,
+    // Enough drafts for a 30-day window to clear the outcome count, so the hold is about the edits.
+    perDay: 2.2,
     item: (n, _daysAgo, random) => {
       const roll = random()
       const reviewMs = seconds(random, 45, 175)

@@ -5,21 +5,50 @@
  * Feedback export downloads JSONL; a reviewer sees the admin sections read-only; axe on every section.
  */
 import { readFileSync } from "node:fs"
-import type { Page } from "playwright-core"
+import type { Locator, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import type { DeadlineSettings } from "~src/domain/deadlines"
 import { CONSOLE_SECTIONS } from "~src/ui/options/console-sections"
+import { seedDatedHistory } from "~server/seed/dated-history"
+import { openServerData } from "~server/start"
+import { demoHistory } from "~scripts/demo-history"
 import { seriousAxeViolations } from "../support/axe"
 import { pollUntil } from "../support/browser"
 import { HUBSPOT_CONTACT_101, proposalFor, startE2ESession, type E2ESession } from "../support/e2e-session"
 
 const WORKFLOW = "e2e-enrichment"
+/** A workflow with a proposal waiting and nothing decided: the advisor has no outcome to chart. */
+const QUIET_WORKFLOW = "e2e-quiet"
 
 /** Waits until the section's heading is there and nothing in it is still loading. */
 async function sectionReady(page: Page, heading: string | RegExp): Promise<void> {
   await page.getByRole("main").getByRole("heading", { level: 2, name: heading }).waitFor({ state: "visible", timeout: 20_000 })
   await expect.poll(() => page.getByRole("main").innerText(), { timeout: 20_000 }).not.toMatch(/Loading|Checking your role/)
 }
+
+/** Opens a section's file download and returns the file's text. */
+async function downloadText(page: Page, button: Locator): Promise<{ name: string; text: string }> {
+  const download = page.waitForEvent("download", { timeout: 20_000 })
+  await button.click()
+  const file = await download
+  return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, "utf8") }
+}
+
+/**
+ * Pixels of one colour on a chart's canvas. uPlot draws series on the canvas (its legend is HTML),
+ * so these are the drawn points and lines of the series with that colour.
+ */
+const pixelsOfColour = (chart: Locator, hex: string) =>
+  chart.locator("canvas").evaluate((canvas: HTMLCanvasElement, hex) => {
+    const want = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16))
+    const { data } = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height)
+    let count = 0
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3]! > 200 && want.every((c, k) => Math.abs(data[i + k]! - c) < 12)) count++
+    return count
+  }, hex)
+
+/** The advisor's article for one workflow, by its heading ("Segment builder · Approve before execute"). */
+const adviceFor = (page: Page, name: string) => page.getByRole("article", { name: new RegExp(`^${name} · `) })
 
 const focusedElement = (page: Page) => page.evaluate(() => ({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent?.trim() }))
 
@@ -32,6 +61,7 @@ describe("the admin console, as an admin", () => {
     const proposal = await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { workflowId: WORKFLOW, title: "Fill the job title" }))
     const decided = await session.reviewer.decide(proposal, { action: "edit", edits: { changes: [{ field: "jobtitle", before: null, after: "VP of Marketing" }] }, reviewMs: 30_000 })
     expect(decided.status).toBe(200)
+    await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { workflowId: QUIET_WORKFLOW, title: "Waiting, undecided" }))
   })
 
   afterAll(async () => {
@@ -88,6 +118,60 @@ describe("the admin console, as an admin", () => {
     await options.close()
   })
 
+  it("shows the threshold change in the Audit section's export, with who made it", async () => {
+    const options = await session.browser.openOptions("audit")
+    await sectionReady(options, "Audit log")
+    const { name, text } = await downloadText(options, options.getByRole("button", { name: "Download JSONL" }))
+    expect(name).toMatch(/\.jsonl$/)
+    const entries = text.trim().split("\n").map((line) => JSON.parse(line) as { event: string; workflowId?: string; actor: { name: string }; data: { after?: { threshold?: number } } })
+    const change = entries.find((e) => e.event === "workflow.changed" && e.workflowId === WORKFLOW && e.data.after?.threshold === 0.75)
+    expect(change?.actor.name).toBe("Dana Admin")
+    await options.close()
+  })
+
+  it("asks before loosening a workflow's model: Cancel leaves the server as it was, confirming changes it", async () => {
+    expect((await session.reviewer.listWorkflows()).find((w) => w.id === WORKFLOW)?.model).toBe("approve")
+    const options = await session.browser.openOptions("workflows")
+    await sectionReady(options, "Workflows")
+    await options.getByLabel(`Oversight model of ${WORKFLOW}`).selectOption("monitor")
+    await options.getByRole("button", { name: `Save ${WORKFLOW}` }).click()
+    const dialog = options.getByRole("alertdialog")
+    expect(await dialog.innerText()).toMatch(/Monitor and override/)
+    await dialog.getByRole("button", { name: "Cancel" }).click()
+    expect(await dialog.count()).toBe(0)
+    expect((await session.reviewer.listWorkflows()).find((w) => w.id === WORKFLOW)?.model).toBe("approve")
+
+    await options.getByRole("button", { name: `Save ${WORKFLOW}` }).click()
+    await options.getByRole("alertdialog").getByRole("button", { name: "Loosen oversight" }).click()
+    await pollUntil(async () => (await session.reviewer.listWorkflows()).find((w) => w.id === WORKFLOW)?.model === "monitor", "the server to store the looser model")
+    const change = (await session.reviewer.audit()).filter((e) => e.event === "workflow.changed" && e.workflowId === WORKFLOW).at(-1) as {
+      data: { before: { model: string }; after: { model: string } }
+    }
+    expect(change.data).toMatchObject({ before: { model: "approve" }, after: { model: "monitor" } })
+    await options.close()
+  })
+
+  it("draws a workflow's only day of decisions as points, and says how far it is from enough data", async () => {
+    const options = await session.browser.openOptions("advisor")
+    await sectionReady(options, "Loosening advisor")
+    const advice = adviceFor(options, WORKFLOW)
+    expect(await advice.getByRole("heading", { level: 4 }).innerText()).toBe("Hold: not enough data yet (1 of 50 outcomes)")
+    // The one decision was an edit: the Edit series (#1f4fd1) has a single value, which a line alone would not show.
+    const rates = advice.getByRole("img", { name: /decision rates per day/ })
+    await expect.poll(() => pixelsOfColour(rates, "#1f4fd1")).toBeGreaterThan(10)
+    expect(await pixelsOfColour(rates, "#8a4b00"), "nothing ran, so no revert rate is drawn").toBe(0)
+    await options.close()
+  })
+
+  it("says a workflow with nothing decided has not enough data yet, instead of drawing bare axes", async () => {
+    const options = await session.browser.openOptions("advisor")
+    await sectionReady(options, "Loosening advisor")
+    const advice = adviceFor(options, QUIET_WORKFLOW)
+    expect(await advice.innerText()).toContain("Not enough data yet (0 of 50 outcomes): nothing to chart in this window.")
+    expect(await advice.getByRole("img").count()).toBe(0)
+    await options.close()
+  })
+
   it("saves default deadlines per tier and the reminder share in the Deadlines section", async () => {
     const options = await session.browser.openOptions("deadlines")
     await sectionReady(options, "Deadlines")
@@ -128,6 +212,75 @@ describe("the admin console, as an admin", () => {
       await sectionReady(options, /./)
       expect(await seriousAxeViolations(options), `section ${section.id}`).toEqual([])
     }
+    await options.close()
+  })
+})
+
+describe("the advisor on the demo's 60 days of history", () => {
+  let session: E2ESession
+
+  beforeAll(async () => {
+    session = await startE2ESession({
+      role: "admin",
+      // Not "Dana Admin": the history already has her, and one name for two people would mislead.
+      reviewerName: "Erin Admin",
+      prepare: async (location, keyDir) => {
+        const data = await openServerData(location, { keyDir })
+        try {
+          await seedDatedHistory(data, demoHistory(new Date()))
+        } finally {
+          await data.db.destroy()
+        }
+      }
+    })
+  }, 300_000)
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it("recommends a loosen, a tighten and a hold, each beside the numbers it rests on", async () => {
+    const options = await session.browser.openOptions("advisor")
+    await sectionReady(options, "Loosening advisor")
+    const heading = (name: string) => adviceFor(options, name).getByRole("heading", { level: 4 }).innerText()
+    expect(await heading("Segment builder")).toBe("Loosen: Approve before execute → Monitor and override")
+    expect(await heading("Lead router")).toBe("Tighten: Exception based → Monitor and override")
+    expect(await heading("Email copywriter")).toBe("Hold: keep the current model")
+
+    const verdicts = async (name: string) => (await adviceFor(options, name).getByRole("table", { name: `Evidence for ${name}` }).innerText()).replace(/\s+/g, " ")
+    expect(await verdicts("Segment builder")).toMatch(/Reviewed outcomes \d+ .*✓ clears it/)
+    expect(await verdicts("Lead router")).toContain("⚠ tightening level")
+    expect(await verdicts("Email copywriter")).toMatch(/Edit rate \d+%.*✗ short of it/)
+    await options.close()
+  })
+
+  it("charts every workflow's days and draws median review time against the 2-minute target", async () => {
+    const options = await session.browser.openOptions("advisor")
+    await sectionReady(options, "Loosening advisor")
+    const articles = options.getByRole("article")
+    expect(await articles.count()).toBe(7)
+    expect(await options.getByRole("main").innerText()).not.toMatch(/Not enough data yet|no rates to draw|no review times to draw/)
+    for (const article of await articles.all()) {
+      expect(await article.getByRole("img").count(), await article.getByRole("heading", { level: 3 }).innerText()).toBe(2)
+    }
+    const copywriter = adviceFor(options, "Email copywriter")
+    expect(await copywriter.getByRole("definition").nth(2).innerText()).toMatch(/^median \d+(\.\d)?( s| min) against the 2 min target; \d+% within it$/)
+    const review = copywriter.getByRole("img", { name: /median review time per day/ })
+    expect(await review.getAttribute("aria-label")).toContain("Reference: Target (2 min)")
+    // The median line and its points (#5b3cc4) are drawn, and so is the dashed target (#4a5468).
+    expect(await pixelsOfColour(review, "#5b3cc4")).toBeGreaterThan(100)
+    expect(await pixelsOfColour(review, "#4a5468")).toBeGreaterThan(50)
+    expect(await seriousAxeViolations(options)).toEqual([])
+    await options.close()
+  })
+
+  it("lists the seven workflows in the table with their pending counts and last 30 days' rates", async () => {
+    const options = await session.browser.openOptions("workflows")
+    await sectionReady(options, "Workflows")
+    const row = options.getByRole("row").filter({ has: options.getByRole("rowheader", { name: "Segment builder" }) })
+    expect(await row.innerText()).toMatch(/\d+%/)
+    expect(await options.getByRole("table", { name: "Workflows" }).getByRole("rowheader").count()).toBe(7)
+    expect(await seriousAxeViolations(options)).toEqual([])
     await options.close()
   })
 })

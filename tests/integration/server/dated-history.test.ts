@@ -72,6 +72,10 @@ describe("a dated history seeded into a fresh database", () => {
     expect(action("nurture-flow-builder")).toBe("loosen_to_exception")
     expect(action("lead-router")).toBe("tighten")
     expect(action("email-copywriter")).toBe("hold")
+    // A hold on its edits, not for want of data.
+    const copywriter = stats.workflows.find((w) => w.workflowId === "email-copywriter")!.recommendation.basis!
+    expect(copywriter.outcomes).toBeGreaterThanOrEqual(50)
+    expect(copywriter.editRate).toBeGreaterThan(0.1)
     expect(action("lead-scoring-tuner")).toBe("hold")
     for (const w of stats.workflows) {
       expect(w.series.filter((p) => p.decisions > 0 || (p.executed ?? 0) > 0).length, w.workflowId).toBeGreaterThan(0)
