@@ -3,7 +3,7 @@ export const optionsCss = `
 :root { color-scheme: light; }
 body { margin: 0; font: 14px/20px system-ui, -apple-system, "Segoe UI", sans-serif; color: #1d2433; background: #f4f6fa; }
 .console { display: grid; grid-template-columns: 208px minmax(0, 1fr); grid-template-areas: "header header" "nav main"; gap: 0 24px;
-  max-width: 1320px; margin: 0 auto; padding: 24px 16px 64px; }
+  max-width: 1560px; margin: 0 auto; padding: 24px 16px 64px; }
 .console-header { grid-area: header; display: flex; align-items: baseline; gap: 16px; flex-wrap: wrap; margin: 0 0 16px; }
 .console-nav { grid-area: nav; }
 .console-nav ul { list-style: none; margin: 0; padding: 0; position: sticky; top: 16px; }
@@ -55,16 +55,22 @@ ul.plain li { display: flex; gap: 8px; align-items: center; padding: 6px 0; bord
 .push-right { margin-left: auto; }
 .table-scroll { overflow-x: auto; border: 1px solid #e3e7ef; border-radius: 6px; }
 .table-scroll:focus-visible { outline: 2px solid #1f4fd1; outline-offset: 2px; }
-.workflow-table th, .workflow-table td { padding: 6px 6px; white-space: nowrap; }
-.workflow-table tbody th { font-weight: 600; }
+/* Compact, so the rates and Save fit beside the settings on a laptop screen (1440 px) without scrolling sideways. */
+.workflow-table { font-size: 13px; }
+.workflow-table th, .workflow-table td { padding: 6px 4px; white-space: nowrap; }
+.workflow-table tbody th { font-weight: 600; white-space: normal; min-width: 8em; }
+.workflow-table input[type=number], .workflow-table select { padding: 4px 6px; }
+.workflow-table input[type=number].narrow { width: 56px; }
 .workflow-table tr.dirty > * { background: #f5f8ff; }
-.workflow-table select { max-width: 190px; }
+.workflow-table select { max-width: 200px; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 input[type=number].narrow { width: 72px; }
 button.sort { background: none; border: none; color: #4a5468; font-weight: 600; font-size: 13px; padding: 2px 0; cursor: pointer; }
 button.sort:hover { color: #1d2433; text-decoration: underline; }
-.row-actions { display: flex; align-items: center; gap: 6px; }
-.row-status { font-size: 13px; color: #1a7f37; min-width: 48px; }
+/* A table cell stays a table cell (a flex cell loses its row's border): the status follows the button inline. */
+.row-actions .row-status { display: inline-block; margin-left: 6px; }
+.workflow-table .row-actions button { padding: 4px 10px; }
+.row-status { font-size: 13px; color: #1a7f37; min-width: 44px; }
 .row-message td { white-space: normal; }
 .row-message .dialog { margin: 4px 0; }
 code { font: 12px/16px ui-monospace, SFMono-Regular, Menlo, monospace; color: #4a5468; }

@@ -9,6 +9,8 @@ interface Props {
   data: ChartData
   formatValue: (value: number) => string
   yRange: [number, number]
+  /** The steps the value axis may tick at (uPlot's default suits percentages, not durations). */
+  yIncrements?: number[]
   width?: number
   height?: number
 }
@@ -18,7 +20,7 @@ interface Props {
  * its own (neighbours without data) still shows; reference lines (a target) are dashed. uPlot
  * draws to canvas, so the element carries a text summary for screen readers in its name.
  */
-export function TimeSeriesChart({ title, data, formatValue, yRange, width = 520, height = 220 }: Props) {
+export function TimeSeriesChart({ title, data, formatValue, yRange, yIncrements, width = 520, height = 220 }: Props) {
   const container = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -29,7 +31,8 @@ export function TimeSeriesChart({ title, data, formatValue, yRange, width = 520,
         height,
         title,
         scales: { x: { time: true }, y: { range: () => yRange } },
-        axes: [{}, { values: (_u, ticks) => ticks.map((t) => formatValue(t)), size: 56 }],
+        // Wide enough for "2.5 min" whole.
+        axes: [{}, { values: (_u, ticks) => ticks.map((t) => formatValue(t)), size: 72, ...(yIncrements ? { incrs: yIncrements } : {}) }],
         series: [
           {},
           ...data.series.map((s) => ({
@@ -46,7 +49,7 @@ export function TimeSeriesChart({ title, data, formatValue, yRange, width = 520,
       container.current
     )
     return () => plot.destroy()
-  }, [title, data, formatValue, yRange, width, height])
+  }, [title, data, formatValue, yRange, yIncrements, width, height])
 
   const summary = data.series
     .filter((s) => !s.reference)

@@ -11,6 +11,8 @@ import { useUpdateWorkflow } from "./use-workflows"
 const RATE_RANGE: [number, number] = [0, 100]
 const formatPercent = (v: number) => `${Math.round(v)}%`
 const formatSeconds = (v: number) => formatDuration(v * 1000)
+/** Review-time ticks in seconds: round minutes and half minutes, never "1.7 min". */
+const REVIEW_TIME_STEPS = [10, 15, 30, 60, 120, 300, 600, 1800, 3600]
 
 const ACTION_HEADINGS: Record<WorkflowStats["recommendation"]["action"], string> = {
   loosen_to_monitor: "Loosen",
@@ -158,7 +160,7 @@ export function WorkflowAdvice({ stats, workflow, gate }: { stats: WorkflowStats
             <p className="chart-empty">No decisions by people and nothing ran in this window: no rates to draw.</p>
           )}
           {hasData(charts.review) ? (
-            <TimeSeriesChart title={`${stats.name}: median review time per day`} data={charts.review} formatValue={formatSeconds} yRange={charts.reviewRange} />
+            <TimeSeriesChart title={`${stats.name}: median review time per day`} data={charts.review} formatValue={formatSeconds} yRange={charts.reviewRange} yIncrements={REVIEW_TIME_STEPS} />
           ) : (
             <p className="chart-empty">No timed decisions in this window: no review times to draw.</p>
           )}
