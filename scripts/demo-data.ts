@@ -480,38 +480,10 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
   }
 ]
 
-/**
- * Past decisions for the loosening advisor and the stats charts: the enrichment workflow has
- * a long record of approvals, so the advisor has something to say on day one.
- */
-export const HISTORY_PROPOSAL_COUNT = 14
-
-export function historyProposal(index: number): DemoProposal {
-  const id = String(201 + index)
-  return {
-    key: `demo-history-${id}`,
-    proposal: {
-      workflowId: "contact-enrichment",
-      agent: enricher,
-      target: {
-        platform: "hubspot",
-        kind: "contact",
-        id,
-        url: `https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/record/0-1/${id}`
-      },
-      title: `Enrich contact ${id}: job title`,
-      summary: "Fills the empty job title from the LinkedIn profile.",
-      evidence: [{ label: "LinkedIn profile", value: "Title listed on the public profile" }],
-      confidence: 0.8 + (index % 5) / 100,
-      change: { kind: "fields", changes: [{ field: "jobtitle", label: "Job title", before: null, after: "Marketing Manager" }] }
-    }
-  }
-}
-
 /** Fails loudly if the data no longer matches the API contract, or a change kind is missing. */
 export function validateDemoData(): void {
   const kinds = new Set<ChangeKind>()
-  for (const { key, proposal } of [...DEMO_PROPOSALS, historyProposal(0)]) {
+  for (const { key, proposal } of DEMO_PROPOSALS) {
     const parsed = ProposalCreate.safeParse(proposal)
     if (!parsed.success) throw new Error(`demo proposal ${key} does not match the API schema: ${parsed.error.message}`)
     if (!DEMO_WORKFLOWS.some((w) => w.id === proposal.workflowId)) throw new Error(`demo proposal ${key} names an unknown workflow`)

@@ -2,9 +2,11 @@
  * `npm run demo`: the whole product on one machine.
  *
  *   1. builds the extension if build/chrome-mv3-prod is missing or older than the sources;
- *   2. starts the API on a fresh ./data/demo.sqlite and creates admin, reviewer and agent tokens;
- *   3. seeds workflows (one per oversight model) and proposals of every change kind, through
- *      the HTTP API as an agent would, plus a short decision history for the stats;
+ *   2. writes about 60 days of a team's past decisions into a fresh ./data/demo.sqlite through the
+ *      server's seeding path (server/seed/dated-history.ts, not reachable over HTTP): the seven
+ *      workflows (all three oversight models) and the history the loosening advisor reads;
+ *   3. starts the API on it and seeds open proposals of every change kind through the HTTP API,
+ *      as an agent would;
  *   4. opens Debian's Chromium with the extension, connected through its options page, on a
  *      look-alike HubSpot record (the platform hosts are answered by tests/fixtures/pages, so
  *      the content scripts run on the real app.hubspot.com URLs with no certificates).
@@ -16,11 +18,13 @@ import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs"
 import { join, relative } from "node:path"
 import type { Page } from "playwright-core"
-import { startServer, type RunningServer } from "~server/start"
+import { seedDatedHistory, type SeededHistory } from "~server/seed/dated-history"
+import { openServerData, startServer, type RunningServer } from "~server/start"
 import { SignoffApi } from "~tests/support/api"
 import { launchWithExtension, pollUntil, type ExtensionBrowser } from "~tests/support/browser"
 import { action, gotoWithPanel, openPanel, openProposal, rejectWithReason } from "~tests/support/panel"
-import { DEMO_PROPOSALS, DEMO_START_URL, DEMO_URLS, DEMO_WORKFLOWS, HISTORY_PROPOSAL_COUNT } from "./demo-data"
+import { DEMO_PROPOSALS, DEMO_START_URL, DEMO_URLS, DEMO_WORKFLOWS } from "./demo-data"
+import { HISTORY_DAYS, demoHistory } from "./demo-history"
 import { seedDemo, type SeededDemo } from "./demo-seed"
 
 const ROOT = process.cwd()
@@ -72,13 +76,23 @@ interface DemoTokens {
   admin: string
   reviewer: string
   agent: string
-  /** The colleague whose past decisions feed the stats. */
-  historyReviewer: string
+}
+
+/** A fresh database holding the demo's past: written before the server opens it, with the server's own code. */
+async function seedHistory(): Promise<{ seeded: SeededHistory; decisions: number }> {
+  mkdirSync(join(ROOT, "data"), { recursive: true })
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${DB_PATH}${suffix}`, { force: true })
+  const history = demoHistory(new Date())
+  const data = await openServerData(DB_PATH)
+  try {
+    const seeded = await seedDatedHistory(data, history)
+    return { seeded, decisions: history.events.filter((e) => e.type === "decide").length }
+  } finally {
+    await data.db.destroy()
+  }
 }
 
 async function startDemoServer(port: number): Promise<RunningServer> {
-  mkdirSync(join(ROOT, "data"), { recursive: true })
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${DB_PATH}${suffix}`, { force: true })
   try {
     return await startServer({ db: DB_PATH, port })
   } catch (error) {
@@ -90,9 +104,9 @@ async function startDemoServer(port: number): Promise<RunningServer> {
 
 // --- the scripted tour ----------------------------------------------------------------------
 
-async function screenshot(page: Page, dir: string, name: string): Promise<string> {
+async function screenshot(page: Page, dir: string, name: string, fullPage = false): Promise<string> {
   const file = join(dir, name)
-  await page.screenshot({ path: file })
+  await page.screenshot({ path: file, fullPage })
   console.log(`  📸 ${relative(ROOT, file)}`)
   return file
 }
@@ -154,6 +168,18 @@ async function runTour(browser: ExtensionBrowser, api: SignoffApi, seeded: Seede
   await popup.getByText(/pending/i).first().waitFor({ state: "visible", timeout: 15_000 })
   await screenshot(popup, outDir, "10-popup-queue.png")
   await popup.close()
+
+  // The admin console on the history's data: the workflow table, then the advisor's recommendations and charts.
+  const options = await browser.openOptions("workflows")
+  await options.getByRole("table", { name: "Workflows" }).getByRole("rowheader").first().waitFor({ state: "visible", timeout: 20_000 })
+  await screenshot(options, outDir, "11-console-workflows.png")
+  await options.getByRole("link", { name: "Advisor" }).click()
+  await options.getByRole("article").first().getByRole("img").first().waitFor({ state: "visible", timeout: 20_000 })
+  const advisor = await options.getByRole("main").innerText()
+  for (const kind of ["Loosen:", "Tighten:", "Hold:"]) if (!advisor.includes(kind)) console.warn(`  (the advisor shows no "${kind}" recommendation)`)
+  await screenshot(options, outDir, "12-console-advisor.png")
+  await screenshot(options, outDir, "13-console-advisor-all-workflows.png", true)
+  await options.close()
   await page.close()
   return outDir
 }
@@ -164,6 +190,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2))
   ensureExtensionBuilt()
 
+  console.log(`Writing ${HISTORY_DAYS} days of decision history into ${relative(ROOT, DB_PATH)}...`)
+  const history = await seedHistory()
   const server = await startDemoServer(args.port)
   let browser: ExtensionBrowser | undefined
   const shutdown = async () => {
@@ -174,11 +202,11 @@ async function main(): Promise<void> {
   process.once("SIGTERM", () => void shutdown().then(() => process.exit(143)))
 
   try {
+    // The history's admin and agents carry on (one person, one principal); Jane is new to the team.
     const tokens: DemoTokens = {
-      admin: await server.createToken("admin", "Dana Admin"),
+      admin: history.seeded.people.admin!.token,
       reviewer: await server.createToken("reviewer", "Jane Marketer"),
-      agent: await server.createToken("agent", "demo-agents"),
-      historyReviewer: await server.createToken("reviewer", "Ana Reviewer")
+      agent: history.seeded.people.agents!.token
     }
     const seeded = await seedDemo(server.url, tokens)
     const kinds = new Set(DEMO_PROPOSALS.map((p) => p.proposal.change.kind))
@@ -186,7 +214,7 @@ async function main(): Promise<void> {
 Signoff demo
   API            ${server.url}   (OpenAPI: ${server.url}/openapi.json)
   database       ${relative(ROOT, DB_PATH)} (fresh each run)
-  seeded         ${DEMO_WORKFLOWS.length} workflows, ${seeded.byKey.size} open proposals (${[...kinds].join(", ")}), ${HISTORY_PROPOSAL_COUNT} past decisions
+  seeded         ${DEMO_WORKFLOWS.length} workflows, ${seeded.byKey.size} open proposals (${[...kinds].join(", ")}), ${history.decisions} decisions over the past ${HISTORY_DAYS} days
   tokens
     admin        ${tokens.admin}
     reviewer     ${tokens.reviewer}

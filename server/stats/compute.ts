@@ -116,6 +116,8 @@ export async function computeStats(db: Db, now: Date, windowDays: number): Promi
       return {
         day,
         decisions: ofDay.filter((d) => d.actorRole !== "policy").length,
+        executed: dayExecuted,
+        autoApproved: dayCounts.autoApproved,
         ...rates(dayCounts, dayExecuted),
         medianReviewMs: percentile(dayReview, 0.5)
       }

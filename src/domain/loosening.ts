@@ -1,4 +1,5 @@
-import type { Recommendation } from "./stats"
+import { OVERSIGHT_MODELS } from "./labels"
+import type { Recommendation, RecommendationBasis } from "./stats"
 import type { OversightModel } from "./workflow"
 
 /**
@@ -50,6 +51,16 @@ export interface LooseningInput extends OutcomeCounts {
 const LOOSER: Record<OversightModel, OversightModel | null> = { approve: "monitor", monitor: "exception", exception: null }
 const STRICTER: Record<OversightModel, OversightModel | null> = { approve: null, monitor: "approve", exception: "monitor" }
 
+/**
+ * Which way a change of model moves oversight. approve → monitor → exception loosens (less review
+ * before things run); the reverse tightens. The console asks for confirmation before loosening.
+ */
+export function modelChangeDirection(from: OversightModel, to: OversightModel): "loosen" | "tighten" | "same" {
+  const looseness = (model: OversightModel) => OVERSIGHT_MODELS.indexOf(model)
+  if (looseness(to) === looseness(from)) return "same"
+  return looseness(to) > looseness(from) ? "loosen" : "tighten"
+}
+
 export const outcomesOf = (c: OutcomeCounts): number => c.approved + c.edited + c.rejected + c.autoApproved
 export const problemsOf = (c: OutcomeCounts): number => c.rejected + c.reverted
 const rate = (part: number, whole: number): number => (whole === 0 ? 0 : part / whole)
@@ -66,6 +77,17 @@ export function recommend(input: LooseningInput): Recommendation {
     outcomesOf(input.earlierHalf) >= LOOSENING_RULE.minOutcomesPerHalfForRise &&
     outcomesOf(input.recentHalf) >= LOOSENING_RULE.minOutcomesPerHalfForRise
   const rise = riseMeasurable ? recentRate - earlierRate : 0
+  const basis: RecommendationBasis = {
+    outcomes,
+    humanDecisions,
+    autoApproved: input.autoApproved,
+    problems,
+    problemRate,
+    edited: input.edited,
+    editRate,
+    earlierProblemRate: riseMeasurable ? earlierRate : null,
+    recentProblemRate: riseMeasurable ? recentRate : null
+  }
 
   const evidence = [
     `${outcomes} reviewed outcomes in ${input.windowDays} days (${humanDecisions} human decisions, ${input.autoApproved} auto-approved)`,
@@ -83,27 +105,28 @@ export function recommend(input: LooseningInput): Recommendation {
         ? `reject+revert rate ${pct(problemRate)} ≥ ${pct(LOOSENING_RULE.tightenAtProblemRate)}`
         : `reject+revert rate rose ${(rise * 100).toFixed(1)} points ≥ ${LOOSENING_RULE.tightenAtRise * 100}`
     )
-    return { action: "tighten", rule: LOOSENING_RULE_TEXT, evidence, to: stricter }
+    return { action: "tighten", rule: LOOSENING_RULE_TEXT, evidence, to: stricter, basis }
   }
 
   const looser = LOOSER[input.model]
   if (outcomes < LOOSENING_RULE.minOutcomesToLoosen) {
     evidence.push(`needs ≥ ${LOOSENING_RULE.minOutcomesToLoosen} reviewed outcomes before loosening (has ${outcomes})`)
-    return { action: "hold", rule: LOOSENING_RULE_TEXT, evidence, to: null }
+    return { action: "hold", rule: LOOSENING_RULE_TEXT, evidence, to: null, basis }
   }
   if (looser && problemRate <= LOOSENING_RULE.maxProblemRateToLoosen && editRate <= LOOSENING_RULE.maxEditRateToLoosen && !rising) {
     return {
       action: looser === "monitor" ? "loosen_to_monitor" : "loosen_to_exception",
       rule: LOOSENING_RULE_TEXT,
       evidence,
-      to: looser
+      to: looser,
+      basis
     }
   }
   if (!looser) evidence.push("exception is already the loosest model")
   else if (problemRate > LOOSENING_RULE.maxProblemRateToLoosen)
     evidence.push(`reject+revert rate above ${pct(LOOSENING_RULE.maxProblemRateToLoosen)}`)
   else if (editRate > LOOSENING_RULE.maxEditRateToLoosen) evidence.push(`edit rate above ${pct(LOOSENING_RULE.maxEditRateToLoosen)}`)
-  return { action: "hold", rule: LOOSENING_RULE_TEXT, evidence, to: null }
+  return { action: "hold", rule: LOOSENING_RULE_TEXT, evidence, to: null, basis }
 }
 
 function pct(value: number): string {

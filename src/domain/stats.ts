@@ -11,6 +11,24 @@ export const StatsQuery = z.strictObject({
   window: z.coerce.number().int().min(1).max(365).default(30)
 })
 
+/**
+ * The numbers the loosening rule weighed (src/domain/loosening.ts), so the advisor can show each
+ * one beside its threshold. Rates are 0..1; the halves' rates are null when either half has too
+ * few outcomes to compare.
+ */
+export const RecommendationBasis = z.object({
+  outcomes: z.int(),
+  humanDecisions: z.int(),
+  autoApproved: z.int(),
+  problems: z.int(),
+  problemRate: z.number(),
+  edited: z.int(),
+  editRate: z.number(),
+  earlierProblemRate: z.number().nullable(),
+  recentProblemRate: z.number().nullable()
+})
+export type RecommendationBasis = z.infer<typeof RecommendationBasis>
+
 export const Recommendation = z.object({
   action: z.enum(["loosen_to_monitor", "loosen_to_exception", "tighten", "hold"]),
   /** The documented rule that produced it, e.g. "loosen when ≥ 50 decisions and reject+revert rate ≤ 2%". */
@@ -18,7 +36,9 @@ export const Recommendation = z.object({
   /** Human-readable facts behind it ("62 decisions in 30 days", "rejection rate 1.6%"). */
   evidence: z.array(z.string()),
   /** The model it recommends moving to, when action is not hold. */
-  to: OversightModel.nullable()
+  to: OversightModel.nullable(),
+  /** The rule's inputs as numbers (absent from servers older than the admin console). */
+  basis: RecommendationBasis.optional()
 })
 export type Recommendation = z.infer<typeof Recommendation>
 
@@ -56,8 +76,20 @@ export const WorkflowStats = z.object({
   /** The reasons people gave, by count: for rejections, and for reverts (when they gave one). */
   reasons: z.object({ rejected: ReasonCounts, reverted: ReasonCounts }),
   recommendation: Recommendation,
-  /** One point per day of the window, for the advisor's charts. */
-  series: z.array(Rates.extend({ day: z.string(), decisions: z.int(), medianReviewMs: z.number().nullable() }))
+  /**
+   * One point per day of the window, for the advisor's charts. `decisions` counts people's
+   * decisions (the base of the approval, edit and reject rates), `executed` the base of the revert
+   * rate; `autoApproved` is what the policy let through that day (absent from older servers).
+   */
+  series: z.array(
+    Rates.extend({
+      day: z.string(),
+      decisions: z.int(),
+      executed: z.int().optional(),
+      autoApproved: z.int().optional(),
+      medianReviewMs: z.number().nullable()
+    })
+  )
 })
 export type WorkflowStats = z.infer<typeof WorkflowStats>
 

@@ -46,7 +46,7 @@ describe("a Marketo custom domain", () => {
   }
 
   it("mounts the launcher and panel there, and approves", async () => {
-    const options = await session.browser.openOptions()
+    const options = await session.browser.openOptions("custom-domains")
     await addCustomDomain(options)
     const row = options.getByRole("list", { name: "Custom domains" }).getByRole("listitem")
     await expect.poll(() => row.innerText(), { timeout: 20_000 }).toContain("registered on the server")

@@ -29,10 +29,12 @@ describe("options page as an admin", () => {
 
   it("changes a workflow's oversight model on the server and records it in the audit log", async () => {
     expect((await admin.listWorkflows()).find((w) => w.id === "lead-enrichment")?.model).toBe("approve")
-    const options = await session.browser.openOptions()
-    const form = options.getByRole("form", { name: /Workflow lead-enrichment/ })
-    await form.getByLabel("Oversight model").selectOption("monitor")
-    await form.getByRole("button", { name: /Update workflow/ }).click()
+    const options = await session.browser.openOptions("workflows")
+    const row = options.getByRole("row").filter({ has: options.getByRole("rowheader", { name: "lead-enrichment" }) })
+    await row.getByLabel("Oversight model of lead-enrichment").selectOption("monitor")
+    await row.getByRole("button", { name: "Save lead-enrichment" }).click()
+    // approve → monitor loosens oversight: the console asks first.
+    await options.getByRole("alertdialog").getByRole("button", { name: "Loosen oversight" }).click()
 
     await pollUntil(async () => (await admin.listWorkflows()).find((w) => w.id === "lead-enrichment")?.model === "monitor", "the server to store the new model")
     const entries = await admin.audit()
@@ -44,8 +46,8 @@ describe("options page as an admin", () => {
   })
 
   it("has no serious or critical axe violations", async () => {
-    const options = await session.browser.openOptions()
-    await options.getByRole("form", { name: /Workflow lead-enrichment/ }).waitFor({ state: "visible", timeout: 20_000 })
+    const options = await session.browser.openOptions("workflows")
+    await options.getByRole("rowheader", { name: "lead-enrichment" }).waitFor({ state: "visible", timeout: 20_000 })
     const violations = await seriousAxeViolations(options)
     expect(violations, violations.join("\n")).toEqual([])
     await options.close()
@@ -65,12 +67,12 @@ describe("options page as a reviewer", () => {
   })
 
   it("shows the workflows read-only, with no way to change them", async () => {
-    const options = await session.browser.openOptions()
+    const options = await session.browser.openOptions("workflows")
     const table = options.getByRole("table", { name: /read-only/ })
     await table.waitFor({ state: "visible", timeout: 20_000 })
     expect(await table.innerText()).toContain("lead-enrichment")
-    expect(await options.getByRole("button", { name: /Update workflow/ }).count()).toBe(0)
-    expect(await options.getByLabel("Oversight model").count()).toBe(0)
+    expect(await options.getByRole("button", { name: /^Save/ }).count()).toBe(0)
+    expect(await options.getByLabel(/Oversight model of/).count()).toBe(0)
     await options.close()
   })
 })

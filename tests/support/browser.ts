@@ -44,7 +44,8 @@ export interface ExtensionBrowser {
   serviceWorker(): Promise<Worker>
   /** A new tab on the popup page (as a normal tab: Playwright cannot click the toolbar icon). */
   openPopup(): Promise<Page>
-  openOptions(): Promise<Page>
+  /** The options page, on a console section when given (`options.html#workflows`). */
+  openOptions(section?: string): Promise<Page>
   /** Connect the extension through the options page UI, as an admin would. */
   configure(serverUrl: string, token: string): Promise<void>
   /** The toolbar badge text ("" when no badge). */
@@ -161,7 +162,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
       userDataDir,
       serviceWorker,
       openPopup: () => openExtensionPage("popup.html"),
-      openOptions: () => openExtensionPage("options.html"),
+      openOptions: (section?: string) => openExtensionPage(section ? `options.html#${section}` : "options.html"),
       configure,
       badgeText: async () => (await serviceWorker()).evaluate(() => chrome.action.getBadgeText({})),
       sendMessage,

@@ -27,9 +27,11 @@ export async function startE2ESession(
     launch?: LaunchOptions
     /** Keep the SQLite file at this path (not deleted on close), e.g. to restart the server on it. */
     dbPath?: string
+    /** Writes to the empty database before the server opens it (e.g. a dated history): see startTestServer. */
+    prepare?: (location: string, keyDir: string) => Promise<void>
   } = {}
 ): Promise<E2ESession> {
-  const server = await startTestServer(options.dbPath ? { dbPath: options.dbPath } : {})
+  const server = await startTestServer({ ...(options.dbPath ? { dbPath: options.dbPath } : {}), ...(options.prepare ? { prepare: options.prepare } : {}) })
   let browser: ExtensionBrowser | undefined
   try {
     const agent = new SignoffApi(server.url, await server.token("agent", "e2e-agent"))

@@ -50,8 +50,11 @@ let tokenCounter = 0
 export async function startTestServer(
   opts: {
     dbPath?: string
-    /** Runs on the (empty) database before the server opens it: to build one as an older version left it. */
-    prepare?: (location: string) => Promise<void>
+    /**
+     * Runs on the (empty) database before the server opens it: to build one as an older version
+     * left it, or to seed it (with `keyDir`, where the server will find its audit keys).
+     */
+    prepare?: (location: string, keyDir: string) => Promise<void>
   } & ServerOptions = {}
 ): Promise<TestServer> {
   const postgresBase = process.env.SIGNOFF_TEST_DB
@@ -60,7 +63,7 @@ export async function startTestServer(
     : postgresBase && isPostgresUrl(postgresBase)
       ? await postgresStorage(postgresBase)
       : sqliteStorage(join(mkdtempSync(join(tmpdir(), "signoff-test-")), "signoff.sqlite"), true)
-  await opts.prepare?.(storage.location)
+  await opts.prepare?.(storage.location, storage.keyDir)
   return launch(storage, opts)
 }
 

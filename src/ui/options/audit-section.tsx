@@ -2,16 +2,19 @@ import { useMutation } from "@tanstack/react-query"
 import { useId, useState } from "react"
 import { AuditVerifyResult } from "~src/domain/audit"
 import { errorText, useAsk } from "~src/ui/query-client"
+import { adminGate } from "./admin-gate"
 import { apiGetJson, apiGetText } from "./api-call"
 import { auditFileName, auditQuery } from "./audit-range"
 import { downloadFile } from "./download-file"
+import { useMe } from "./use-me"
 
 type Format = "jsonl" | "csv"
 const MIME: Record<Format, string> = { jsonl: "application/x-ndjson", csv: "text/csv" }
 
-/** Export the audit log for a date range and verify its hash chain (admin endpoints). */
+/** Export the audit log for a date range and verify its hash chain (admin endpoints: reviewers see why they can't). */
 export function AuditSection({ saveFile = downloadFile }: { saveFile?: typeof downloadFile }) {
   const ask = useAsk()
+  const gate = adminGate(useMe())
   const [fromDay, setFromDay] = useState("")
   const [toDay, setToDay] = useState("")
   const id = useId()
@@ -30,6 +33,7 @@ export function AuditSection({ saveFile = downloadFile }: { saveFile?: typeof do
   return (
     <section aria-labelledby="audit-heading" className="card">
       <h2 id="audit-heading">Audit log</h2>
+      {!gate.canEdit && <p className="readonly-note">{gate.reason}</p>}
       <div className="field-inline">
         <label htmlFor={`${id}-from`}>From</label>
         <input id={`${id}-from`} type="date" value={fromDay} onChange={(e) => setFromDay(e.target.value)} />
@@ -37,13 +41,13 @@ export function AuditSection({ saveFile = downloadFile }: { saveFile?: typeof do
         <input id={`${id}-to`} type="date" value={toDay} onChange={(e) => setToDay(e.target.value)} />
       </div>
       <div className="actions">
-        <button type="button" disabled={rangeInvalid || exportLog.isPending} onClick={() => exportLog.mutate("jsonl")}>
+        <button type="button" disabled={!gate.canEdit || rangeInvalid || exportLog.isPending} onClick={() => exportLog.mutate("jsonl")}>
           Download JSONL
         </button>
-        <button type="button" disabled={rangeInvalid || exportLog.isPending} onClick={() => exportLog.mutate("csv")}>
+        <button type="button" disabled={!gate.canEdit || rangeInvalid || exportLog.isPending} onClick={() => exportLog.mutate("csv")}>
           Download CSV
         </button>
-        <button type="button" className="secondary" disabled={verify.isPending} onClick={() => verify.mutate()}>
+        <button type="button" className="secondary" disabled={!gate.canEdit || verify.isPending} onClick={() => verify.mutate()}>
           Verify chain
         </button>
       </div>

@@ -14,7 +14,10 @@ const YES_NO_QUESTIONS: { key: keyof RiskAnswers; label: string }[] = [
   { key: "changesScoringOrLaunches", label: "Does it change a scoring model or launch campaigns?" }
 ]
 
-/** Classify a new AI touchpoint, see the recommended oversight model and why, and create its workflow. */
+/**
+ * Classify a new AI touchpoint, see the recommended oversight model and why, and create its
+ * workflow (the Workflows section's "New workflow").
+ */
 export function RiskQuestionnaireSection() {
   const gate = adminGate(useMe())
   const workflows = useWorkflows()
@@ -40,7 +43,7 @@ export function RiskQuestionnaireSection() {
       return
     }
     if (workflows.data?.some((w) => w.id === workflowId)) {
-      setInvalid(`A workflow with the id "${workflowId}" already exists; change it in Workflows above.`)
+      setInvalid(`A workflow with the id "${workflowId}" already exists; change it in the table.`)
       return
     }
     setInvalid(null)
@@ -51,8 +54,8 @@ export function RiskQuestionnaireSection() {
     setAnswers({ ...answers, [key]: Math.max(key === "bulkThreshold" ? 1 : 0, Math.floor(Number(value) || 0)) })
 
   return (
-    <section aria-labelledby="questionnaire-heading" className="card">
-      <h2 id="questionnaire-heading">Risk questionnaire for a new AI touchpoint</h2>
+    <section aria-labelledby="questionnaire-heading">
+      <h3 id="questionnaire-heading">New workflow: risk questionnaire for an AI touchpoint</h3>
       <fieldset>
         <legend>About the touchpoint</legend>
         {YES_NO_QUESTIONS.map((q) => (

@@ -1,31 +1,26 @@
 import { useEffect, useRef } from "react"
 import uPlot from "uplot"
 import "uplot/dist/uPlot.min.css"
-
-export interface ChartSeries {
-  label: string
-  color: string
-  /** One value per x; null leaves a gap (a day without decisions). */
-  values: (number | null)[]
-}
+import type { ChartData } from "./advisor-chart-data"
 
 interface Props {
   /** Accessible name of the chart: what it plots. */
   title: string
-  /** Unix seconds, one per point. */
-  x: number[]
-  series: ChartSeries[]
+  data: ChartData
   formatValue: (value: number) => string
-  yRange?: [number, number]
+  yRange: [number, number]
+  /** The steps the value axis may tick at (uPlot's default suits percentages, not durations). */
+  yIncrements?: number[]
   width?: number
   height?: number
 }
 
 /**
- * A uPlot line chart. uPlot draws to canvas, so the element carries a text summary for
- * screen readers (latest value of each series) in its accessible name.
+ * A uPlot chart of daily values. Every value is drawn as a point as well as a line, so a day on
+ * its own (neighbours without data) still shows; reference lines (a target) are dashed. uPlot
+ * draws to canvas, so the element carries a text summary for screen readers in its name.
  */
-export function TimeSeriesChart({ title, x, series, formatValue, yRange, width = 420, height = 200 }: Props) {
+export function TimeSeriesChart({ title, data, formatValue, yRange, yIncrements, width = 520, height = 220 }: Props) {
   const container = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -35,24 +30,41 @@ export function TimeSeriesChart({ title, x, series, formatValue, yRange, width =
         width,
         height,
         title,
-        scales: { x: { time: true }, y: yRange ? { range: () => yRange } : {} },
-        axes: [{}, { values: (_u, ticks) => ticks.map((t) => formatValue(t)), size: 56 }],
+        scales: { x: { time: true }, y: { range: () => yRange } },
+        // Wide enough for "2.5 min" whole.
+        axes: [{}, { values: (_u, ticks) => ticks.map((t) => formatValue(t)), size: 72, ...(yIncrements ? { incrs: yIncrements } : {}) }],
         series: [
           {},
-          ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, spanGaps: false, value: (_u: uPlot, v: number | null) => (v == null ? "–" : formatValue(v)) }))
+          ...data.series.map((s) => ({
+            label: s.label,
+            stroke: s.color,
+            width: s.reference ? 1.5 : 2,
+            spanGaps: false,
+            ...(s.reference ? { dash: [6, 4], points: { show: false } } : { points: { show: true, size: 7, fill: s.color } }),
+            value: (_u: uPlot, v: number | null) => (v == null ? "–" : formatValue(v))
+          }))
         ]
       },
-      [x, ...series.map((s) => s.values)] as uPlot.AlignedData,
+      [data.x, ...data.series.map((s) => s.values)] as uPlot.AlignedData,
       container.current
     )
     return () => plot.destroy()
-  }, [title, x, series, formatValue, yRange, width, height])
+  }, [title, data, formatValue, yRange, yIncrements, width, height])
 
-  const latest = series
+  const summary = data.series
+    .filter((s) => !s.reference)
     .map((s) => {
       const last = [...s.values].reverse().find((v) => v != null)
       return `${s.label} ${last == null ? "no data" : formatValue(last)}`
     })
     .join(", ")
-  return <div ref={container} className="chart" role="img" aria-label={`${title}. Latest: ${latest}`} />
+  const references = data.series.filter((s) => s.reference).map((s) => s.label)
+  return (
+    <div
+      ref={container}
+      className="chart"
+      role="img"
+      aria-label={`${title}. Latest: ${summary}${references.length ? `. Reference: ${references.join(", ")}` : ""}`}
+    />
+  )
 }

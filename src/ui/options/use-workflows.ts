@@ -24,15 +24,3 @@ export function useUpdateWorkflow() {
     }
   })
 }
-
-/** The upsert body that keeps everything about a workflow except what the caller changes. */
-export function toUpsert(workflow: Workflow): WorkflowUpsert {
-  return {
-    name: workflow.name,
-    model: workflow.model,
-    threshold: workflow.threshold,
-    quorum: workflow.quorum,
-    expiryHours: workflow.expiryHours,
-    paused: workflow.paused
-  }
-}

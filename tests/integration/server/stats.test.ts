@@ -66,6 +66,17 @@ describe("GET /v1/stats", () => {
     expect(steady.series[0]!.decisions).toBe(0)
   })
 
+  it("counts each day's executed and auto-approved items, the bases of the revert rate and the policy's share", async () => {
+    const slipping = await statsFor("slipping")
+    expect(slipping.series.at(-1)).toMatchObject({ executed: 12, autoApproved: 12, decisions: 3, revert: 0.25 })
+    expect((await statsFor("steady")).series.at(-1)).toMatchObject({ executed: 0, autoApproved: 0 })
+  })
+
+  it("gives the numbers the recommendation rests on", async () => {
+    const { recommendation } = await statsFor("steady")
+    expect(recommendation.basis).toMatchObject({ outcomes: 60, humanDecisions: 60, problems: 0, problemRate: 0, editRate: 0 })
+  })
+
   it("recommends approve → monitor with ≥ 50 clean decisions, naming the numbers", async () => {
     const { recommendation } = await statsFor("steady")
     expect(recommendation).toMatchObject({ action: "loosen_to_monitor", to: "monitor" })

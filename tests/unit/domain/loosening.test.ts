@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { type LooseningInput, type OutcomeCounts, recommend } from "~src/domain/loosening"
+import { type LooseningInput, type OutcomeCounts, modelChangeDirection, recommend } from "~src/domain/loosening"
 
 const none: OutcomeCounts = { approved: 0, edited: 0, rejected: 0, reverted: 0, autoApproved: 0 }
 const split = (c: OutcomeCounts): Pick<LooseningInput, "earlierHalf" | "recentHalf"> => {
@@ -77,5 +77,47 @@ describe("the loosening advisor", () => {
 
   it("always names the documented rule", () => {
     expect(recommend(input("approve", {})).rule).toMatch(/loosen one step when ≥ 50 reviewed outcomes/)
+  })
+})
+
+describe("the rule's basis", () => {
+  it("gives the numbers the rule weighed, with the halves' rates when both halves are big enough", () => {
+    const r = recommend({
+      model: "exception",
+      windowDays: 30,
+      ...{ ...none, approved: 15, edited: 3, rejected: 2, autoApproved: 80, reverted: 4 },
+      earlierHalf: { ...none, approved: 8, autoApproved: 40, reverted: 1 },
+      recentHalf: { ...none, approved: 7, edited: 3, rejected: 2, autoApproved: 40, reverted: 3 }
+    })
+    expect(r.basis).toEqual({
+      outcomes: 100,
+      humanDecisions: 20,
+      autoApproved: 80,
+      problems: 6,
+      problemRate: 0.06,
+      edited: 3,
+      editRate: 0.15,
+      earlierProblemRate: 1 / 48,
+      recentProblemRate: 5 / 52
+    })
+  })
+
+  it("leaves the halves' rates out when a half has fewer than 10 outcomes", () => {
+    const r = recommend({ model: "approve", windowDays: 30, ...none, approved: 12, earlierHalf: { ...none, approved: 3 }, recentHalf: { ...none, approved: 9 } })
+    expect(r.basis).toMatchObject({ outcomes: 12, earlierProblemRate: null, recentProblemRate: null })
+  })
+})
+
+describe("the direction of a change of model", () => {
+  it.each([
+    ["approve", "monitor", "loosen"],
+    ["monitor", "exception", "loosen"],
+    ["approve", "exception", "loosen"],
+    ["exception", "monitor", "tighten"],
+    ["monitor", "approve", "tighten"],
+    ["exception", "approve", "tighten"],
+    ["monitor", "monitor", "same"]
+  ] as const)("%s → %s: %s", (from, to, direction) => {
+    expect(modelChangeDirection(from, to)).toBe(direction)
   })
 })

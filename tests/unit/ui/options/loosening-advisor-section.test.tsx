@@ -10,11 +10,11 @@ import { fakeBackground, makeWorkflow } from "../popup/fake-background"
 import { statsResponse, workflowStats } from "./stats-fixture"
 
 // uPlot draws on canvas, which jsdom lacks; record what each chart was asked to draw instead.
-const charts = vi.hoisted(() => [] as { title: string; data: unknown[] }[])
+const charts = vi.hoisted(() => [] as { title: string; data: unknown[]; series: Record<string, unknown>[]; range: () => [number, number] }[])
 vi.mock("uplot", () => ({
   default: class {
-    constructor(opts: { title: string }, data: unknown[]) {
-      charts.push({ title: opts.title, data })
+    constructor(opts: { title: string; series: Record<string, unknown>[]; scales: { y: { range: () => [number, number] } } }, data: unknown[]) {
+      charts.push({ title: opts.title, data, series: opts.series, range: opts.scales.y.range })
     }
     destroy() {}
   }
@@ -88,7 +88,7 @@ describe("Loosening advisor", () => {
     expect(loosen.textContent).toContain("Rule: loosen when ≥ 50 decisions and reject+revert rate ≤ 2%")
   })
 
-  it("applies a recommendation after confirmation, keeping the workflow's other settings", async () => {
+  it("applies a recommendation after confirmation, sending only the model so the server keeps the workflow's other settings", async () => {
     const user = userEvent.setup()
     const background = renderAs({ name: "Ada", role: "admin" })
     await user.click(await screen.findByRole("button", { name: "Apply: change Enrichment to Monitor and override" }))
@@ -101,7 +101,7 @@ describe("Loosening advisor", () => {
         {
           type: "workflows.update",
           id: "enrich",
-          workflow: { name: "Enrichment", model: "monitor", threshold: 0.7, quorum: 1, expiryHours: null, paused: false }
+          workflow: { model: "monitor" }
         }
       ])
     )
@@ -111,5 +111,79 @@ describe("Loosening advisor", () => {
     renderAs({ name: "Rita", role: "reviewer" })
     const apply = await screen.findByRole("button", { name: "Apply: change Enrichment to Monitor and override" })
     await waitFor(() => expect((apply as HTMLButtonElement).disabled).toBe(true))
+  })
+
+  it("shows the numbers the recommendation rests on beside their thresholds", async () => {
+    renderAs({ name: "Ada", role: "admin" })
+    const evidence = await screen.findByRole("table", { name: "Evidence for Enrichment" })
+    const row = (measure: string) => within(evidence).getByRole("rowheader", { name: measure }).closest("tr")!.textContent
+    expect(row("Reviewed outcomes")).toContain("62 (62 decided by people, 0 auto-approved)")
+    expect(row("Reviewed outcomes")).toContain("≥ 50 to loosen")
+    expect(row("Reviewed outcomes")).toContain("clears it")
+    expect(row("Reject + revert rate")).toContain("1.6% (1 of 62)")
+    expect(row("Edit rate")).toContain("4.8% (3 of 62)")
+    expect(row("Median review time")).toContain("42 s; 90% decided within 2 min")
+  })
+
+  it("says why people rejected and how review time compares with the two-minute target", async () => {
+    renderAs({ name: "Ada", role: "admin" })
+    const card = (await screen.findByRole("article", { name: /Enrichment/ })) as HTMLElement
+    expect(card.textContent).toContain("Why people rejectedOff brand 1")
+    expect(card.textContent).toContain("median 42 s against the 2 min target; 90% within it")
+  })
+
+  it("draws every value as a point and the review times against a dashed two-minute line", async () => {
+    renderAs({ name: "Ada", role: "admin" })
+    await screen.findByRole("region", { name: "Recommendation for Enrichment" })
+    const review = charts.find((c) => c.title === "Enrichment: median review time per day")!
+    expect(review.data[2]).toEqual([120, 120, 120])
+    expect(review.series[1]).toMatchObject({ label: "Median review time", points: { show: true } })
+    expect(review.series[2]).toMatchObject({ label: "Target (2 min)", dash: [6, 4], points: { show: false } })
+    const [, top] = review.range()
+    expect(top).toBeGreaterThan(120)
+  })
+})
+
+describe("Loosening advisor without enough data", () => {
+  it("says so honestly instead of drawing bare axes", async () => {
+    const quiet = workflowStats({
+      workflowId: "quiet",
+      name: "Quiet",
+      model: "approve",
+      counts: { proposals: 0, decisions: 0, approved: 0, edited: 0, rejected: 0, reverted: 0, autoApproved: 0, expired: 0, pending: 0 },
+      reviewMs: { median: null, p90: null, targetMs: 120_000, withinTarget: null },
+      reasons: { rejected: [], reverted: [] },
+      series: [{ day: "2026-11-25", decisions: 0, executed: 0, autoApproved: 0, approval: 0, edit: 0, reject: 0, revert: 0, medianReviewMs: null }],
+      recommendation: { action: "hold", to: null, rule: "r", evidence: [] }
+    })
+    const sparse = workflowStats({
+      workflowId: "sparse",
+      name: "Sparse",
+      model: "approve",
+      counts: { proposals: 9, decisions: 9, approved: 8, edited: 0, rejected: 1, reverted: 0, autoApproved: 0, expired: 0, pending: 0 },
+      series: [
+        { day: "2026-11-24", decisions: 0, approval: 0, edit: 0, reject: 0, revert: 0, medianReviewMs: null },
+        { day: "2026-11-25", decisions: 9, approval: 8 / 9, edit: 0, reject: 1 / 9, revert: 0, medianReviewMs: 300_000 }
+      ],
+      recommendation: { action: "hold", to: null, rule: "r", evidence: [] }
+    })
+    const background = fakeBackground({
+      "me.get": () => ({ name: "Ada", role: "admin" }),
+      "workflows.list": () => ({ workflows: [] }),
+      "api.call": () => ({ status: 200, body: statsResponse([quiet, sparse]) })
+    })
+    render(
+      <BackgroundProvider ask={background.ask}>
+        <LooseningAdvisorSection />
+      </BackgroundProvider>
+    )
+    const quietCard = (await screen.findByRole("article", { name: /Quiet/ })) as HTMLElement
+    expect(within(quietCard).getByRole("heading", { level: 4 }).textContent).toBe("Hold: not enough data yet (0 of 50 outcomes)")
+    expect(quietCard.textContent).toContain("Not enough data yet (0 of 50 outcomes): nothing to chart in this window.")
+    expect(charts.some((c) => c.title.startsWith("Quiet"))).toBe(false)
+    // A single day with data is still drawn (as a point), under the same honest heading.
+    const sparseCard = screen.getByRole("article", { name: /Sparse/ })
+    expect(within(sparseCard).getByRole("heading", { level: 4 }).textContent).toBe("Hold: not enough data yet (9 of 50 outcomes)")
+    expect(charts.find((c) => c.title === "Sparse: decision rates per day")!.data[1]).toEqual([null, (8 / 9) * 100])
   })
 })

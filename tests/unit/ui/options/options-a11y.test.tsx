@@ -1,68 +1,56 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react"
+import { act, cleanup, render, screen, waitFor } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import type { Me } from "~src/domain/me"
-import type { CustomDomainBrowser } from "~src/ui/options/custom-domain-browser"
+import { CONSOLE_SECTIONS } from "~src/ui/options/console-sections"
 import { OptionsApp } from "~src/ui/options/options-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { seriousViolations } from "../popup/axe"
-import { fakeBackground, makeWorkflow } from "../popup/fake-background"
-import { statsResponse, workflowStats } from "./stats-fixture"
+import { consoleBackground, fakeDomains } from "./console-background"
 
 vi.mock("uplot", () => ({ default: class { destroy() {} } }))
-afterEach(cleanup)
-
-const domains: CustomDomainBrowser = {
-  requestOrigin: async () => true,
-  removeOrigin: async () => true,
-  registerScript: async () => {},
-  unregisterScript: async () => {},
-  manifestContentScripts: () => [],
-  readDomains: async () => [{ host: "go.acme.com", platform: "marketo", scriptId: "signoff-custom-go.acme.com", addedAt: "2026-11-01T00:00:00Z" }],
-  writeDomains: async () => {}
-}
+afterEach(() => {
+  cleanup()
+  window.history.replaceState(null, "", "/")
+})
 
 function renderOptions(me: Me) {
-  const workflows = [makeWorkflow({ id: "enrich", name: "Enrichment" }), makeWorkflow({ id: "routing", name: "Lead routing", model: "exception" })]
-  const background = fakeBackground({
-    "settings.get": () => ({ serverUrl: "http://127.0.0.1:8787", hasToken: true, tokenHint: "abcd", notifications: false, syncIntervalMinutes: 1 }),
-    "me.get": () => me,
-    "workflows.list": () => ({ workflows }),
-    "api.call": (m) =>
-      m.path === "/v1/principals"
-        ? { status: 200, body: [{ id: "P1", name: "Ana", role: "reviewer", email: null, createdAt: "2026-11-01T00:00:00.000Z", tokens: [] }] }
-        : m.path === "/v1/custom-domains"
-          ? { status: 200, body: [] }
-          : {
-      status: 200,
-      body: statsResponse([
-        workflowStats({ workflowId: "enrich", name: "Enrichment", model: "approve", recommendation: { action: "loosen_to_monitor", to: "monitor", rule: "r", evidence: ["62 decisions"] } }),
-        workflowStats({ workflowId: "routing", name: "Lead routing", model: "exception", recommendation: { action: "tighten", to: "approve", rule: "r", evidence: ["reverts 14%"] } })
-      ])
-    }
-  })
   render(
-    <BackgroundProvider ask={background.ask}>
-      <OptionsApp customDomainBrowser={domains} />
+    <BackgroundProvider ask={consoleBackground(me).ask}>
+      <OptionsApp customDomainBrowser={fakeDomains} />
     </BackgroundProvider>
   )
+}
+
+/** Opens a section by its hash and waits until it has loaded what it shows. */
+async function openSection(id: string) {
+  await act(async () => {
+    window.location.hash = `#${id}`
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  })
+  const main = screen.getByRole("main")
+  await waitFor(() => expect(main.querySelector("h2")).not.toBeNull())
+  await waitFor(() => expect(main.textContent).not.toMatch(/Loading|Checking your role/))
 }
 
 describe("options page accessibility (axe)", () => {
   it.each([
     ["an admin", { name: "Ada", role: "admin" }],
     ["a reviewer", { name: "Rita", role: "reviewer" }]
-  ] as const)("has no serious or critical violations for %s", async (_who, me) => {
+  ] as const)("has no serious or critical violations on any console section for %s", async (_who, me) => {
     renderOptions(me)
-    await screen.findByRole("region", { name: "Recommendation for Enrichment" })
-    await screen.findByText("go.acme.com")
-    expect(document.title).toBe("Signoff settings")
-    expect(await seriousViolations()).toEqual([])
-  })
+    for (const section of CONSOLE_SECTIONS) {
+      await openSection(section.id)
+      if (section.id === "advisor") await screen.findByRole("region", { name: "Recommendation for Enrichment" })
+      if (section.id === "custom-domains") await screen.findByText("go.acme.com")
+      expect(document.title).toBe(`${section.label} · Signoff settings`)
+      expect(await seriousViolations(), `section ${section.id}`).toEqual([])
+    }
+  }, 60_000)
 
   it("keeps the UI contract: one Server URL input, one API token input, one Save button", async () => {
     renderOptions({ name: "Ada", role: "admin" })
-    await screen.findByRole("form", { name: "Workflow Enrichment" })
+    await screen.findByRole("heading", { name: "Connection" })
     expect(screen.getAllByLabelText(/Server URL/i)).toHaveLength(1)
     expect(screen.getAllByLabelText(/API token/i)).toHaveLength(1)
     // Scripts find it by name, and Playwright matches names by substring: nothing else may contain "save".
