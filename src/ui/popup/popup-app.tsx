@@ -17,10 +17,11 @@ import { useQueueKeyboard } from "./use-queue-keyboard"
 
 const CLOCK_TICK_MS = 30_000
 
-// Screens other than the queue are loaded on demand: the popup's first paint carries the queue only.
-const SummaryScreen = lazy(() => import("./summary-screen"))
-const EscalationsScreen = lazy(() => import("./escalations-screen"))
-const TierSettingsScreen = lazy(() => import("./tier-settings-screen"))
+// Screens other than the queue are loaded on demand (one chunk, see more-screens.ts): the popup's first paint carries the queue only.
+const moreScreens = () => import("./more-screens")
+const SummaryScreen = lazy(() => moreScreens().then((m) => ({ default: m.SummaryScreen })))
+const EscalationsScreen = lazy(() => moreScreens().then((m) => ({ default: m.EscalationsScreen })))
+const TierSettingsScreen = lazy(() => moreScreens().then((m) => ({ default: m.TierSettingsScreen })))
 
 type Screen = "queue" | "summary" | "escalations" | "workflows"
 const SCREENS: { id: Screen; label: string }[] = [
@@ -150,12 +151,13 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
               type="button"
               className={`screen-tab${screen === id ? " current" : ""}`}
               aria-current={screen === id ? "page" : undefined}
+              aria-label={id === "escalations" && escalations ? `${label}: ${escalations}` : undefined}
               onClick={() => {
                 setScreen(id)
                 setDetailId(null)
               }}>
               {label}
-              {id === "escalations" && escalations !== null && escalations > 0 && <span className="count"> {escalations}</span>}
+              {id === "escalations" && escalations !== null && escalations > 0 && <span className="count">{escalations}</span>}
             </button>
           ))}
         </nav>
