@@ -151,13 +151,17 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
               type="button"
               className={`screen-tab${screen === id ? " current" : ""}`}
               aria-current={screen === id ? "page" : undefined}
-              aria-label={id === "escalations" && escalations ? `${label}: ${escalations}` : undefined}
               onClick={() => {
                 setScreen(id)
                 setDetailId(null)
               }}>
               {label}
-              {id === "escalations" && escalations !== null && escalations > 0 && <span className="count">{escalations}</span>}
+              {/* The count is part of the visible name (axe: label-content-name-mismatch), read as "Escalations: 2". */}
+              {id === "escalations" && escalations !== null && escalations > 0 && (
+                <span className="count">
+                  <span className="visually-hidden">:</span> {escalations}
+                </span>
+              )}
             </button>
           ))}
         </nav>

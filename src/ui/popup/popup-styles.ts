@@ -48,6 +48,7 @@ select, input { font: inherit; padding: 2px 4px; border: 1px solid #8a94a6; bord
 .screens { display: flex; gap: 2px; margin: 0 0 8px; border-bottom: 1px solid #d5dbe6; }
 .screen-tab { background: #fff; color: #1f4fd1; border: 0; border-bottom: 2px solid transparent; border-radius: 0; padding: 4px 8px; font-size: 12px; }
 .screen-tab.current { color: #1d2433; border-bottom-color: #1f4fd1; font-weight: 600; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .screen-tab .count { background: #b42318; color: #fff; border-radius: 8px; padding: 0 5px; margin-left: 4px; font-size: 11px; }
 button.link { background: none; border: 0; color: #1f4fd1; padding: 0; text-align: left; }
 .muted { color: #4a5468; }

@@ -158,7 +158,7 @@ describe("popup: escalations and reminders", () => {
 
   it("lists what is close to its deadline or escalated, oldest first, and counts it in the tab", async () => {
     const { user } = renderPopup({ proposals: queue() })
-    await screen.findByRole("button", { name: "Escalations: 2" })
+    await screen.findByRole("button", { name: "Escalations: 2" }, { timeout: 4000 })
     await openScreen(user, /^Escalations/)
     const list = await screen.findByRole("list", { name: "Escalations, oldest first, 2" })
     const rows = within(list).getAllByRole("listitem")
