@@ -27,9 +27,11 @@ export async function startE2ESession(
     launch?: LaunchOptions
     /** Keep the SQLite file at this path (not deleted on close), e.g. to restart the server on it. */
     dbPath?: string
+    /** The server's clock (e.g. to make yesterday's daily summary); the real one by default. */
+    serverNow?: () => Date
   } = {}
 ): Promise<E2ESession> {
-  const server = await startTestServer(options.dbPath ? { dbPath: options.dbPath } : {})
+  const server = await startTestServer({ ...(options.dbPath ? { dbPath: options.dbPath } : {}), ...(options.serverNow ? { now: options.serverNow } : {}) })
   let browser: ExtensionBrowser | undefined
   try {
     const agent = new SignoffApi(server.url, await server.token("agent", "e2e-agent"))
