@@ -38,6 +38,7 @@ select, input { font: inherit; padding: 2px 4px; border: 1px solid #8a94a6; bord
 .quick-approve { flex: none; }
 .dialog { border: 2px solid #1d2433; border-radius: 6px; padding: 8px; margin: 6px 0; display: flex; flex-direction: column; gap: 4px; background: #fff; }
 .dialog-title { font-weight: 600; margin: 0; }
+.dialog > p { margin: 0; }
 .actions { display: flex; gap: 6px; margin: 6px 0 0; }
 .error { color: #b42318; }
 .notice { background: #fff7e6; padding: 4px 8px; border-radius: 4px; }
@@ -58,6 +59,8 @@ button.link { background: none; border: 0; color: #1f4fd1; padding: 0; text-alig
 .escalation { border-bottom: 1px solid #e3e7ef; }
 .escalation.reminder-due { box-shadow: inset 3px 0 0 #b42318; }
 .escalation .row-open { width: 100%; }
+/* Why it is escalated is the point of this list: wrap it rather than cut it off. */
+.escalation .row-meta { white-space: normal; }
 .tier-list { list-style: none; padding: 0; margin: 0; }
 .tier-row { border: 1px solid #d5dbe6; border-radius: 6px; padding: 6px 8px; margin: 0 0 8px; }
 .tier-row h3 { font-size: 14px; line-height: 20px; margin: 0 0 4px; }

@@ -10,8 +10,9 @@ export const SUMMARY_CSS = `
 .daily-summary .summary-counts strong { color: #1d2433; }
 .daily-summary h4 { font-size: 12px; margin: 6px 0 2px; }
 .daily-summary .summary-items { list-style: none; padding: 0; margin: 0; }
-.daily-summary .summary-item { display: flex; align-items: center; gap: 6px; padding: 4px 0; border-top: 1px solid #e3e7ef; }
-.daily-summary .summary-item-text { flex: 1; min-width: 0; display: flex; flex-direction: column; }
+.daily-summary .summary-item { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 6px; padding: 4px 0; border-top: 1px solid #e3e7ef; }
+/* The text takes the whole width and the actions go under it: beside it, in a 420px popup, the meta wrapped to four lines. */
+.daily-summary .summary-item-text { flex: 1 1 100%; min-width: 0; display: flex; flex-direction: column; }
 .daily-summary .summary-item-title { font-weight: 600; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; }
 .daily-summary .summary-item-meta { color: #4a5468; font-size: 12px; overflow-wrap: anywhere; }
 .daily-summary .summary-item-state { color: #8a4b00; font-size: 12px; }
