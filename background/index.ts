@@ -5,8 +5,9 @@ import { CUSTOM_DOMAINS_KEY, CustomDomainList } from "~src/domain/custom-domains
 import { createMessageHandler, type BrowserSurface } from "~background/handlers"
 import { createPanelSessions, type SessionStore } from "~src/messaging/panel-sessions"
 import { createSyncEngine, syncRunChangedCache, type RunOptions, type SyncRunResult } from "~src/sync"
+import { remindOfDeadlines } from "./deadline-reminders"
 import { notifyHighRiskArrivals } from "./desktop-notifications"
-import { ensureSyncAlarm, RETRY_ALARM, scheduleRetry, SYNC_ALARM } from "./sync-alarms"
+import { ensureSyncAlarm, REMINDER_ALARM, RETRY_ALARM, scheduleRetry, SYNC_ALARM } from "./sync-alarms"
 import { createPanelTabs } from "./panel-tabs"
 import { refreshToolbarBadge } from "./toolbar-badge"
 
@@ -30,6 +31,13 @@ async function afterSync(result: SyncRunResult): Promise<void> {
   await refreshToolbarBadge(db)
   await scheduleRetry(result.nextRetryAt)
   if (result.arrived.length > 0 && (await readSettings(db)).notifications) await notifyHighRiskArrivals(result.arrived)
+  await remindOfDeadlines(db)
+}
+
+/** A reminder fell due (or a worker woke): the badge turns urgent and the opted-in notification goes out, without waiting for the network. */
+async function remind(reason: string): Promise<void> {
+  await refreshToolbarBadge(db)
+  await remindOfDeadlines(db).catch((error) => console.warn(`signoff: reminders (${reason}) failed`, error))
 }
 
 const engine = createSyncEngine({ db, createApi, isOnline: () => navigator.onLine, onRunFinished: afterSync })
@@ -68,7 +76,7 @@ const handleMessage = createMessageHandler({
   panelSessions,
   onSettingsChanged: async (settings) => {
     await ensureSyncAlarm(settings.syncIntervalMinutes)
-    await refreshToolbarBadge(db)
+    await remind("settings saved")
   },
   onLocalChange: async () => {
     panelTabs.notifyAll()
@@ -82,7 +90,7 @@ function sync(reason: string, options: RunOptions = {}): void {
 
 async function wake(reason: string): Promise<void> {
   await ensureSyncAlarm((await readSettings(db)).syncIntervalMinutes)
-  await refreshToolbarBadge(db)
+  await remind(reason)
   sync(reason)
 }
 
@@ -99,6 +107,7 @@ browser.tabs.onRemoved.addListener((tabId) => void panelSessions.forgetTab(tabId
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) sync("alarm")
   if (alarm.name === RETRY_ALARM) sync("retry")
+  if (alarm.name === REMINDER_ALARM) void remind("reminder alarm")
 })
 
 browser.runtime.onStartup.addListener(() => void wake("startup"))

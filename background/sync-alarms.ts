@@ -20,3 +20,14 @@ export async function scheduleRetry(at: number | null): Promise<void> {
   }
   await browser.alarms.create(RETRY_ALARM, { when: Math.max(at, Date.now() + 1_000) })
 }
+
+/** One-shot alarm for the next proposal reminder (its `remindAt`). */
+export const REMINDER_ALARM = "signoff-reminder"
+
+export async function scheduleReminder(at: number | null): Promise<void> {
+  if (at === null) {
+    await browser.alarms.clear(REMINDER_ALARM)
+    return
+  }
+  await browser.alarms.create(REMINDER_ALARM, { when: Math.max(at, Date.now() + 1_000) })
+}

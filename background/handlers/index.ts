@@ -11,6 +11,7 @@ import { launcherHandlers } from "./launcher"
 import { proposalHandlers } from "./proposals"
 import { queueHandlers } from "./queue"
 import { settingsHandlers } from "./settings"
+import { summaryHandlers } from "./summary"
 import { syncHandlers } from "./sync"
 import { workflowHandlers } from "./workflows"
 
@@ -30,6 +31,7 @@ export function createMessageHandler(deps: MessageHandlerDeps) {
     ...queueHandlers(context),
     ...decisionHandlers(context),
     ...settingsHandlers(context),
+    ...summaryHandlers(context),
     ...syncHandlers(context),
     ...workflowHandlers(context),
     ...apiHandlers(context)

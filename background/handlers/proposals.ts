@@ -2,8 +2,8 @@ import { readEntityProposals, readMeta, writeMeta, type CachedProposal } from "~
 import { HandlerError, PAGE_VIEW_SYNC_MAX_AGE_MS, type AreaHandlers, type HandlerContext } from "./handler-context"
 
 /** Proposals one at a time: those a page shows, one by id, and opening one on its own page. */
-export function proposalHandlers({ db, engine, browser, tabEntity, uiContext, forUi, configuredApi, inBackground }: HandlerContext): AreaHandlers<
-  "proposals.forEntity" | "proposal.get" | "proposal.open"
+export function proposalHandlers({ db, engine, browser, tabEntity, requireOnPage, uiContext, forUi, configuredApi, inBackground }: HandlerContext): AreaHandlers<
+  "proposals.forEntity" | "proposal.get" | "proposal.open" | "proposal.history"
 > {
   return {
     "proposals.forEntity": async ({ entity: named }, asker) => {
@@ -24,6 +24,11 @@ export function proposalHandlers({ db, engine, browser, tabEntity, uiContext, fo
     "proposal.get": async ({ proposalId }) => {
       const cached = await db.proposals.get(proposalId)
       return { proposal: cached ? forUi(cached, await uiContext()) : null }
+    },
+    // Read from the server on request (the audit log is its source): a panel only for what its page shows.
+    "proposal.history": async ({ proposalId }, asker) => {
+      await requireOnPage(asker, proposalId, "read the history of")
+      return (await configuredApi()).history(proposalId)
     },
     "proposal.open": async ({ proposalId }) => {
       const cached = await db.proposals.get(proposalId)

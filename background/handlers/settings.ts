@@ -9,10 +9,10 @@ export function settingsHandlers({ db, engine, onSettingsChanged, configuredApi,
 > {
   return {
     "settings.get": async () => toPublicSettings(await readSettings(db)),
-    "settings.save": async ({ serverUrl, token, notifications, syncIntervalMinutes }) => {
+    "settings.save": async ({ serverUrl, token, notifications, reminderNotifications, syncIntervalMinutes }) => {
       const problem = serverUrlProblem(serverUrl)
       if (problem) throw new HandlerError("bad_request", problem)
-      const { settings, accountChanged } = await saveSettings(db, { serverUrl, token, notifications, syncIntervalMinutes })
+      const { settings, accountChanged } = await saveSettings(db, { serverUrl, token, notifications, reminderNotifications, syncIntervalMinutes })
       // Another server or account: cached proposals and the cursor belong to the old one. Queued
       // decisions stay, bound to the account that made them (sent only with its token).
       if (accountChanged) await clearSyncedCache(db)

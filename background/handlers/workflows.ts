@@ -2,7 +2,7 @@ import { NetworkError } from "~src/api"
 import type { AreaHandlers, HandlerContext } from "./handler-context"
 
 /** Workflows and their oversight: read through the cache (offline: the cached list), changed on the server only. */
-export function workflowHandlers({ db, configuredApi }: HandlerContext): AreaHandlers<"workflows.list" | "workflows.update"> {
+export function workflowHandlers({ db, configuredApi }: HandlerContext): AreaHandlers<"workflows.list" | "workflows.update" | "deadlines.get"> {
   return {
     "workflows.list": async () => {
       const api = await configuredApi()
@@ -22,6 +22,8 @@ export function workflowHandlers({ db, configuredApi }: HandlerContext): AreaHan
       const saved = await (await configuredApi()).putWorkflow(id, workflow)
       await db.workflows.put(saved)
       return { workflow: saved }
-    }
+    },
+    /** The tiers' default deadlines: what a workflow without its own `expiryHours` gets. */
+    "deadlines.get": async () => (await configuredApi()).deadlines()
   }
 }

@@ -1,5 +1,5 @@
 import * as z from "zod"
-import { DecisionCreate, Me, Proposal, SyncPage, Workflow, WorkflowUpsert } from "~src/domain"
+import { DailySummary, DeadlineSettings, DecisionCreate, Me, Proposal, ProposalHistory, SyncPage, Workflow, WorkflowUpsert } from "~src/domain"
 import { DecisionResult } from "~src/domain/api-responses"
 import { ApiError, NetworkError } from "./errors"
 
@@ -67,6 +67,11 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
       request(DecisionResult, "POST", `/v1/proposals/${encodeURIComponent(proposalId)}/decisions`, decision, {
         "idempotency-key": idempotencyKey
       }),
+    /** The proposal's decision history, read from the audit log (served on request, not synced). */
+    history: (id: string) => request(ProposalHistory, "GET", `/v1/proposals/${encodeURIComponent(id)}/history`),
+    /** What ran on one UTC day (`YYYY-MM-DD`), per workflow: the monitor model's daily summary. */
+    summary: (date: string) => request(DailySummary, "GET", `/v1/summary?date=${encodeURIComponent(date)}`),
+    deadlines: () => request(DeadlineSettings, "GET", "/v1/settings/deadlines"),
     workflows: () => request(WorkflowList, "GET", "/v1/workflows"),
     putWorkflow: (id: string, workflow: WorkflowUpsert) =>
       request(Workflow, "PUT", `/v1/workflows/${encodeURIComponent(id)}`, workflow),

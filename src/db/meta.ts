@@ -7,7 +7,8 @@ const DEFAULTS: MetaValues = {
   lastError: null,
   progress: null,
   me: null,
-  focusByTab: {}
+  focusByTab: {},
+  remindedProposals: []
 }
 
 /** Typed read of one meta value, with its default when never written. */

@@ -54,6 +54,11 @@ export interface MetaValues {
   me: Me | null
   /** proposal.open: the proposal the user asked to see, per tab id (survives worker restarts). */
   focusByTab: Record<string, string>
+  /**
+   * Proposals whose reminder this browser already showed as a desktop notification: once per
+   * proposal, across worker restarts. Pruned to what is still pending.
+   */
+  remindedProposals: string[]
 }
 export type MetaKey = keyof MetaValues
 export interface MetaRow<K extends MetaKey = MetaKey> {
@@ -66,6 +71,8 @@ export interface StoredSettings {
   serverUrl: string
   token: string | null
   notifications: boolean
+  /** Opt-in: a desktop notification when a proposal waiting for this reviewer reaches its reminder. */
+  reminderNotifications: boolean
   syncIntervalMinutes: number
 }
 export interface SettingsRow extends StoredSettings {

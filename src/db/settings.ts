@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: StoredSettings = {
   serverUrl: "http://127.0.0.1:8787",
   token: null,
   notifications: false,
+  reminderNotifications: false,
   syncIntervalMinutes: 5
 }
 
@@ -16,7 +17,8 @@ export async function readSettings(db: SignoffDatabase): Promise<StoredSettings>
   const row = await db.settings.get("current")
   if (!row) return { ...DEFAULT_SETTINGS }
   const { key: _key, ...settings } = row
-  return settings
+  // Rows saved before a setting existed take its default.
+  return { ...DEFAULT_SETTINGS, ...settings }
 }
 
 export interface SettingsChange {
@@ -24,6 +26,7 @@ export interface SettingsChange {
   /** Omitted: keep the stored token. */
   token?: string
   notifications?: boolean
+  reminderNotifications?: boolean
   syncIntervalMinutes?: number
 }
 
@@ -39,6 +42,7 @@ export async function saveSettings(db: SignoffDatabase, change: SettingsChange):
       serverUrl: change.serverUrl.replace(/\/+$/, ""),
       token: change.token ?? (sameOrigin(change.serverUrl, before.serverUrl) ? before.token : null),
       notifications: change.notifications ?? before.notifications,
+      reminderNotifications: change.reminderNotifications ?? before.reminderNotifications,
       syncIntervalMinutes: Math.max(MIN_SYNC_INTERVAL_MINUTES, change.syncIntervalMinutes ?? before.syncIntervalMinutes)
     }
     await db.settings.put({ key: "current", ...settings })
@@ -55,6 +59,7 @@ export function toPublicSettings(s: StoredSettings): PublicSettings {
     hasToken: Boolean(s.token),
     tokenHint: s.token ? s.token.slice(-4) : null,
     notifications: s.notifications,
+    reminderNotifications: s.reminderNotifications,
     syncIntervalMinutes: s.syncIntervalMinutes
   }
 }

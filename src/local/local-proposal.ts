@@ -3,6 +3,7 @@ import { CHANGE_KINDS, type ChangeKind } from "~src/domain/changes"
 import { DecisionAction } from "~src/domain/decision"
 import { Target } from "~src/domain/platform"
 import { Proposal } from "~src/domain/proposal"
+import { ProposalReview } from "~src/domain/review"
 
 /** How the local copy of a proposal differs from the server's, for the panel and popup. */
 export const LocalState = z.object({
@@ -43,11 +44,16 @@ export const QueueEntry = Proposal.pick({
   createdAt: true,
   approvals: true,
   quorum: true,
-  riskAssessment: true
+  riskAssessment: true,
+  // The deadline ("expires in 3 h") and reminder, for the row and the escalation list.
+  expiresAt: true,
+  remindAt: true
 }).extend({
   /** The platform filters and labels the row; a URL means "open it on its page", none "review it here". */
   target: Target.pick({ platform: true, url: true }),
   change: z.object({ kind: z.enum(CHANGE_KINDS as [ChangeKind, ...ChangeKind[]]) }),
+  /** Why the server sent it to a person: an escalation (a rule, a pause, low confidence...) or the model. */
+  review: ProposalReview.pick({ outcome: true, reason: true }).optional(),
   local: LocalState.optional()
 })
 export type QueueEntry = z.infer<typeof QueueEntry>

@@ -20,6 +20,9 @@ export function toQueueEntry(p: LocalProposal): QueueEntry {
   }
   if (p.risk) entry.risk = p.risk
   if (p.riskAssessment) entry.riskAssessment = p.riskAssessment
+  if (p.expiresAt) entry.expiresAt = p.expiresAt
+  if (p.remindAt) entry.remindAt = p.remindAt
+  if (p.review) entry.review = { outcome: p.review.outcome, reason: p.review.reason }
   if (p.local) entry.local = p.local
   return entry
 }

@@ -3,8 +3,11 @@
 // every schema then throws "z.enum is not a function" at load. This module is in every bundle
 // (background, popup, options, content scripts via client.ts), so it keeps zod in all of them.
 import * as z from "zod"
+import { DeadlineSettings } from "~src/domain/deadlines"
 import { Entity } from "~src/domain/entity"
+import { ProposalHistory } from "~src/domain/history"
 import { Me } from "~src/domain/me"
+import { DailySummary } from "~src/domain/summary"
 import { Workflow, WorkflowUpsert } from "~src/domain/workflow"
 import { DecisionRequest } from "~src/local/decision-request"
 import { LauncherState } from "~src/local/launcher-state"
@@ -44,6 +47,8 @@ export const Message = z.discriminatedUnion("type", [
     /** Omitted = keep the stored token. */
     token: z.string().min(1).max(512).optional(),
     notifications: z.boolean().optional(),
+    /** A desktop notification when a proposal waiting for this reviewer reaches its reminder (once per proposal). */
+    reminderNotifications: z.boolean().optional(),
     syncIntervalMinutes: z.number().min(0.5).max(60).optional()
   }),
   z.strictObject({ type: z.literal("me.get") }),
@@ -55,6 +60,15 @@ export const Message = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("proposal.get"), proposalId: z.string().min(1).max(64) }),
   /** Content script on load: is there a proposal the user asked to see in this tab? (answered once, by tab) */
   z.strictObject({ type: z.literal("panel.focusRequest") }),
+  /**
+   * A proposal's decision history (GET /v1/proposals/:id/history, read on request, never synced).
+   * A panel frame may ask only about a proposal its page shows.
+   */
+  z.strictObject({ type: z.literal("proposal.history"), proposalId: z.string().min(1).max(64) }),
+  /** Extension pages: the daily summary of one UTC day (what ran, escalations, the spot-check sample). */
+  z.strictObject({ type: z.literal("summary.get"), date: z.iso.date() }),
+  /** Extension pages: the server's default deadline per tier and the reminder share, to show a workflow's deadline. */
+  z.strictObject({ type: z.literal("deadlines.get") }),
   /** The user has read a conflict/failure notice on a proposal: forget the refused local decision. */
   z.strictObject({ type: z.literal("decision.dismiss"), proposalId: z.string().min(1).max(64) }),
   /**
@@ -92,6 +106,9 @@ export const Responses = {
   /** null: no longer in the cache (a sync removed it). */
   "proposal.get": z.object({ proposal: LocalProposal.nullable() }),
   "panel.focusRequest": z.object({ proposalId: z.string().nullable() }),
+  "proposal.history": ProposalHistory,
+  "summary.get": DailySummary,
+  "deadlines.get": DeadlineSettings,
   "decision.dismiss": z.object({ proposal: LocalProposal.nullable() }),
   "api.call": z.object({ status: z.int(), body: z.unknown() })
 } satisfies Record<MessageType, z.ZodType>

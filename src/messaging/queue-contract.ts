@@ -2,6 +2,7 @@ import { CHANGE_KINDS } from "~src/domain/changes"
 import { DecisionAction } from "~src/domain/decision"
 import { Platform } from "~src/domain/platform"
 import { ProposalStatus } from "~src/domain/proposal"
+import { ReviewReason } from "~src/domain/review"
 import { OversightModel } from "~src/domain/workflow"
 import type { ResponseOf } from "./messages"
 import { array, boolean, nullable, number, object, oneOf, optional, shapeIssues, string } from "./shape-check"
@@ -49,6 +50,9 @@ const QueueEntryShape = object({
   riskAssessment: optional(object({ level: oneOf(["low", "high"]), reasons: array(string), quickApprovable: boolean })),
   target: object({ platform: oneOf(Platform.options), url: optional(string) }),
   change: object({ kind: oneOf(CHANGE_KINDS) }),
+  expiresAt: optional(string),
+  remindAt: optional(string),
+  review: optional(object({ outcome: oneOf(["pending", "auto_approved"]), reason: oneOf(ReviewReason.options) })),
   local: optional(object({ pendingAction: optional(oneOf(DecisionAction.options)), conflict: optional(Notice), failure: optional(Notice) }))
 })
 

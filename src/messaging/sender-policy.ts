@@ -51,12 +51,13 @@ export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set<Message
 
 /**
  * What a panel frame may ask, once it holds a session its tab's content script handed it: the
- * proposals of the page it is in and decisions on them (the background checks which), nothing that
+ * proposals of the page it is in, their history and decisions on them (the background checks which), nothing that
  * reads the settings in full, proxies the API with the token, changes workflows or opens tabs.
  */
 export const PANEL_FRAME_MESSAGES: ReadonlySet<MessageType> = new Set<MessageType>([
   "panel.claim",
   "proposals.forEntity",
+  "proposal.history",
   "decision.submit",
   "decision.dismiss",
   "sync.now",

@@ -7,6 +7,12 @@ export interface AwaitingReview {
   /** createdAt of the oldest item waiting, for the badge colour and the popup's "oldest waiting". */
   oldestCreatedAt: string | null
   anyHighRisk: boolean
+  /**
+   * The earliest `remindAt` among the items waiting (of those not yet expired): once it is past,
+   * a deadline is close and the badge turns urgent. The count does not depend on the clock, so
+   * the engine can keep it between syncs; the badge compares it with now.
+   */
+  earliestRemindAt: string | null
 }
 
 /** The person behind a decision is this reviewer: by principal id, or by name for decisions from before principals. */
@@ -31,19 +37,20 @@ export function hasApprovedCurrentContent(p: Pick<Proposal, "decisions" | "appro
  * Pending proposals that wait for this reviewer: no decision of ours queued locally, and not already
  * approved by us (quorum workflows stay pending until enough distinct reviewers approve).
  */
-export function isAwaitingReviewer(p: CachedProposal, me: Me | null): boolean {
+export function isAwaitingReviewer(p: Pick<CachedProposal, "status" | "local" | "decisions" | "approvedBy">, me: Me | null): boolean {
   if (p.status !== "pending" || p.local?.pendingAction) return false
   return !hasApprovedCurrentContent(p, me)
 }
 
 export async function readAwaitingReview(db: SignoffDatabase, me: Me | null): Promise<AwaitingReview> {
-  const summary: AwaitingReview = { count: 0, oldestCreatedAt: null, anyHighRisk: false }
+  const summary: AwaitingReview = { count: 0, oldestCreatedAt: null, anyHighRisk: false, earliestRemindAt: null }
   // toArray (one getAll) rather than each (a cursor step per row): tens of times faster on large queues.
   for (const p of await db.proposals.where("status").equals("pending").toArray()) {
     if (!isAwaitingReviewer(p, me)) continue
     summary.count++
     if (!summary.oldestCreatedAt || p.createdAt < summary.oldestCreatedAt) summary.oldestCreatedAt = p.createdAt
     if (isHighRisk(p)) summary.anyHighRisk = true
+    if (p.remindAt && (!summary.earliestRemindAt || Date.parse(p.remindAt) < Date.parse(summary.earliestRemindAt))) summary.earliestRemindAt = p.remindAt
   }
   return summary
 }

@@ -15,9 +15,9 @@ export const URGENT_AFTER_MS = 24 * HOUR
 export const WAITING_AFTER_MS = 4 * HOUR
 
 /**
- * The toolbar badge: how many proposals wait for this reviewer, red when the oldest waited over a day
- * or any is high risk, amber over four hours; "!" in grey when Signoff is not set up, grey when the
- * last sync failed (the count may be stale).
+ * The toolbar badge: how many proposals wait for this reviewer, red when the oldest waited over a day,
+ * any is high risk or any reached its reminder (its deadline is close), amber over four hours; "!"
+ * in grey when Signoff is not set up, grey when the last sync failed (the count may be stale).
  */
 export function computeBadge({ configured, error, awaiting, now }: { configured: boolean; error: string | null; awaiting: AwaitingReview; now: number }): Badge {
   if (!configured) return { text: "!", color: BADGE_COLORS.inactive, title: "Signoff: set the server URL and API token in the options" }
@@ -25,6 +25,8 @@ export function computeBadge({ configured, error, awaiting, now }: { configured:
   const summary = `Signoff: ${awaiting.count} proposal${awaiting.count === 1 ? "" : "s"} awaiting your review`
   if (error) return { text: waiting || "!", color: BADGE_COLORS.inactive, title: `${summary}\nSync problem: ${error}` }
   const age = awaiting.oldestCreatedAt ? now - new Date(awaiting.oldestCreatedAt).getTime() : 0
-  const color = awaiting.anyHighRisk || age > URGENT_AFTER_MS ? BADGE_COLORS.urgent : age > WAITING_AFTER_MS ? BADGE_COLORS.waiting : BADGE_COLORS.fresh
-  return { text: waiting, color, title: summary }
+  const reminded = awaiting.earliestRemindAt !== null && Date.parse(awaiting.earliestRemindAt) <= now
+  const color =
+    awaiting.anyHighRisk || reminded || age > URGENT_AFTER_MS ? BADGE_COLORS.urgent : age > WAITING_AFTER_MS ? BADGE_COLORS.waiting : BADGE_COLORS.fresh
+  return { text: waiting, color, title: reminded ? `${summary}\nA deadline is close: see Escalations in the popup` : summary }
 }

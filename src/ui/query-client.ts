@@ -23,6 +23,9 @@ export const queryKeys = {
   /** Under the queue's key: invalidating the queue refreshes the head too. */
   queueHead: ["proposals.queue", "head"] as const,
   proposal: (id: string) => ["proposal", id] as const,
+  history: (id: string, version: number) => ["proposal.history", id, version] as const,
+  summary: (date: string) => ["summary", date] as const,
+  deadlines: ["deadlines"] as const,
   syncStatus: ["sync.status"] as const,
   settings: ["settings"] as const,
   me: ["me"] as const,

@@ -29,9 +29,15 @@ export async function startE2ESession(
     dbPath?: string
     /** Writes to the empty database before the server opens it (e.g. a dated history): see startTestServer. */
     prepare?: (location: string, keyDir: string) => Promise<void>
+    /** The server's clock (e.g. to make yesterday's daily summary); the real one by default. */
+    serverNow?: () => Date
   } = {}
 ): Promise<E2ESession> {
-  const server = await startTestServer({ ...(options.dbPath ? { dbPath: options.dbPath } : {}), ...(options.prepare ? { prepare: options.prepare } : {}) })
+  const server = await startTestServer({
+    ...(options.dbPath ? { dbPath: options.dbPath } : {}),
+    ...(options.prepare ? { prepare: options.prepare } : {}),
+    ...(options.serverNow ? { now: options.serverNow } : {})
+  })
   let browser: ExtensionBrowser | undefined
   try {
     const agent = new SignoffApi(server.url, await server.token("agent", "e2e-agent"))

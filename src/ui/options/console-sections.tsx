@@ -43,6 +43,7 @@ const CustomDomains = ({ customDomainBrowser }: SectionProps) => <CustomDomainsS
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   { id: "connection", label: "Connection", needsAdmin: false, Component: ConnectionSection },
   { id: "workflows", label: "Workflows", needsAdmin: true, Component: WorkflowsSection },
+  { id: "daily-summary", label: "Daily summary", needsAdmin: false, Component: lazySection(() => import("./daily-summary-section"), "DailySummarySection") },
   { id: "deadlines", label: "Deadlines", needsAdmin: true, Component: DeadlinesSection },
   { id: "review-rules", label: "Review rules", needsAdmin: true, Component: ReviewRulesSection },
   { id: "advisor", label: "Advisor", needsAdmin: true, Component: lazySection(() => import("./loosening-advisor-section"), "LooseningAdvisorSection") },

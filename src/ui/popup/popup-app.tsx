@@ -1,5 +1,6 @@
 import { useQueryClient } from "@tanstack/react-query"
-import { useEffect, useMemo, useRef, useState } from "react"
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react"
+import { escalationList } from "~src/queue/escalations"
 import { errorText, queryKeys } from "~src/ui/query-client"
 import { BulkApprove } from "./bulk-approve"
 import { popupCss } from "./popup-styles"
@@ -15,6 +16,20 @@ import { queueVersion, useDismissNotice, useOpenProposal, useQueue, useQueueHead
 import { useQueueKeyboard } from "./use-queue-keyboard"
 
 const CLOCK_TICK_MS = 30_000
+
+// Screens other than the queue are loaded on demand (one chunk, see more-screens.ts): the popup's first paint carries the queue only.
+const moreScreens = () => import("./more-screens")
+const SummaryScreen = lazy(() => moreScreens().then((m) => ({ default: m.SummaryScreen })))
+const EscalationsScreen = lazy(() => moreScreens().then((m) => ({ default: m.EscalationsScreen })))
+const TierSettingsScreen = lazy(() => moreScreens().then((m) => ({ default: m.TierSettingsScreen })))
+
+type Screen = "queue" | "summary" | "escalations" | "workflows"
+const SCREENS: { id: Screen; label: string }[] = [
+  { id: "queue", label: "Queue" },
+  { id: "summary", label: "Daily summary" },
+  { id: "escalations", label: "Escalations" },
+  { id: "workflows", label: "Workflows" }
+]
 
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now())
@@ -59,6 +74,7 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
   const [rejectingId, setRejectingId] = useState<string | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [approvingIds, setApprovingIds] = useState<ReadonlySet<string>>(new Set())
+  const [screen, setScreen] = useState<Screen>("queue")
 
   const whole = queue.data
   const shown = whole ?? head.data
@@ -72,6 +88,7 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
   const findItem = (id: string | null) => (id ? items.find((i) => i.proposal.id === id) : undefined)
   const detail = findItem(detailId)
   const rejecting = findItem(rejectingId)
+  const escalations = useMemo(() => (whole ? escalationList(items, now).length : null), [whole, items, now])
 
   function quickApprove(item: QueueItem) {
     if (!item.quickApprovable) {
@@ -112,7 +129,7 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
       approve: () => selected && quickApprove(selected),
       reject: () => selected && setRejectingId(selected.proposal.id)
     },
-    !detail && !rejecting && visible.length > 0
+    screen === "queue" && !detail && !rejecting && visible.length > 0
   )
 
   return (
@@ -127,6 +144,27 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
             </button>
           )}
         </header>
+        <nav className="screens" aria-label="Popup screens">
+          {SCREENS.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              className={`screen-tab${screen === id ? " current" : ""}`}
+              aria-current={screen === id ? "page" : undefined}
+              onClick={() => {
+                setScreen(id)
+                setDetailId(null)
+              }}>
+              {label}
+              {/* The count is part of the visible name (axe: label-content-name-mismatch), read as "Escalations: 2". */}
+              {id === "escalations" && escalations !== null && escalations > 0 && (
+                <span className="count">
+                  <span className="visually-hidden">:</span> {escalations}
+                </span>
+              )}
+            </button>
+          ))}
+        </nav>
         <SyncStatusBar status={status} nowMs={now} />
         {!shown && !queue.isError && <p role="status">Loading the queue…</p>}
         {/* A failed head only means waiting for the whole queue, which is asked for next. */}
@@ -140,7 +178,14 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
             {notice}
           </p>
         )}
-        {rejecting && !detail && <RejectForm proposal={rejecting.proposal} onClose={() => setRejectingId(null)} />}
+        {screen !== "queue" && !detail && (
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            {screen === "summary" && <SummaryScreen />}
+            {screen === "escalations" && <EscalationsScreen items={whole ? items : null} nowMs={now} onOpen={open} />}
+            {screen === "workflows" && <TierSettingsScreen />}
+          </Suspense>
+        )}
+        {rejecting && !detail && screen === "queue" && <RejectForm proposal={rejecting.proposal} onClose={() => setRejectingId(null)} />}
         {detail ? (
           <ProposalDetail
             key={detail.proposal.id}
@@ -150,6 +195,7 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
             onBack={() => setDetailId(null)}
           />
         ) : (
+          screen === "queue" &&
           shown && (
             <>
               <QueueSummaryView summary={summary} nowMs={now} />

@@ -38,6 +38,7 @@ select, input { font: inherit; padding: 2px 4px; border: 1px solid #8a94a6; bord
 .quick-approve { flex: none; }
 .dialog { border: 2px solid #1d2433; border-radius: 6px; padding: 8px; margin: 6px 0; display: flex; flex-direction: column; gap: 4px; background: #fff; }
 .dialog-title { font-weight: 600; margin: 0; }
+.dialog > p { margin: 0; }
 .actions { display: flex; gap: 6px; margin: 6px 0 0; }
 .error { color: #b42318; }
 .notice { background: #fff7e6; padding: 4px 8px; border-radius: 4px; }
@@ -45,4 +46,28 @@ select, input { font: inherit; padding: 2px 4px; border: 1px solid #8a94a6; bord
 .bulk { display: flex; flex-direction: column; align-items: flex-end; gap: 4px; }
 .bulk p { margin: 0; }
 .proposal-detail .back { margin: 0 0 8px; }
+.screens { display: flex; gap: 2px; margin: 0 0 8px; border-bottom: 1px solid #d5dbe6; }
+.screen-tab { background: #fff; color: #1f4fd1; border: 0; border-bottom: 2px solid transparent; border-radius: 0; padding: 4px 8px; font-size: 12px; }
+.screen-tab.current { color: #1d2433; border-bottom-color: #1f4fd1; font-weight: 600; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.screen-tab .count { background: #b42318; color: #fff; border-radius: 8px; padding: 0 5px; margin-left: 4px; font-size: 11px; }
+button.link { background: none; border: 0; color: #1f4fd1; padding: 0; text-align: left; }
+.muted { color: #4a5468; }
+.deadline.urgent { color: #b42318; font-weight: 600; }
+.opt-in { display: flex; align-items: center; gap: 6px; margin: 0 0 8px; }
+.escalation-list { list-style: none; padding: 0; margin: 0; }
+.escalation { border-bottom: 1px solid #e3e7ef; }
+.escalation.reminder-due { box-shadow: inset 3px 0 0 #b42318; }
+.escalation .row-open { width: 100%; }
+/* Why it is escalated is the point of this list: wrap it rather than cut it off. */
+.escalation .row-meta { white-space: normal; }
+.tier-list { list-style: none; padding: 0; margin: 0; }
+.tier-row { border: 1px solid #d5dbe6; border-radius: 6px; padding: 6px 8px; margin: 0 0 8px; }
+.tier-row h3 { font-size: 14px; line-height: 20px; margin: 0 0 4px; }
+.paused-badge { color: #7d4e00; background: #fff8c5; border-radius: 8px; padding: 0 6px; font-size: 11px; font-weight: 400; margin-left: 6px; }
+.tier-facts { display: grid; grid-template-columns: 80px 1fr; gap: 2px 8px; margin: 0; font-size: 12px; }
+.tier-facts dt { color: #4a5468; }
+.tier-facts dd { margin: 0; }
+.tier-controls { display: flex; align-items: center; gap: 6px; margin: 6px 0 0; font-size: 12px; }
+.tier-controls label { font-weight: 600; }
 `

@@ -3,6 +3,7 @@ import { useEffect, useRef } from "react"
 import { OVERSIGHT_MODEL_LABELS } from "~src/domain/workflow"
 import type { QueueItem } from "~src/local/queue-head"
 import { platformLabel } from "~src/platforms"
+import { DeadlineNote } from "~src/ui/proposal/deadline-note"
 import { formatWaiting } from "./waiting-time"
 
 /** Fixed row height: no per-row measuring, so 10,000 rows cost the same as 10 to lay out. */
@@ -94,6 +95,7 @@ export function QueueList({ items, total = items.length, selectedIndex, focusSel
                   {item.workflowName} · {platformLabel(p.target.platform)} · {formatWaiting(item.createdAtMs, nowMs)} ·{" "}
                   {OVERSIGHT_MODEL_LABELS[item.tier]} · {riskLabel(item.riskScore)}
                   {item.needsQuorum && ` · ${p.approvals}/${p.quorum} approvals`}
+                  <DeadlineNote proposal={p} now={nowMs} separator=" · " />
                 </span>
                 {local && <span className="row-local">{local}</span>}
               </button>

@@ -4,6 +4,9 @@ import type { DecisionRequest } from "~src/local/decision-request"
 import type { LocalProposal } from "~src/local/local-proposal"
 import { ChangeEditor, ChangeView } from "~src/ui/changes/registry"
 import { availableActions } from "./available-actions"
+import { DeadlineNote } from "./deadline-note"
+import { DecisionHistory } from "./decision-history"
+import { EditedVersion } from "./edited-version"
 import { EvidenceList } from "./evidence-list"
 import { ImpactSummary } from "./impact-summary"
 import { LocalStateNotice } from "./local-state-notice"
@@ -54,6 +57,9 @@ export function ProposalCard(props: ProposalCardProps) {
   const [edits, setEdits] = useState<Record<string, unknown> | null>(null)
   const actions = availableActions(proposal, workflow)
   const ref = useRef<HTMLElement>(null)
+  // After a reviewer's edit, the edited change is what stands (what the agent applies, what an approval covers).
+  const current = proposal.editedChange ?? proposal.change
+  const now = Date.now()
 
   useEffect(() => {
     if (mode !== "editing") setEdits(null)
@@ -77,6 +83,8 @@ export function ProposalCard(props: ProposalCardProps) {
       <p className="status-line">
         <span className={`badge status-${proposal.status}`}>{STATUS_LABELS[proposal.status]}</span>
         <span className="muted"> · {confidenceText(proposal.confidence)} confidence</span>
+        {proposal.editedChange && <span className="muted"> · edited</span>}
+        <DeadlineNote proposal={proposal} now={now} separator=" · " />
       </p>
       {tenantNote && <p className="tenant-note">⚠ {tenantNote}</p>}
       <LocalStateNotice local={proposal.local} online={online} onDismiss={onDismissNotice} />
@@ -84,7 +92,8 @@ export function ProposalCard(props: ProposalCardProps) {
         <div className="details">
           <ProposalMeta proposal={proposal} workflow={workflow} />
           <RiskFlagList risk={proposal.risk} />
-          <ChangeView change={proposal.change} />
+          <EditedVersion proposal={proposal} now={now} />
+          <ChangeView change={current} />
           <details className="why">
             <summary>What data it used</summary>
             <EvidenceList evidence={proposal.evidence} />
@@ -95,9 +104,10 @@ export function ProposalCard(props: ProposalCardProps) {
               <p className="rationale">{proposal.rationale}</p>
             </details>
           )}
+          <DecisionHistory proposalId={proposal.id} version={proposal.version} now={now} />
           {mode === "editing" && actions.includes("edit") && (
             <div className="editor" role="group" aria-label="Edit before approving">
-              <ChangeEditor change={proposal.change} onEdits={setEdits} />
+              <ChangeEditor change={current} onEdits={setEdits} />
               <div className="actions">
                 <button type="button" className="primary" disabled={!edits || busy} onClick={trusted(() => edits && decide({ action: "edit", edits }))}>
                   Save and approve

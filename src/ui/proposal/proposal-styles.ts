@@ -30,7 +30,8 @@ button { font: 600 13px/18px system-ui, -apple-system, "Segoe UI", sans-serif; p
 button:disabled { opacity: .5; cursor: default; }
 button:focus-visible { outline: 2px solid var(--so-accent); outline-offset: 1px; }
 button.primary { background: var(--so-accent); border-color: var(--so-accent); color: var(--so-on-accent); }
-button.danger { color: var(--so-removed-fg); }
+/* The card's own background and border too: the popup's button.danger (white on red) would otherwise keep its red under this red text. */
+button.danger { color: var(--so-removed-fg); background: var(--so-surface-2); border-color: var(--so-border); }
 button.link { border: 0; background: none; padding: 2px 4px; color: var(--so-accent); font-weight: 400; }
 kbd { font: 11px/14px ui-monospace, monospace; border: 1px solid var(--so-border); border-radius: 3px; padding: 0 3px; margin-left: 2px; color: var(--so-muted); }
 .reject-reasons .prompt { margin: 8px 0 4px; font-size: 12px; font-weight: 600; }
@@ -38,4 +39,13 @@ kbd { font: 11px/14px ui-monospace, monospace; border: 1px solid var(--so-border
 .reason { font-weight: 400; font-size: 12px; padding: 4px 8px; }
 .other-reason { display: flex; flex-direction: column; gap: 4px; margin-top: 6px; font-size: 12px; }
 .other-reason textarea { font: 13px/18px system-ui, sans-serif; padding: 6px; border: 1px solid var(--so-border); border-radius: 4px; background: var(--so-surface); color: var(--so-fg); }
+.deadline { font-size: 12px; color: var(--so-muted); }
+.deadline.urgent { color: var(--so-removed-fg); font-weight: 600; }
+.edited-version { border-left: 3px solid var(--so-accent); padding: 4px 8px; margin: 8px 0; background: var(--so-surface-2); border-radius: 0 6px 6px 0; }
+.edited-by { margin: 0; font-size: 12px; }
+.edited-value { margin: 4px 0; }
+.history-list { margin: 4px 0; padding-left: 18px; font-size: 12px; }
+.history-entry { margin: 4px 0; }
+.history-line, .history-detail { margin: 0; }
+.history .error { color: var(--so-removed-fg); font-size: 12px; }
 `

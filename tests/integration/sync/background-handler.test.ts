@@ -31,7 +31,7 @@ describe("the background's message handler against the real server", () => {
     expect(JSON.stringify(reply)).not.toContain(token)
     expect(reply).toEqual({
       ok: true,
-      data: { serverUrl: server.url, hasToken: true, tokenHint: token.slice(-4), notifications: false, syncIntervalMinutes: 5 }
+      data: { serverUrl: server.url, hasToken: true, tokenHint: token.slice(-4), notifications: false, reminderNotifications: false, syncIntervalMinutes: 5 }
     })
   })
 

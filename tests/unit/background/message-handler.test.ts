@@ -211,7 +211,7 @@ describe("settings", () => {
       const reply = await handle({ type: "settings.get" }, sender)
       expect(reply).toEqual({
         ok: true,
-        data: { serverUrl: "http://127.0.0.1:9", hasToken: true, tokenHint: "abcd", notifications: false, syncIntervalMinutes: 5 }
+        data: { serverUrl: "http://127.0.0.1:9", hasToken: true, tokenHint: "abcd", notifications: false, reminderNotifications: false, syncIntervalMinutes: 5 }
       })
       expect(JSON.stringify(reply)).not.toContain(TOKEN)
     }

@@ -49,11 +49,12 @@ describe("authorize", () => {
   it("lets a panel frame send exactly the panel's messages", () => {
     const allowed = ALL_TYPES.filter((type) => authorize("panel-frame", type, true).allowed)
     expect(allowed.sort()).toEqual(
-      ["decision.dismiss", "decision.submit", "panel.claim", "panel.focusRequest", "proposals.forEntity", "settings.get", "sync.now", "sync.status"].sort()
+      // proposal.history (issue 13): the decision history of a proposal the page shows (the handler checks which).
+      ["decision.dismiss", "decision.submit", "panel.claim", "panel.focusRequest", "proposal.history", "proposals.forEntity", "settings.get", "sync.now", "sync.status"].sort()
     )
   })
 
-  it.each(["api.call", "settings.save", "workflows.update", "workflows.list", "me.get", "proposal.open", "proposal.get", "proposals.queue", "proposals.queueHead"] as MessageType[])(
+  it.each(["api.call", "settings.save", "workflows.update", "workflows.list", "me.get", "proposal.open", "proposal.get", "proposals.queue", "proposals.queueHead", "summary.get", "deadlines.get"] as MessageType[])(
     "refuses %s from a content script and from a panel frame",
     (type) => {
       expect(authorize("content-script", type, true).allowed).toBe(false)

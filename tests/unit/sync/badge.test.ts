@@ -5,7 +5,12 @@ import { makeProposal } from "~tests/support/proposals"
 
 const now = Date.parse("2026-11-25T12:00:00.000Z")
 const hoursAgo = (h: number) => new Date(now - h * 3_600_000).toISOString()
-const awaiting = (count: number, oldestHours: number, anyHighRisk = false) => ({ count, oldestCreatedAt: count ? hoursAgo(oldestHours) : null, anyHighRisk })
+const awaiting = (count: number, oldestHours: number, anyHighRisk = false, earliestRemindAt: string | null = null) => ({
+  count,
+  oldestCreatedAt: count ? hoursAgo(oldestHours) : null,
+  anyHighRisk,
+  earliestRemindAt
+})
 
 describe("computeBadge", () => {
   it("is empty when nothing waits", () => {
@@ -23,6 +28,18 @@ describe("computeBadge", () => {
 
   it("turns red at once when any waiting item is high risk", () => {
     expect(computeBadge({ configured: true, error: null, awaiting: awaiting(1, 0, true), now }).color).toBe(BADGE_COLORS.urgent)
+  })
+
+  it("turns red once a waiting item reaches its reminder, and says a deadline is close", () => {
+    const badge = computeBadge({ configured: true, error: null, awaiting: awaiting(1, 1, false, hoursAgo(0.1)), now })
+    expect(badge).toMatchObject({ text: "1", color: BADGE_COLORS.urgent })
+    expect(badge.title).toContain("deadline is close")
+  })
+
+  it("stays calm while the earliest reminder is still ahead", () => {
+    const badge = computeBadge({ configured: true, error: null, awaiting: awaiting(1, 1, false, new Date(now + 60_000).toISOString()), now })
+    expect(badge).toMatchObject({ color: BADGE_COLORS.fresh })
+    expect(badge.title).not.toContain("deadline")
   })
 
   it("shows a grey '!' when Signoff is not configured", () => {

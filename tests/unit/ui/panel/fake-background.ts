@@ -1,4 +1,4 @@
-import type { Change, Entity, Workflow } from "~src/domain"
+import type { Change, Entity, ProposalHistory, Workflow } from "~src/domain"
 import type { Message } from "~src/messaging/messages"
 import type { DecisionRequest } from "~src/local/decision-request"
 import type { LocalProposal } from "~src/local/local-proposal"
@@ -54,6 +54,8 @@ export interface FakeBackgroundState {
   focusProposalId?: string | null
   /** What decision.submit answers; default: the proposal marked approved/rejected like the server would. */
   onDecision?: (decision: DecisionRequest, current: LocalProposal) => LocalProposal
+  /** What proposal.history answers, by proposal id (absent: the background's not_found). */
+  histories?: Record<string, ProposalHistory>
 }
 
 /**
@@ -98,6 +100,11 @@ export function fakeBackground(state: FakeBackgroundState) {
       }
       case "panel.focusRequest":
         return { proposalId: state.focusProposalId ?? null }
+      case "proposal.history": {
+        const history = state.histories?.[message.proposalId]
+        if (!history) throw new Error(`not_found: no history for ${message.proposalId}`)
+        return history
+      }
       default:
         throw new Error(`fake background does not answer ${message.type}`)
     }

@@ -32,4 +32,31 @@ describe("open panel accessibility", () => {
     await user.click(screen.getByRole("button", { name: /^Other/ }))
     expect(await seriousViolations(container)).toEqual([])
   }, 60_000)
+
+  it("has none with an edited version, its deadline and the decision history open", async () => {
+    const change = { kind: "content" as const, field: "subject", format: "text" as const, before: "Hi", after: "Hello!!!" }
+    const edited = { ...change, after: "Hello" }
+    const p = proposal({
+      change,
+      editedChange: edited,
+      editedBy: { name: "Ben Editor", at: "2026-11-25T09:00:00.000Z", proposalVersion: 1 },
+      expiresAt: "2999-01-01T00:00:00.000Z",
+      remindAt: "2026-11-25T09:30:00.000Z"
+    })
+    const history = {
+      proposalId: p.id,
+      workflowId: p.workflowId,
+      status: "pending" as const,
+      version: p.version,
+      entries: [
+        { seq: 1, at: "2026-11-25T08:00:00.000Z", actor: { name: "copywriter", role: "agent" }, type: "created" as const, status: "pending" as const, model: null, review: null, contentHash: null, expiresAt: null, remindAt: null },
+        { seq: 2, at: "2026-11-25T09:00:00.000Z", actor: { name: "Ben Editor", role: "reviewer" }, type: "edit" as const, decisionId: "D", proposalVersion: 1, fromStatus: null, toStatus: null, reason: null, reviewMs: 1000, approvals: 1, quorum: 2, contentHash: null, edit: { edits: null, before: change, after: edited }, workflowPaused: null }
+      ]
+    }
+    const { user, container } = renderPanel(fakeBackground({ proposals: [p], histories: { [p.id]: history } }))
+    await openPanel(user)
+    await user.click(screen.getByText("Decision history"))
+    await screen.findByRole("list", { name: "Decision history, oldest first" })
+    expect(await seriousViolations(container)).toEqual([])
+  })
 })

@@ -1,0 +1,36 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { Workflow, WorkflowUpsert } from "~src/domain/workflow"
+import { queryKeys, useAsk } from "~src/ui/query-client"
+
+/** Workflows as the server has them now (the background reads through its cache: offline, the cached list). */
+export function usePopupWorkflows() {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.workflows, queryFn: async () => (await ask({ type: "workflows.list" })).workflows })
+}
+
+export function useMe() {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.me, queryFn: () => ask({ type: "me.get" }) })
+}
+
+/** The tiers' default deadlines, for workflows without their own. */
+export function useDeadlineDefaults() {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.deadlines, queryFn: () => ask({ type: "deadlines.get" }) })
+}
+
+/**
+ * An admin's change from the popup: only what changes is sent (`{paused: true}`, `{model}`), the
+ * server keeps the rest and records the change in the audit log.
+ */
+export function useChangeWorkflow() {
+  const ask = useAsk()
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: ({ id, change }: { id: string; change: WorkflowUpsert }) => ask({ type: "workflows.update", id, workflow: change }),
+    onSuccess: ({ workflow }) => {
+      client.setQueryData<Workflow[]>(queryKeys.workflows, (list) => list?.map((w) => (w.id === workflow.id ? workflow : w)))
+      void client.invalidateQueries({ queryKey: queryKeys.queue })
+    }
+  })
+}
