@@ -1,0 +1,39 @@
+import { z } from "zod"
+
+/**
+ * The live channel (WebSocket at /v1/live): nudges, not data. A client authenticates with its
+ * first message (browsers cannot set Authorization on a WebSocket, and a token in the URL would
+ * land in logs), then hears "seq N changed" for each proposal it may see and pulls
+ * `/v1/sync?since=` — one path for the data, whether nudged or polling.
+ */
+export const LIVE_PATH = "/v1/live"
+
+export const LiveAuth = z.strictObject({ type: z.literal("auth"), token: z.string().min(1).max(200) })
+export type LiveAuth = z.infer<typeof LiveAuth>
+
+export const LiveMessage = z.discriminatedUnion("type", [
+  /** Authenticated; `seq` is the feed's head now: a client behind it pulls. */
+  z.strictObject({ type: z.literal("ready"), seq: z.number().int().nonnegative(), heartbeatMs: z.number().int().positive() }),
+  /** A proposal the caller may see changed and now stands at `seq` in the sync feed. */
+  z.strictObject({ type: z.literal("changed"), seq: z.number().int().nonnegative(), proposalId: z.string() }),
+  /** The server may have missed changes (a cross-instance listener reconnected): pull. */
+  z.strictObject({ type: z.literal("resync") }),
+  /** Sent every `heartbeatMs`: keeps an MV3 service worker alive (Chrome 116+) and shows the link is up. */
+  z.strictObject({ type: z.literal("heartbeat") })
+])
+export type LiveMessage = z.infer<typeof LiveMessage>
+
+/** Close codes the server uses (4000–4999 are the application's, RFC 6455 §7.4.2). */
+export const LIVE_CLOSE = {
+  /** The token was refused (unknown, revoked, expired), at the start or later. */
+  unauthorized: 4401,
+  /** No auth message within the deadline, or a message that is not one. */
+  badAuth: 4400,
+  /** The token holds its maximum of open channels. */
+  tooMany: 4429,
+  /** The server is shutting down; reconnect (to it or another instance). */
+  goingAway: 1001
+} as const
+
+/** Close codes after which reconnecting with the same token is pointless until the settings change. */
+export const isFinalLiveClose = (code: number): boolean => code === LIVE_CLOSE.unauthorized || code === LIVE_CLOSE.badAuth
