@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http"
 import type { Duplex } from "node:stream"
 import { WebSocket, WebSocketServer } from "ws"
-import { LIVE_CLOSE, LIVE_PATH, LiveAuth, type LiveMessage } from "~src/domain/live"
+import { LIVE_CLOSE, LIVE_PATH, LiveAuth, type LiveMessage, MAX_NUDGE_IDS } from "~src/domain/live"
 import type { Services } from "../app-env"
 import { type Caller, findCaller } from "../auth/tokens"
 import { canSee } from "../routes/proposals"
@@ -18,9 +18,15 @@ export interface LiveChannelOptions {
   heartbeatMs: number
   /** Unauthenticated sockets held at once, across all clients (each costs a socket until its deadline). */
   maxUnauthenticated: number
+  /**
+   * Changes are coalesced: a channel gets at most one nudge per this interval (the first change
+   * after a quiet spell goes out at once). Every message is a write to its socket; 500 reviewers
+   * told of 1 000 decisions a second one by one is half a million writes a second.
+   */
+  nudgeMs: number
 }
 
-export const DEFAULT_LIVE_OPTIONS: LiveChannelOptions = { authDeadlineMs: 5_000, heartbeatMs: 20_000, maxUnauthenticated: 1_000 }
+export const DEFAULT_LIVE_OPTIONS: LiveChannelOptions = { authDeadlineMs: 5_000, heartbeatMs: 20_000, maxUnauthenticated: 1_000, nudgeMs: 100 }
 
 /** A small auth message and nothing else: anything larger is not one of ours. */
 const MAX_MESSAGE_BYTES = 1_024
@@ -40,12 +46,12 @@ interface Subscriber {
 
 /**
  * The live channel at /v1/live on the API's own HTTP server: a WebSocket that carries nudges
- * ("seq N changed") for the proposals the caller may see (the REST API's `canSee`: agents their
+ * ("these proposals changed, the feed is at seq N", coalesced per `nudgeMs`) for the proposals the caller may see (the REST API's `canSee`: agents their
  * principal's, reviewers and admins all). The token comes in the first message, never the URL;
  * the per-token cap on open channels is the rate limiter's (like the cap on open long-polls).
  */
 export function attachLiveChannel(server: Server, services: Services, options: Partial<LiveChannelOptions> = {}): LiveChannel {
-  const { authDeadlineMs, heartbeatMs, maxUnauthenticated } = { ...DEFAULT_LIVE_OPTIONS, ...options }
+  const { authDeadlineMs, heartbeatMs, maxUnauthenticated, nudgeMs } = { ...DEFAULT_LIVE_OPTIONS, ...options }
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, clientTracking: false })
   const subscribers = new Set<Subscriber>()
   let unauthenticated = 0
@@ -102,14 +108,36 @@ export function attachLiveChannel(server: Server, services: Services, options: P
     socket.on("message", () => socket.close(LIVE_CLOSE.badAuth, "unexpected message"))
     socket.once("close", () => {
       subscribers.delete(subscriber)
+      pending.delete(subscriber)
       services.limiter.leaveLive(caller.tokenId)
     })
     send(socket, { type: "ready", seq: await feedHead(services), heartbeatMs })
   }
 
+  // What each channel has not been told yet, sent together by the next flush.
+  const pending = new Map<Subscriber, { seq: number; ids: Set<string> }>()
+  let flushTimer: NodeJS.Timeout | undefined
+  let lastFlush = Number.NEGATIVE_INFINITY
+  const flush = () => {
+    flushTimer = undefined
+    lastFlush = performance.now()
+    for (const [s, { seq, ids }] of pending) {
+      const proposalIds = [...ids].slice(0, MAX_NUDGE_IDS)
+      send(s.socket, { type: "changed", seq, proposalIds, more: ids.size > proposalIds.length })
+    }
+    pending.clear()
+  }
   const stopChanges = services.events.onAnyChange((change) => {
-    const message: LiveMessage = { type: "changed", seq: change.seq, proposalId: change.id }
-    for (const s of subscribers) if (canSee(s.caller, { created_by_principal: change.createdBy })) send(s.socket, message)
+    for (const s of subscribers) {
+      if (!canSee(s.caller, { created_by_principal: change.createdBy })) continue
+      const waiting = pending.get(s)
+      if (!waiting) pending.set(s, { seq: change.seq, ids: new Set([change.id]) })
+      else {
+        waiting.seq = Math.max(waiting.seq, change.seq)
+        if (waiting.ids.size <= MAX_NUDGE_IDS) waiting.ids.add(change.id)
+      }
+    }
+    if (pending.size > 0 && !flushTimer) flushTimer = setTimeout(flush, Math.max(0, lastFlush + nudgeMs - performance.now()))
   })
   const stopGaps = services.events.onGap(() => {
     for (const s of subscribers) send(s.socket, { type: "resync" })
@@ -138,6 +166,7 @@ export function attachLiveChannel(server: Server, services: Services, options: P
     size: () => subscribers.size,
     close() {
       clearInterval(heartbeat)
+      clearTimeout(flushTimer)
       stopChanges()
       stopGaps()
       server.off("upgrade", onUpgrade)

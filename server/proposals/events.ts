@@ -85,4 +85,11 @@ export class ProposalEvents {
   listenerCount(proposalId: string): number {
     return this.#emitter.listenerCount(proposalId)
   }
+
+  /** Waits in progress, on all proposals (the capacity benchmark reads it). */
+  watcherCount(): number {
+    let count = 0
+    for (const name of this.#emitter.eventNames()) if (typeof name === "string") count += this.#emitter.listenerCount(name)
+    return count
+  }
 }

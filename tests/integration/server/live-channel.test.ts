@@ -24,7 +24,7 @@ describe("live channel", () => {
     expect(reviewer.ready).toMatchObject({ type: "ready", seq: 0 })
     const created = await cast.api.createProposal(cast.agent)
     expect(created.status).toBe(201)
-    expect(await reviewer.next()).toEqual({ type: "changed", seq: created.body.seq, proposalId: created.body.id })
+    expect(await reviewer.next()).toEqual({ type: "changed", seq: created.body.seq, proposalIds: [created.body.id], more: false })
     const page = await cast.api.get(`/v1/sync?since=${(reviewer.ready as { seq: number }).seq}`, cast.ana)
     expect(page.body.items.map((p: { id: string }) => p.id)).toEqual([created.body.id])
   })
@@ -35,7 +35,7 @@ describe("live channel", () => {
     const ben = await live(cast.server.url, cast.ben)
     const decided = await cast.api.decide(cast.ana, created.body.id, { action: "approve", proposalVersion: 1 })
     expect(decided.status).toBe(200)
-    expect(await ben.next()).toEqual({ type: "changed", seq: decided.body.proposal.seq, proposalId: created.body.id })
+    expect(await ben.next()).toEqual({ type: "changed", seq: decided.body.proposal.seq, proposalIds: [created.body.id], more: false })
   })
 
   it("tells an agent only of its own principal's proposals", async () => {
@@ -45,8 +45,19 @@ describe("live channel", () => {
     const theirs = await cast.api.createProposal(other)
     const mine = await cast.api.createProposal(cast.agent)
     // Nudges go out in commit order: had the other agent's been sent, it would come first.
-    expect(await bot.next()).toEqual({ type: "changed", seq: mine.body.seq, proposalId: mine.body.id })
+    expect(await bot.next()).toEqual({ type: "changed", seq: mine.body.seq, proposalIds: [mine.body.id], more: false })
     expect(theirs.body.seq).toBeLessThan(mine.body.seq)
+  })
+
+  it("coalesces changes that follow one another closely into one nudge naming them all, at the latest seq", async () => {
+    cast = await startServerWithCast({ live: { nudgeMs: 3_000 } })
+    const reviewer = await live(cast.server.url, cast.ana)
+    const first = await cast.api.createProposal(cast.agent, { target: { platform: "hubspot", kind: "contact", id: "c1" } })
+    // The first change after a quiet spell goes out at once.
+    expect(await reviewer.next()).toEqual({ type: "changed", seq: first.body.seq, proposalIds: [first.body.id], more: false })
+    const second = await cast.api.createProposal(cast.agent, { target: { platform: "hubspot", kind: "contact", id: "c2" } })
+    const third = await cast.api.createProposal(cast.agent, { target: { platform: "hubspot", kind: "contact", id: "c3" } })
+    expect(await reviewer.next()).toEqual({ type: "changed", seq: third.body.seq, proposalIds: [second.body.id, third.body.id], more: false })
   })
 
   it("reports the feed's head on ready, so a reconnecting client knows it is behind", async () => {

@@ -55,7 +55,7 @@ describe.skipIf(!postgres)("two API processes on one Postgres database", () => {
     const channel = await openLive(a.url, reviewer)
     sockets.push(channel)
     const created = await client({ ...a, url: b.url }).createProposal(agent)
-    expect(await channel.next()).toEqual({ type: "changed", seq: created.body.seq, proposalId: created.body.id })
+    expect(await channel.next()).toEqual({ type: "changed", seq: created.body.seq, proposalIds: [created.body.id], more: false })
   })
 
   it("expires each due proposal once when both servers sweep", async () => {
