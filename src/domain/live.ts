@@ -14,24 +14,28 @@ export const MAX_NUDGE_IDS = 100
 export const LiveAuth = z.strictObject({ type: z.literal("auth"), token: z.string().min(1).max(200) })
 export type LiveAuth = z.infer<typeof LiveAuth>
 
+/**
+ * What the server sends. Not strict: an extension must keep working when a newer server adds a
+ * field (it would otherwise drop every nudge and fall back to the alarm).
+ */
 export const LiveMessage = z.discriminatedUnion("type", [
   /** Authenticated; `seq` is the feed's head now: a client behind it pulls. */
-  z.strictObject({ type: z.literal("ready"), seq: z.number().int().nonnegative(), heartbeatMs: z.number().int().positive() }),
+  z.object({ type: z.literal("ready"), seq: z.number().int().nonnegative(), heartbeatMs: z.number().int().positive() }),
   /**
    * Proposals the caller may see changed; the latest stands at `seq` in the sync feed. Changes are
    * coalesced (at most one message per channel per `nudgeMs`): `proposalIds` lists at most
    * MAX_NUDGE_IDS of them, and `more` says others changed too.
    */
-  z.strictObject({
+  z.object({
     type: z.literal("changed"),
     seq: z.number().int().nonnegative(),
     proposalIds: z.array(z.string()).max(100),
     more: z.boolean()
   }),
   /** The server may have missed changes (a cross-instance listener reconnected): pull. */
-  z.strictObject({ type: z.literal("resync") }),
+  z.object({ type: z.literal("resync") }),
   /** Sent every `heartbeatMs`: keeps an MV3 service worker alive (Chrome 116+) and shows the link is up. */
-  z.strictObject({ type: z.literal("heartbeat") })
+  z.object({ type: z.literal("heartbeat") })
 ])
 export type LiveMessage = z.infer<typeof LiveMessage>
 

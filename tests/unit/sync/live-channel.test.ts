@@ -105,6 +105,13 @@ describe("createLiveChannel", () => {
     expect(h.nudges).toEqual(["ready", "changed", "resync"])
   })
 
+  it("still pulls on a nudge carrying fields it does not know (a newer server)", async () => {
+    const h = harness()
+    await connected(h)
+    h.last().receive({ type: "changed", seq: 8, proposalIds: ["p1"], more: false, workflowIds: ["w"] })
+    expect(h.nudges).toEqual(["ready", "changed"])
+  })
+
   it("does not pull on heartbeats or on messages that are not the server's", async () => {
     const h = harness()
     await connected(h)
