@@ -32,12 +32,17 @@
  * run) is printed too: the machine is often shared, and CPU per request is what decides the
  * throughput ratio on an otherwise idle server.
  *
- * Why the ratio stays far below 0.5 (profiled Nov 2026, 2-core VM): the empty route costs ~17 µs
- * of server CPU; a decision ~460-510 µs. The decision's SQL alone, run through better-sqlite3
- * directly on the same schema with one WAL commit (no Kysely, no HTTP), costs ~55-75 µs of CPU,
- * already 3-4× the whole empty request, so one durable commit per decision caps the ratio near
- * 0.2 even with zero framework cost. The rest is HTTP (the response write alone ~50 µs),
- * Hono/zod, Kysely's transaction and executor, and our own row mapping, audit record and hashes.
+ * Where a decision's time goes (issue 16, profiled Dec 2026 on the shared 2-core VM, group commit
+ * on): the empty route costs ~40-70 µs of server CPU, a decision ~600 µs (~900 µs before group
+ * commit, which shares one SQLite commit among ~7 concurrent decisions at 10 connections). HTTP is
+ * not the gap: the same empty route answering a decision's response body (the `decision-sized`
+ * line) runs at ~0.84 of the empty one. The rest is spread thin — SQLite statements ~15 %
+ * (BEGIN/COMMIT/savepoints ~3 % now), GC ~9 %, Kysely's executor and connection mutex ~10 %, the
+ * webhook dispatcher tailing the audit log after each commit ~4 %, zod, Hono, row mapping, the
+ * canonical JSON and HMAC of the audit link — with no single piece worth more than a few percent.
+ * The ratio's goal of 0.3 needs ~190 µs per decision; the next steps would be taking Kysely off the
+ * hot path (better-sqlite3 statements directly), caching authenticated tokens (which must not delay
+ * a revocation across servers), and fewer statements per decision.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs"

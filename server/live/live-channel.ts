@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http"
 import type { Duplex } from "node:stream"
 import { WebSocket, WebSocketServer } from "ws"
-import { LIVE_CLOSE, LIVE_PATH, LiveAuth, type LiveMessage, MAX_NUDGE_IDS } from "~src/domain/live"
+import { LIVE_CLOSE, LIVE_PATH, type LiveMessage, MAX_NUDGE_IDS, readLiveAuth } from "~src/domain/live"
 import type { Services } from "../app-env"
 import { type Caller, findCaller } from "../auth/tokens"
 import { canSee } from "../routes/proposals"
@@ -85,7 +85,7 @@ export function attachLiveChannel(server: Server, services: Services, options: P
     socket.on("error", () => socket.terminate())
     socket.once("message", (data, isBinary) => {
       if (!settle()) return
-      const auth = isBinary ? undefined : LiveAuth.safeParse(safeJson(data.toString()))
+      const auth = isBinary ? undefined : readLiveAuth(data.toString())
       if (!auth?.success) return socket.close(LIVE_CLOSE.badAuth, "the first message must be {type: 'auth', token}")
       authenticate(socket, auth.data.token).catch((error: unknown) => {
         console.error("signoff: live channel authentication failed", error)
@@ -184,12 +184,4 @@ async function feedHead(services: Services): Promise<number> {
 
 function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }

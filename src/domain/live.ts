@@ -53,3 +53,17 @@ export const LIVE_CLOSE = {
 
 /** Close codes after which reconnecting with the same token is pointless until the settings change. */
 export const isFinalLiveClose = (code: number): boolean => code === LIVE_CLOSE.unauthorized || code === LIVE_CLOSE.badAuth
+
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** A client's first message, from its text (not JSON, or not an auth message → unsuccessful). */
+export const readLiveAuth = (text: string) => LiveAuth.safeParse(jsonOrUndefined(text))
+
+/** A server message, from its text (not JSON, or not one of ours → unsuccessful). */
+export const readLiveMessage = (text: string) => LiveMessage.safeParse(jsonOrUndefined(text))

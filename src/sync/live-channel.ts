@@ -1,4 +1,4 @@
-import { isFinalLiveClose, LIVE_PATH, LiveMessage } from "~src/domain/live"
+import { isFinalLiveClose, LIVE_PATH, readLiveMessage } from "~src/domain/live"
 import { backoffDelay, type BackoffPolicy } from "./backoff"
 
 /** The part of a browser WebSocket the channel uses (a fake one in tests). */
@@ -115,7 +115,7 @@ export function createLiveChannel(deps: LiveChannelDeps) {
     }
     current.onmessage = (event) => {
       if (!live() || typeof event.data !== "string") return
-      const parsed = LiveMessage.safeParse(safeJson(event.data))
+      const parsed = readLiveMessage(event.data)
       if (!parsed.success) return
       const message = parsed.data
       if (message.type === "ready") {
@@ -165,11 +165,3 @@ export function createLiveChannel(deps: LiveChannelDeps) {
 }
 
 export type LiveChannel = ReturnType<typeof createLiveChannel>
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
-}
