@@ -95,7 +95,14 @@ export function createLiveChannel(deps: LiveChannelDeps) {
   async function open(): Promise<void> {
     if (socket || reconnectTimer !== null) return
     const mine = ++generation
-    const account = await deps.account()
+    let account: LiveAccount | null
+    try {
+      account = await deps.account()
+    } catch {
+      // The settings could not be read (storage busy or closing): try again later.
+      if (mine === generation && !socket) scheduleReconnect()
+      return
+    }
     if (mine !== generation || socket) return
     if (!account) return setState("off")
     setState("connecting")

@@ -208,6 +208,26 @@ describe("createLiveChannel", () => {
     expect(h.sockets).toHaveLength(1)
   })
 
+  it("tries again later when the settings cannot be read", async () => {
+    let connects = 0
+    let retries = 0
+    const failing = createLiveChannel({
+      connect: () => {
+        connects++
+        return new FakeSocket("never")
+      },
+      account: async () => {
+        throw new Error("storage closed")
+      },
+      onNudge: () => undefined,
+      setTimer: () => ++retries,
+      clearTimer: () => undefined
+    })
+    await failing.start()
+    expect(failing.state()).toBe("waiting")
+    expect({ connects, retries }).toEqual({ connects: 0, retries: 1 })
+  })
+
   it("opens one socket however often it is started", async () => {
     const h = harness()
     await Promise.all([h.channel.start(), h.channel.start(), h.channel.start()])
