@@ -56,7 +56,7 @@ function report(label: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b)
   const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.ceil(f * sorted.length) - 1)]!
   const p95 = q(0.95)
-  console.log(`${label.padEnd(44)} p50 ${q(0.5).toFixed(0).padStart(5)} ms, p95 ${p95.toFixed(0).padStart(5)} ms (${sorted.length} rounds) ${p95 <= 2_000 ? "✓" : "✗ over 2 s"}`)
+  console.log(`${label.padEnd(46)} p50 ${q(0.5).toFixed(0).padStart(5)} ms, p95 ${p95.toFixed(0).padStart(5)} ms (${sorted.length} rounds), p95 / 2 s goal ${(p95 / 2_000).toFixed(2)} ${p95 <= 2_000 ? "✓" : "✗ over 2 s"}`)
 }
 
 async function main(): Promise<void> {
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     const panel: number[] = []
     const popup: number[] = []
     const opened: number[] = []
+    const afterPanelOpen: number[] = []
     const decided: number[] = []
 
     // 1. Badge, open panel, open popup: one create, three surfaces watched at once.
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
       badge.push(b)
       panel.push(p)
       popup.push(u)
+      // Decided before the next round, so the popup's list stays one row long (it renders only
+      // the rows on screen) and the badge starts each round from the same count.
+      await session.reviewer.decide(await created, { action: "approve" })
     }
     await page.close()
     await popupPage.close()
@@ -103,8 +107,10 @@ async function main(): Promise<void> {
       const fresh = await session.browser.context.newPage()
       await gotoWithPanel(fresh, target.url)
       await openPanel(fresh)
+      const panelOpen = performance.now()
       await cardShows(fresh, proposal.id)
       opened.push(performance.now() - started)
+      afterPanelOpen.push(performance.now() - panelOpen)
       await fresh.close()
     }
 
@@ -137,6 +143,7 @@ async function main(): Promise<void> {
     report("  the record's open panel", panel)
     report("  an open popup", popup)
     report("  a record opened just after (incl. page load)", opened)
+    report("    of which after its panel had opened", afterPanelOpen)
     console.log("from a click on Approve in one profile to:")
     report("  'Approved' in another profile's open panel", decided)
   } finally {
