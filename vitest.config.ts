@@ -3,7 +3,13 @@ import { defineConfig } from "vitest/config"
 
 const root = fileURLToPath(new URL(".", import.meta.url))
 const shared = {
-  resolve: { alias: [{ find: /^~(.*)$/, replacement: `${root}$1` }] },
+  resolve: {
+    alias: [
+      { find: /^~(.*)$/, replacement: `${root}$1` },
+      // The real polyfill only loads inside an extension; unit and integration tests drive chrome.* fakes (see the file).
+      { find: /^webextension-polyfill$/, replacement: `${root}tests/support/webextension-polyfill.ts` }
+    ]
+  },
   oxc: { jsx: { runtime: "automatic" as const } }
 }
 
@@ -21,6 +27,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: "unit",
+          testTimeout: 20_000,
           include: ["tests/unit/**/*.test.{ts,tsx}"],
           environment: "node",
           setupFiles: ["tests/unit/setup.ts"]

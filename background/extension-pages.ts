@@ -1,3 +1,4 @@
+import browser from "webextension-polyfill"
 import { CACHE_CHANGED, type CacheChangedNotice } from "~src/messaging/cache-changed"
 
 const notice: CacheChangedNotice = { type: CACHE_CHANGED }
@@ -8,5 +9,5 @@ const notice: CacheChangedNotice = { type: CACHE_CHANGED }
  * (panel-tabs.ts). No page open → the send fails, which is fine.
  */
 export function broadcastCacheChanged(): void {
-  chrome.runtime.sendMessage(notice).catch(() => undefined)
+  browser.runtime.sendMessage(notice).catch(() => undefined)
 }

@@ -1,7 +1,8 @@
+import browser, { type Runtime } from "webextension-polyfill"
 import { createApiClient } from "~src/api"
 import { readSettings, SignoffDatabase } from "~src/db"
 import { CUSTOM_DOMAINS_KEY, CustomDomainList } from "~src/domain/custom-domains"
-import { createMessageHandler, type BrowserSurface } from "~src/messaging/handler"
+import { createMessageHandler, type BrowserSurface } from "~background/handlers"
 import { createPanelSessions, type SessionStore } from "~src/messaging/panel-sessions"
 import { createSyncEngine, syncRunChangedCache, type RunOptions, type SyncRunResult } from "~src/sync"
 import { notifyHighRiskArrivals } from "./desktop-notifications"
@@ -13,7 +14,7 @@ import { refreshToolbarBadge } from "./toolbar-badge"
 
 /*
  * The service worker is wiring only: logic lives in src/ (sync engine, message handler, badge rule).
- * Chrome may stop this worker at any moment, so everything that matters is in Dexie and alarms, and
+ * The browser may stop this worker at any moment, so everything that matters is in Dexie and alarms, and
  * every listener is registered synchronously at the top level (MV3 only wakes a worker for events
  * whose listeners were registered in its first turn).
  */
@@ -39,28 +40,28 @@ async function afterSync(result: SyncRunResult): Promise<void> {
 const engine = createSyncEngine({ db, createApi, isOnline: () => navigator.onLine, onRunFinished: afterSync })
 
 const browserSurface: BrowserSurface = {
-  identity: { runtimeId: chrome.runtime.id, extensionBaseUrl: chrome.runtime.getURL("") },
+  identity: { runtimeId: browser.runtime.id, extensionBaseUrl: browser.runtime.getURL("") },
   async contentScriptPatterns() {
-    const declared = chrome.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? []
-    // Custom domains the options page registered with chrome.scripting.registerContentScripts.
-    const registered = (await chrome.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? [])
+    const declared = browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? []
+    // Custom domains the options page registered with browser.scripting.registerContentScripts.
+    const registered = (await browser.scripting.getRegisteredContentScripts()).flatMap((c) => c.matches ?? [])
     return [...declared, ...registered]
   },
   async customHosts() {
-    const stored = await chrome.storage.local.get(CUSTOM_DOMAINS_KEY)
+    const stored = await browser.storage.local.get(CUSTOM_DOMAINS_KEY)
     const parsed = CustomDomainList.safeParse(stored[CUSTOM_DOMAINS_KEY] ?? [])
     return parsed.success ? parsed.data.map(({ host, platform }) => ({ host, platform })) : []
   },
   async openTab(url) {
-    return (await chrome.tabs.create({ url })).id
+    return (await browser.tabs.create({ url })).id
   }
 }
 
-// chrome.storage.session: survives this worker being stopped (not a browser restart); content scripts cannot read it.
+// browser.storage.session: survives this worker being stopped (not a browser restart); content scripts cannot read it.
 const sessionStore: SessionStore = {
-  get: async <T>(key: string) => (await chrome.storage.session.get(key))[key] as T | undefined,
-  set: (key, value) => chrome.storage.session.set({ [key]: value }),
-  remove: (key) => chrome.storage.session.remove(key)
+  get: async <T>(key: string) => (await browser.storage.session.get(key))[key] as T | undefined,
+  set: (key, value) => browser.storage.session.set({ [key]: value }),
+  remove: (key) => browser.storage.session.remove(key)
 }
 const panelSessions = createPanelSessions(sessionStore)
 
@@ -97,36 +98,35 @@ async function wake(reason: string): Promise<void> {
   sync(reason)
 }
 
-chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  handleMessage(message, sender).then((reply) => {
-    // The handler accepted it, so this is a Signoff launcher in that tab: tell it when the cache changes.
-    if (reply.ok && sender.tab?.id !== undefined && (message as { type?: unknown }).type === "launcher.status") panelTabs.remember(sender.tab.id)
-    sendResponse(reply)
-  })
-  return true // answer asynchronously
+// The polyfill keeps the channel open while the returned promise settles, then answers with its value.
+browser.runtime.onMessage.addListener(async (message: unknown, sender: Runtime.MessageSender) => {
+  const reply = await handleMessage(message, sender)
+  // The handler accepted it, so this is a Signoff launcher in that tab: tell it when the cache changes.
+  if (reply.ok && sender.tab?.id !== undefined && (message as { type?: unknown }).type === "launcher.status") panelTabs.remember(sender.tab.id)
+  return reply
 })
 
-chrome.tabs.onRemoved.addListener((tabId) => void panelSessions.forgetTab(tabId))
+browser.tabs.onRemoved.addListener((tabId) => void panelSessions.forgetTab(tabId))
 
-chrome.alarms.onAlarm.addListener((alarm) => {
+browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) sync("alarm")
   if (alarm.name === RETRY_ALARM) sync("retry")
 })
 
-chrome.runtime.onStartup.addListener(() => void wake("startup"))
-chrome.runtime.onInstalled.addListener(() => void wake("installed"))
+browser.runtime.onStartup.addListener(() => void wake("startup"))
+browser.runtime.onInstalled.addListener(() => void wake("installed"))
 
 // Back online: retry queued decisions at once rather than waiting out their backoff.
 self.addEventListener("online", () => sync("online", { ignoreBackoff: true }))
 
-chrome.notifications.onClicked.addListener((notificationId) => {
+browser.notifications.onClicked.addListener((notificationId) => {
   if (notificationId === "signoff-more") {
-    void chrome.action.openPopup?.().catch(() => undefined)
+    void browser.action.openPopup?.().catch(() => undefined)
     return
   }
   // The worker is an extension page of its own origin: it may send itself proposal.open.
-  void handleMessage({ type: "proposal.open", proposalId: notificationId }, { id: chrome.runtime.id, url: chrome.runtime.getURL("background") })
-  void chrome.notifications.clear(notificationId)
+  void handleMessage({ type: "proposal.open", proposalId: notificationId }, { id: browser.runtime.id, url: browser.runtime.getURL("background") })
+  void browser.notifications.clear(notificationId)
 })
 
 // Each wake (including after Chrome stopped the idle worker) resumes pending work.

@@ -1,3 +1,4 @@
+import browser from "webextension-polyfill"
 import { CACHE_CHANGED, type CacheChangedNotice } from "~src/messaging/cache-changed"
 
 /**
@@ -15,7 +16,7 @@ export function createPanelTabs() {
     notifyAll(): void {
       for (const tabId of tabs) {
         // A closed tab or a page without our script any more: forget it.
-        chrome.tabs.sendMessage(tabId, notice).catch(() => tabs.delete(tabId))
+        browser.tabs.sendMessage(tabId, notice).catch(() => tabs.delete(tabId))
       }
     }
   }

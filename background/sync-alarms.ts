@@ -1,3 +1,4 @@
+import browser from "webextension-polyfill"
 import { MIN_SYNC_INTERVAL_MINUTES } from "~src/db"
 
 export const SYNC_ALARM = "signoff-sync"
@@ -7,15 +8,15 @@ export const RETRY_ALARM = "signoff-retry"
 /** (Re)create the periodic sync alarm when missing or when the interval changed. Alarms survive worker restarts. */
 export async function ensureSyncAlarm(intervalMinutes: number): Promise<void> {
   const period = Math.max(MIN_SYNC_INTERVAL_MINUTES, intervalMinutes)
-  const existing = await chrome.alarms.get(SYNC_ALARM)
+  const existing = await browser.alarms.get(SYNC_ALARM)
   if (existing?.periodInMinutes === period) return
-  await chrome.alarms.create(SYNC_ALARM, { periodInMinutes: period, delayInMinutes: period })
+  await browser.alarms.create(SYNC_ALARM, { periodInMinutes: period, delayInMinutes: period })
 }
 
 export async function scheduleRetry(at: number | null): Promise<void> {
   if (at === null) {
-    await chrome.alarms.clear(RETRY_ALARM)
+    await browser.alarms.clear(RETRY_ALARM)
     return
   }
-  await chrome.alarms.create(RETRY_ALARM, { when: Math.max(at, Date.now() + 1_000) })
+  await browser.alarms.create(RETRY_ALARM, { when: Math.max(at, Date.now() + 1_000) })
 }

@@ -1,3 +1,4 @@
+import browser from "webextension-polyfill"
 import { isConfigured, readMeta, readSettings, type SignoffDatabase } from "~src/db"
 import { computeBadge, readAwaitingReview } from "~src/sync"
 
@@ -11,9 +12,9 @@ export async function refreshToolbarBadge(db: SignoffDatabase): Promise<void> {
     now: Date.now()
   })
   await Promise.all([
-    chrome.action.setBadgeText({ text: badge.text }),
-    chrome.action.setBadgeBackgroundColor({ color: badge.color }),
-    chrome.action.setBadgeTextColor({ color: "#ffffff" }),
-    chrome.action.setTitle({ title: badge.title })
+    browser.action.setBadgeText({ text: badge.text }),
+    browser.action.setBadgeBackgroundColor({ color: badge.color }),
+    browser.action.setBadgeTextColor({ color: "#ffffff" }),
+    browser.action.setTitle({ title: badge.title })
   ])
 }

@@ -31,7 +31,7 @@ const ENTRY = `
 import { createRoot } from "react-dom/client"
 import { createElement } from "react"
 import { validateAnswer } from "~src/messaging/client"
-import { PopupApp } from "~src/ui/popup/PopupApp"
+import { PopupApp } from "~src/ui/popup/popup-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 
 // The background: its own thread holding the queue, answering over a message channel with a
@@ -75,7 +75,7 @@ createRoot(document.getElementById("root")).render(createElement(BackgroundProvi
 
 /** The stand-in background worker: builds `self.__queueSize` pending proposals across 12 workflows. */
 const BACKGROUND_ENTRY = `
-import { toQueueEntry } from "~src/messaging/queue-entry"
+import { toQueueEntry } from "~src/local/queue-entry"
 import { queueHead } from "~src/queue/review-queue"
 const count = self.__queueSize
 const models = ["approve", "monitor", "exception"]

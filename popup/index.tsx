@@ -1,11 +1,12 @@
+import browser from "webextension-polyfill"
 import { ask } from "~src/messaging/client"
-import { PopupApp } from "~src/ui/popup/PopupApp"
+import { PopupApp } from "~src/ui/popup/popup-app"
 import { useRefreshOnCacheChanged } from "~src/ui/popup/use-cache-changed"
 import { BackgroundProvider } from "~src/ui/query-client"
 
 function LivePopup() {
-  useRefreshOnCacheChanged(chrome.runtime)
-  return <PopupApp openSettings={() => void chrome.runtime.openOptionsPage()} />
+  useRefreshOnCacheChanged(browser.runtime)
+  return <PopupApp openSettings={() => void browser.runtime.openOptionsPage()} />
 }
 
 export default function Popup() {

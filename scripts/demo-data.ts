@@ -6,7 +6,7 @@
  * Plain data, validated against the domain schemas before anything is posted, so a schema
  * change breaks `npm run demo` at once instead of half-seeding the server.
  */
-import { ProposalCreate, type ChangeKind, type WorkflowUpsert } from "~src/domain"
+import { CHANGE_KINDS, ProposalCreate, type ChangeKind, type WorkflowUpsert } from "~src/domain"
 
 export const HUBSPOT_PORTAL = "4410021"
 
@@ -517,7 +517,6 @@ export function validateDemoData(): void {
     if (!DEMO_WORKFLOWS.some((w) => w.id === proposal.workflowId)) throw new Error(`demo proposal ${key} names an unknown workflow`)
     kinds.add(proposal.change.kind)
   }
-  const all: ChangeKind[] = ["content", "fields", "bulk", "segment", "scoring", "flow", "routing"]
-  const missing = all.filter((k) => !kinds.has(k))
+  const missing = CHANGE_KINDS.filter((k) => !kinds.has(k))
   if (missing.length > 0) throw new Error(`demo data lacks change kinds: ${missing.join(", ")}`)
 }

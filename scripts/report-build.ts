@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from "node:fs"
 import { join, relative } from "node:path"
 import { pathToFileURL } from "node:url"
 import { gzipSync } from "node:zlib"
-import { PANEL_PAGE } from "../src/launcher/frame-protocol"
+import { PANEL_PAGE } from "../src/messaging/frame-protocol"
 
 export const BUILD_DIR = join(process.cwd(), "build", "chrome-mv3-prod")
 

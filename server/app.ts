@@ -21,6 +21,8 @@ import { webhookRoutes } from "./routes/webhooks"
 import { mcpRoutes } from "./routes/mcp"
 import { accessRoutes } from "./routes/access"
 import { reviewRuleRoutes } from "./routes/review-rules"
+import { settingsRoutes } from "./routes/settings"
+import { feedbackRoutes } from "./routes/feedback"
 
 export const MAX_BODY_BYTES = 1024 * 1024
 
@@ -60,6 +62,8 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", mcpRoutes((request) => app.fetch(request)))
   app.route("/", accessRoutes())
   app.route("/", reviewRuleRoutes())
+  app.route("/", settingsRoutes())
+  app.route("/", feedbackRoutes())
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

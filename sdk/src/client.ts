@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto"
 import { z } from "zod"
 import { type CancelRequest, type ExecutionReport, Proposal, type ProposalCreate, type ProposalStatus } from "~src/domain"
 import { ProposalPage, type ProposalListQuery } from "~src/domain/api-responses"
+import { ProposalHistory } from "~src/domain/history"
 import { type DecisionOutcome, outcomeOf } from "./decision"
 import { SignoffApiError, SignoffNetworkError } from "./errors"
 import { canonicalHash } from "./hash"
@@ -129,14 +130,36 @@ export class SignoffClient {
    * if it is still pending after `timeoutMs`: a timeout is never an approval.
    */
   async waitForDecision(id: string, options: WaitOptions = {}): Promise<DecisionOutcome> {
+    const proposal = await this.#longPoll(id, undefined, (p) => outcomeOf(p) !== undefined, options)
+    return outcomeOf(proposal) ?? { status: "timeout", proposal }
+  }
+
+  /**
+   * Waits until the proposal moves past `version` — under the monitor and exception models, how an
+   * agent hears that a person reverted (or paused the workflow on) what it ran. Resolves with the
+   * proposal as it stands: `proposal.version > version` when it changed (e.g. `status: "reverted"`:
+   * undo the change), the same version when `timeoutMs` ran out first.
+   */
+  waitForChange(id: string, version: number, options: WaitOptions = {}): Promise<Proposal> {
+    return this.#longPoll(id, version, (p) => p.version > version, options)
+  }
+
+  /** The proposal's decision history: who decided what and why, edits, execution reports, reverts (oldest first). */
+  getHistory(id: string, options: { signal?: AbortSignal } = {}): Promise<ProposalHistory> {
+    return this.#request(ProposalHistory, "GET", `/v1/proposals/${encodeURIComponent(id)}/history`, { signal: options.signal, idempotent: true })
+  }
+
+  /** Loops on GET /wait (with `version` when given) until `done` holds or the deadline passes; rides out restarts. */
+  async #longPoll(id: string, version: number | undefined, done: (proposal: Proposal) => boolean, options: WaitOptions): Promise<Proposal> {
     const deadline = Date.now() + (options.timeoutMs ?? Number.POSITIVE_INFINITY)
+    const since = version === undefined ? "" : `&version=${version}`
     let failures = 0
-    let proposal: Proposal | undefined
     for (;;) {
       const remainingMs = deadline - Date.now()
       const seconds = Math.max(0, Math.min(MAX_WAIT_SECONDS, Math.ceil(remainingMs / 1_000)))
+      let proposal: Proposal
       try {
-        proposal = await this.#request(Proposal, "GET", `/v1/proposals/${encodeURIComponent(id)}/wait?timeout=${seconds}`, {
+        proposal = await this.#request(Proposal, "GET", `/v1/proposals/${encodeURIComponent(id)}/wait?timeout=${seconds}${since}`, {
           signal: options.signal,
           idempotent: false,
           timeoutMs: (seconds + 15) * 1_000
@@ -147,9 +170,7 @@ export class SignoffClient {
         await sleep(backoffMs(failures++), options.signal)
         continue
       }
-      const outcome = outcomeOf(proposal)
-      if (outcome) return outcome
-      if (Date.now() >= deadline) return { status: "timeout", proposal }
+      if (done(proposal) || Date.now() >= deadline) return proposal
     }
   }
 

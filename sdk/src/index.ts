@@ -1,6 +1,7 @@
 /**
  * The Signoff SDK for agent authors: propose, wait for a person's decision, apply exactly what
- * was approved, report it; cancel, list, batch; verify webhooks. Types are the server's own
+ * was approved, report it; hear of a revert; read a proposal's history; cancel, list, batch;
+ * verify webhooks. Types are the server's own
  * zod schemas (src/domain), inferred, never copied.
  */
 export { SignoffClient, MAX_WAIT_SECONDS } from "./client"
@@ -19,3 +20,4 @@ export type {
   RejectionReasonCode
 } from "~src/domain"
 export type { WebhookEvent, WebhookEventType } from "~src/domain/webhooks"
+export type { HistoryEntry, ProposalHistory } from "~src/domain/history"

@@ -1,6 +1,6 @@
 import { timingSafeEqual } from "node:crypto"
 import { WebhookEvent } from "~src/domain/webhooks"
-import { webhookSignature } from "~server/webhooks/signature"
+import { webhookSignature } from "./webhook-signature"
 
 export class WebhookVerificationError extends Error {
   override readonly name = "WebhookVerificationError"

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from "kysely"
 import { principalsFromLegacyTokens } from "./migrations/0002-principals"
+import { monitorDeadlines } from "./migrations/0005-monitor-deadlines"
 
 /**
  * Migrations live in code (no files to ship or glob). Only portable DDL: the same statements
@@ -204,6 +205,7 @@ const customDomains: Migration = {
   }
 }
 migrations["0003_custom_domains"] = customDomains
+migrations["0005_monitor_deadlines"] = monitorDeadlines
 
 class InCodeMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {

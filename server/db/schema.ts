@@ -28,7 +28,10 @@ export interface PrincipalsTable {
   created_at: string
 }
 
-/** Server facts kept with the data, e.g. `audit_key_id` (which key signs the audit chain; never the key). */
+/**
+ * Server facts and settings kept with the data: `audit_key_id` (which key signs the audit chain;
+ * never the key), `deadlines` (JSON DeadlineSettings: default deadlines per tier, reminder share).
+ */
 export interface SettingsTable {
   name: string
   value: string
@@ -71,6 +74,8 @@ export interface WorkflowsTable {
   updated_at: string
   /** JSON array of ReviewRule. */
   review_rules: string
+  /** Items of what ran that the daily summary samples for a spot check. */
+  spot_check_size: number
 }
 
 export interface ProposalsTable {
@@ -95,6 +100,8 @@ export interface ProposalsTable {
   approvers: string
   quorum: number
   expires_at: string | null
+  /** When a reminder about it is due while pending (a share of the time to expires_at), fixed at creation. */
+  remind_at: string | null
   created_at: string
   updated_at: string
   /** JSON ProposalReview: why it was held or auto-approved at creation. */

@@ -1,7 +1,8 @@
 import type { Transaction } from "kysely"
 import { newId } from "../ids"
 import type { Proposal, ProposalCreate } from "~src/domain"
-import { decideOnCreation, effectiveExpiry } from "~src/domain/oversight"
+import { deadlineFor } from "~src/domain/deadlines"
+import { decideOnCreation } from "~src/domain/oversight"
 import { resolveTargetTenant } from "~src/domain/target-tenant"
 import type { Services } from "../app-env"
 import { appendAudit } from "../audit/chain"
@@ -9,9 +10,10 @@ import { type Caller, actorOf } from "../auth/tokens"
 import { nextCounterValue } from "../db/counters"
 import type { Database } from "../db/schema"
 import type { AfterCommit } from "../db/transaction"
-import { contentHashOf } from "../hashing"
+import { canonicalHash } from "~sdk/src/hash"
 import { customHosts } from "../custom-domains/store"
 import { badRequest } from "../http/api-error"
+import { readDeadlineSettings } from "../settings/deadlines"
 import { ensureWorkflow } from "../workflows/store"
 import { loadProposal } from "./record"
 import { insertDecision } from "./write"
@@ -48,9 +50,10 @@ export async function createProposal(
   const seq = await nextCounterValue(trx, "proposal_seq")
   const workflow = await ensureWorkflow(trx, services.keys.chain, input.workflowId, actorOf(caller), now)
   const outcome = decideOnCreation(workflow, input)
-  const contentHash = contentHashOf(input.change)
+  const contentHash = canonicalHash(input.change)
   const id = newId()
-  const expiresAt = effectiveExpiry(now, input.expiresAt, workflow.expiryHours)
+  // The workflow's own deadline, else its tier's default; fixed now, so later setting changes never move it.
+  const { expiresAt, remindAt } = deadlineFor(now, input.expiresAt, workflow, await readDeadlineSettings(trx))
   await trx
     .insertInto("proposals")
     .values({
@@ -71,6 +74,7 @@ export async function createProposal(
       approvers: "[]",
       quorum: workflow.quorum,
       expires_at: expiresAt?.toISOString() ?? null,
+      remind_at: remindAt?.toISOString() ?? null,
       created_at: at,
       updated_at: at,
       review: JSON.stringify(outcome.review)
@@ -91,7 +95,9 @@ export async function createProposal(
       rule: outcome.rule,
       review: outcome.review,
       // What was proposed, bound like an approval: the hash of the change as the agent sent it.
-      contentHash
+      contentHash,
+      expiresAt: expiresAt?.toISOString() ?? null,
+      remindAt: remindAt?.toISOString() ?? null
     }
   })
   if (outcome.status === "auto_approved") {

@@ -7,7 +7,7 @@ import { type AuditRecord, appendAudit } from "../audit/chain"
 import { type Caller, actorOf } from "../auth/tokens"
 import type { Database } from "../db/schema"
 import type { AfterCommit } from "../db/transaction"
-import { contentHashOf } from "../hashing"
+import { canonicalHash } from "~sdk/src/hash"
 import { badRequest, conflict, notFound } from "../http/api-error"
 import { pauseWorkflow } from "../workflows/store"
 import { approversOf, effectiveChange, findProposalRow, loadProposal, withDecisions } from "./record"
@@ -62,7 +62,7 @@ export async function decideProposal(
   }
   const after = editedChange ? (JSON.parse(editedChange) as typeof before) : before
   const approvedNow = outcome.status === "approved" && row.status !== "approved"
-  const contentHash = approvedNow ? contentHashOf(after) : row.content_hash
+  const contentHash = approvedNow ? canonicalHash(after) : row.content_hash
 
   const updated = await updateProposal(
     trx,

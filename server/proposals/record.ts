@@ -36,6 +36,13 @@ export function decisionFromRow(row: DecisionsTable): Decision {
   return decision
 }
 
+/** Who made the edit a proposal's `editedChange` comes from. */
+function editorOf(edit: Decision): NonNullable<Proposal["editedBy"]> {
+  const { name, principalId } = edit.actor
+  const at = { at: edit.createdAt, proposalVersion: edit.proposalVersion }
+  return principalId ? { name, principalId, ...at } : { name, ...at }
+}
+
 export function proposalFromRow(row: ProposalsTable, decisions: Decision[]): Proposal {
   const body = JSON.parse(row.body) as ProposalCreate
   const proposal: Proposal = {
@@ -47,13 +54,19 @@ export function proposalFromRow(row: ProposalsTable, decisions: Decision[]): Pro
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     approvals: approversOf(row).length,
+    approvedBy: approversOf(row),
     quorum: Number(row.quorum),
     decisions
   }
   // The snapshot a re-review is based on may have moved on since the agent sent its body.
   if (row.base_snapshot_hash) proposal.baseSnapshotHash = row.base_snapshot_hash
   if (row.expires_at) proposal.expiresAt = row.expires_at
-  if (row.edited_change) proposal.editedChange = JSON.parse(row.edited_change) as Change
+  if (row.remind_at) proposal.remindAt = row.remind_at
+  if (row.edited_change) {
+    proposal.editedChange = JSON.parse(row.edited_change) as Change
+    const edit = decisions.findLast((d) => d.action === "edit")
+    if (edit) proposal.editedBy = editorOf(edit)
+  }
   if (row.content_hash) proposal.contentHash = row.content_hash
   if (row.review) proposal.review = JSON.parse(row.review) as ProposalReview
   // Classified on every read, from the change as it stands now (a reviewer's edit included).

@@ -7,17 +7,12 @@ import { auditEntryFromRow, auditRows } from "../audit/chain"
 import { auditHead, signCheckpoint } from "../audit/checkpoint"
 import { verifyAuditChain } from "../audit/verify"
 import { conflict } from "../http/api-error"
+import { csvLine } from "../http/csv"
 import { allow } from "../http/auth"
 import { bearerSecurity, errorResponses, newRouter } from "../http/router"
 
 // actor_principal_id is last: columns are only ever added at the end, so positional readers keep working.
 const CSV_COLUMNS = ["seq", "at", "event", "actor_name", "actor_role", "proposal_id", "workflow_id", "data", "prev_hash", "hash", "actor_principal_id"] as const
-
-/** RFC 4180 quoting: wrap in quotes when needed, double the quotes inside. */
-function csvField(value: string | number | null): string {
-  const text = value === null ? "" : String(value)
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
 
 const exportRoute = createRoute({
   method: "get",
@@ -108,7 +103,7 @@ export function auditRoutes() {
       for await (const row of auditRows(db, range)) {
         if (out.aborted) return
         if (format === "jsonl") await out.write(`${JSON.stringify(auditEntryFromRow(row))}\n`)
-        else await out.write(`${CSV_COLUMNS.map((column) => csvField(row[column])).join(",")}\r\n`)
+        else await out.write(csvLine(CSV_COLUMNS, row))
       }
     })
   })

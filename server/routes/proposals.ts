@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi"
 import { Proposal, ProposalCreate } from "~src/domain"
 import { ProposalListQuery, ProposalPage, WaitQuery } from "~src/domain/api-responses"
+import { ProposalHistory } from "~src/domain/history"
 import { type Caller, inScope } from "../auth/tokens"
 import type { Db } from "../db/connect"
 import { notFound, outOfScope } from "../http/api-error"
@@ -9,6 +10,7 @@ import { idempotencyKeyOf, runIdempotent } from "../http/idempotency"
 import { bearerSecurity, errorResponses, json, newRouter } from "../http/router"
 import { checkCreatable, createProposal } from "../proposals/create"
 import { expireDue } from "../proposals/expiry"
+import { proposalHistory } from "../proposals/history"
 import { listProposals } from "../proposals/list"
 import { findProposalRow, withDecisions } from "../proposals/record"
 import { waitForProposal } from "../proposals/wait"
@@ -60,6 +62,17 @@ const getProposalRoute = createRoute({
   responses: { 200: { description: "The proposal", content: json(Proposal) }, ...errorResponses(401, 404) }
 })
 
+const historyRoute = createRoute({
+  method: "get",
+  path: "/v1/proposals/{id}/history",
+  summary: "A proposal's decision history, oldest first (agents: only their own)",
+  description:
+    "One timeline from the proposal's audit entries: created (with why it was held or auto-approved, and its deadline), auto-approval (the rule), each decision (principal id and name, reason, review time, approvals against the quorum; an edit with the fields sent and the change before and after), execution reports (outcome, content hash, detail), reverts, pauses, cancel and expiry.",
+  security: bearerSecurity,
+  request: { params: ProposalIdParams },
+  responses: { 200: { description: "The timeline", content: json(ProposalHistory) }, ...errorResponses(401, 404) }
+})
+
 const waitRoute = createRoute({
   method: "get",
   path: "/v1/proposals/{id}/wait",
@@ -103,6 +116,13 @@ export function proposalRoutes() {
     return c.json(proposal, 200)
   })
 
+  router.openapi(historyRoute, async (c) => {
+    const { services, caller } = c.var
+    const { id } = c.req.valid("param")
+    await expireDue(services, id)
+    return c.json(await proposalHistory(services.db, await visibleRow(services.db, caller, id)), 200)
+  })
+
   router.openapi(waitRoute, async (c) => {
     const { services, caller } = c.var
     const { id } = c.req.valid("param")
@@ -116,10 +136,15 @@ export function proposalRoutes() {
   return router
 }
 
-/** The proposal if this caller may see it; otherwise 404 (an agent cannot learn others' ids exist). */
-async function loadVisible(db: Db, caller: Caller, id: string): Promise<Proposal> {
+/** The proposal's row if this caller may see it; otherwise 404 (an agent cannot learn others' ids exist). */
+async function visibleRow(db: Db, caller: Caller, id: string): Promise<ProposalsTable> {
   const row = await findProposalRow(db, id)
   if (!row || !canSee(caller, row)) throw notFound(`proposal ${id} not found`)
-  const [proposal] = await withDecisions(db, [row])
+  return row
+}
+
+/** The proposal if this caller may see it; otherwise 404. */
+async function loadVisible(db: Db, caller: Caller, id: string): Promise<Proposal> {
+  const [proposal] = await withDecisions(db, [await visibleRow(db, caller, id)])
   return proposal!
 }

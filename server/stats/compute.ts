@@ -1,4 +1,4 @@
-import type { StatsResponse, WorkflowStats } from "~src/domain"
+import { REVIEW_TIME_TARGET_MS, type RejectionReasonCode, type StatsResponse, type WorkflowStats, countReasons, shareWithinTarget } from "~src/domain"
 import { type OutcomeCounts, recommend } from "~src/domain/loosening"
 import type { Db } from "../db/connect"
 import { listWorkflows } from "../workflows/store"
@@ -10,6 +10,7 @@ interface DecisionFact {
   action: string
   actorRole: string
   reviewMs: number | null
+  reasonCode: RejectionReasonCode | null
   at: string
 }
 
@@ -22,6 +23,10 @@ function tally(counts: OutcomeCounts, action: string): void {
   else if (action === "revert") counts.reverted++
   else if (action === "auto_approve") counts.autoApproved++
 }
+
+/** The reasons given with one kind of decision, by count. */
+const reasonsOf = (decisions: readonly DecisionFact[], action: "reject" | "revert") =>
+  countReasons(decisions.flatMap((d) => (d.action === action && d.reasonCode ? [d.reasonCode] : [])))
 
 /** Nearest-rank percentile; null for no data. */
 export function percentile(values: readonly number[], p: number): number | null {
@@ -55,7 +60,7 @@ export async function computeStats(db: Db, now: Date, windowDays: number): Promi
   const decisionRows = await db
     .selectFrom("decisions")
     .innerJoin("proposals", "proposals.id", "decisions.proposal_id")
-    .select(["proposals.workflow_id", "decisions.action", "decisions.actor_role", "decisions.review_ms", "decisions.created_at"])
+    .select(["proposals.workflow_id", "decisions.action", "decisions.actor_role", "decisions.review_ms", "decisions.reason_code", "decisions.created_at"])
     .where("decisions.created_at", ">=", from)
     .where("decisions.created_at", "<=", to)
     .execute()
@@ -64,6 +69,7 @@ export async function computeStats(db: Db, now: Date, windowDays: number): Promi
     action: r.action,
     actorRole: r.actor_role,
     reviewMs: r.review_ms === null ? null : Number(r.review_ms),
+    reasonCode: r.reason_code as RejectionReasonCode | null,
     at: r.created_at
   }))
   const proposalRows = await db
@@ -131,7 +137,13 @@ export async function computeStats(db: Db, now: Date, windowDays: number): Promi
         pending: proposals.filter((p) => p.status === "pending").length
       },
       rates: rates(counts, executed),
-      reviewMs: { median: percentile(reviewTimes, 0.5), p90: percentile(reviewTimes, 0.9) },
+      reviewMs: {
+        median: percentile(reviewTimes, 0.5),
+        p90: percentile(reviewTimes, 0.9),
+        targetMs: REVIEW_TIME_TARGET_MS,
+        withinTarget: shareWithinTarget(reviewTimes)
+      },
+      reasons: { rejected: reasonsOf(humanDecisions, "reject"), reverted: reasonsOf(humanDecisions, "revert") },
       recommendation: recommend({ model: workflow.model, windowDays, ...counts, earlierHalf, recentHalf }),
       series
     }

@@ -1,6 +1,5 @@
 import type { Transaction } from "kysely"
 import type { ProposalCreate } from "~src/domain"
-import { isExpiring } from "~src/domain/deadlines"
 import type { WebhookEvent } from "~src/domain/webhooks"
 import type { Services } from "../app-env"
 import { auditEntryFromRow } from "../audit/chain"
@@ -161,7 +160,10 @@ export class WebhookDispatcher {
     return rows.length === AUDIT_PAGE
   }
 
-  /** `proposal.expiring`, once per proposal, for pending proposals past the share of their time (src/domain/deadlines.ts). */
+  /**
+   * `proposal.expiring`, once per proposal, for pending proposals past their `remind_at` (the
+   * reminder share of their time, fixed at creation: src/domain/deadlines.ts) and not yet expired.
+   */
   async #noticeExpiring(): Promise<void> {
     if (Date.now() - this.#lastExpiringSweep < this.#options.expiringSweepMs) return
     this.#lastExpiringSweep = Date.now()
@@ -176,17 +178,16 @@ export class WebhookDispatcher {
       .leftJoin("proposal_notices", (join) =>
         join.onRef("proposal_notices.proposal_id", "=", "proposals.id").on("proposal_notices.kind", "=", "expiring")
       )
-      .select(["proposals.id", "proposals.workflow_id", "proposals.body", "proposals.edited_change", "proposals.created_at", "proposals.expires_at"])
+      .select(["proposals.id", "proposals.workflow_id", "proposals.body", "proposals.edited_change", "proposals.expires_at"])
       .where("proposals.status", "=", "pending")
-      .where("proposals.expires_at", "is not", null)
+      .where("proposals.remind_at", "<=", now.toISOString())
       .where("proposals.expires_at", ">", now.toISOString())
       .where("proposal_notices.proposal_id", "is", null)
-      .orderBy("proposals.expires_at")
+      .orderBy("proposals.remind_at")
       .limit(EXPIRING_CANDIDATES)
       .execute()
     for (const row of candidates) {
       if (this.#stop.signal.aborted) return
-      if (!isExpiring(new Date(row.created_at), new Date(row.expires_at!), now)) continue
       const facts = factsOf(row)
       const event: WebhookEvent = {
         type: "proposal.expiring",

@@ -1,22 +1,15 @@
-import { createHmac, randomBytes } from "node:crypto"
+import { randomBytes } from "node:crypto"
+import { WEBHOOK_SECRET_PREFIX, webhookSignature } from "~sdk/src/webhook-signature"
 
-/**
- * Standard Webhooks signing (https://www.standardwebhooks.com, "Signature scheme"): HMAC-SHA256
- * over `{webhook-id}.{webhook-timestamp}.{body}` with the secret's bytes, sent as `v1,<base64>`;
- * several signatures are space-separated, which is how a rotation stays seamless.
+/*
+ * Standard Webhooks headers (https://www.standardwebhooks.com): several signatures are
+ * space-separated, which is how a secret rotation stays seamless. The signature itself is the
+ * SDK's, so what the server signs is what agents verify.
  */
-
-const SECRET_PREFIX = "whsec_"
 
 /** `whsec_` + 32 random bytes, base64 (the spec asks for 24 to 64 bytes). */
 export function newWebhookSecret(): string {
-  return SECRET_PREFIX + randomBytes(32).toString("base64")
-}
-
-export function webhookSignature(secret: string, messageId: string, timestampSeconds: number, body: string): string {
-  const key = Buffer.from(secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret, "base64")
-  const mac = createHmac("sha256", key).update(`${messageId}.${timestampSeconds}.${body}`, "utf8").digest("base64")
-  return `v1,${mac}`
+  return WEBHOOK_SECRET_PREFIX + randomBytes(32).toString("base64")
 }
 
 /** The three headers of one attempt, signed with every secret given (current first, then the previous one). */

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from "kysely"
-import type { ReviewRule, Workflow, WorkflowUpsert } from "~src/domain"
+import { DEFAULT_SPOT_CHECK_SIZE, type ReviewRule, type Workflow, type WorkflowUpsert } from "~src/domain"
 import { type AuditRecord, appendAudit } from "../audit/chain"
 import type { AuditChainKey } from "../audit/keys"
 import type { Database, WorkflowsTable } from "../db/schema"
@@ -7,7 +7,7 @@ import type { Database, WorkflowsTable } from "../db/schema"
 type Reader = Kysely<Database> | Transaction<Database>
 
 /** An unknown workflow starts at the strictest model: never start autonomous (SPEC §1). */
-export const DEFAULT_WORKFLOW = { model: "approve", threshold: 0.9, quorum: 1, expiryHours: null, paused: false } as const
+export const DEFAULT_WORKFLOW = { model: "approve", threshold: 0.9, quorum: 1, expiryHours: null, paused: false, spotCheckSize: DEFAULT_SPOT_CHECK_SIZE } as const
 
 export function workflowFromRow(row: WorkflowsTable): Workflow {
   return {
@@ -18,6 +18,7 @@ export function workflowFromRow(row: WorkflowsTable): Workflow {
     quorum: Number(row.quorum),
     expiryHours: row.expiry_hours === null ? null : Number(row.expiry_hours),
     paused: Number(row.paused) === 1,
+    spotCheckSize: Number(row.spot_check_size),
     reviewRules: JSON.parse(row.review_rules) as ReviewRule[],
     createdAt: row.created_at,
     updatedAt: row.updated_at
@@ -43,6 +44,7 @@ function toRow(w: Workflow): WorkflowsTable {
     quorum: w.quorum,
     expiry_hours: w.expiryHours,
     paused: w.paused ? 1 : 0,
+    spot_check_size: w.spotCheckSize ?? DEFAULT_SPOT_CHECK_SIZE,
     review_rules: JSON.stringify(w.reviewRules ?? []),
     created_at: w.createdAt,
     updated_at: w.updatedAt
@@ -96,7 +98,11 @@ function ruleChanges(before: readonly ReviewRule[], after: readonly ReviewRule[]
   }
 }
 
-/** PUT /v1/workflows/:id — creates or updates, auditing before and after (and which rules changed). */
+/**
+ * PUT /v1/workflows/:id — creates or updates, auditing before and after (and which rules changed).
+ * Partial: what the body leaves out keeps its value (a new workflow: its id as name, the approve
+ * model and the other defaults).
+ */
 export async function upsertWorkflow(
   trx: Transaction<Database>,
   key: AuditChainKey,
@@ -107,15 +113,16 @@ export async function upsertWorkflow(
 ): Promise<{ workflow: Workflow; created: boolean }> {
   const before = await findWorkflow(trx, id)
   const at = now.toISOString()
-  const base = before ?? { id, ...DEFAULT_WORKFLOW, reviewRules: [], name: input.name, createdAt: at, updatedAt: at }
+  const base: Workflow = before ?? { id, ...DEFAULT_WORKFLOW, reviewRules: [], name: id, createdAt: at, updatedAt: at }
   const after: Workflow = {
     ...base,
-    name: input.name,
-    model: input.model,
+    name: input.name ?? base.name,
+    model: input.model ?? base.model,
     threshold: input.threshold ?? base.threshold,
     quorum: input.quorum ?? base.quorum,
     expiryHours: input.expiryHours === undefined ? base.expiryHours : input.expiryHours,
     paused: input.paused ?? base.paused,
+    spotCheckSize: input.spotCheckSize ?? base.spotCheckSize ?? DEFAULT_SPOT_CHECK_SIZE,
     reviewRules: input.reviewRules ?? base.reviewRules ?? [],
     updatedAt: at
   }

@@ -1,5 +1,5 @@
 import { parentKeys, targetKey, type Proposal } from "~src/domain"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 import type { SignoffDatabase } from "./database"
 import type { CachedProposal } from "./schema"
 

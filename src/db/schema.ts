@@ -1,5 +1,5 @@
-import type { DecisionCreate, Me, Workflow } from "~src/domain"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { Account, DecisionCreate, Me, Workflow } from "~src/domain"
+import type { LocalProposal, QueueEntry } from "~src/local/local-proposal"
 
 /** A cached proposal: the server's copy plus local state, with the lookup key the panel queries by. */
 export type CachedProposal = LocalProposal & {
@@ -31,6 +31,14 @@ export interface OutboxEntry {
   createdAt: string
   /** When the state last changed (a conflict's "at"). */
   updatedAt: string
+  /**
+   * Who made the decision, on which server: it is only ever sent with that account's token.
+   * Absent on entries queued before accounts were recorded; those are bound to the account
+   * connected when they are first pushed (what they were sent with before).
+   */
+  account?: Account
+  /** The proposal as the queue listed it when decided: shown while another account is connected and the cache no longer holds it. */
+  snapshot?: QueueEntry
 }
 
 export type SyncProgress = { pulled: number }

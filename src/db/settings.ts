@@ -1,4 +1,4 @@
-import type { PublicSettings } from "~src/messaging/messages"
+import type { PublicSettings } from "~src/local/public-settings"
 import type { SignoffDatabase } from "./database"
 import type { StoredSettings } from "./schema"
 
@@ -27,13 +27,17 @@ export interface SettingsChange {
   syncIntervalMinutes?: number
 }
 
-/** Saves and reports whether the account changed (another server or token), which invalidates the cache. */
+/**
+ * Saves and reports whether the account changed (another server or token), which invalidates the
+ * cache. Moving to another server origin drops the stored token unless a new one comes with it:
+ * "our server has moved" must never send the old token to a host nobody checked.
+ */
 export async function saveSettings(db: SignoffDatabase, change: SettingsChange): Promise<{ settings: StoredSettings; accountChanged: boolean }> {
   return db.transaction("rw", db.settings, async () => {
     const before = await readSettings(db)
     const settings: StoredSettings = {
       serverUrl: change.serverUrl.replace(/\/+$/, ""),
-      token: change.token ?? before.token,
+      token: change.token ?? (sameOrigin(change.serverUrl, before.serverUrl) ? before.token : null),
       notifications: change.notifications ?? before.notifications,
       syncIntervalMinutes: Math.max(MIN_SYNC_INTERVAL_MINUTES, change.syncIntervalMinutes ?? before.syncIntervalMinutes)
     }
@@ -52,5 +56,13 @@ export function toPublicSettings(s: StoredSettings): PublicSettings {
     tokenHint: s.token ? s.token.slice(-4) : null,
     notifications: s.notifications,
     syncIntervalMinutes: s.syncIntervalMinutes
+  }
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin
+  } catch {
+    return false
   }
 }

@@ -2,7 +2,6 @@ import { z } from "zod"
 import { Decision } from "./decision"
 import { Platform } from "./platform"
 import { Proposal, ProposalStatus, WorkflowId } from "./proposal"
-import { OversightModel } from "./workflow"
 
 /** GET /healthz */
 export const Health = z.object({ ok: z.literal(true), version: z.string() })
@@ -36,35 +35,3 @@ export const WaitQuery = z.strictObject({
   version: z.coerce.number().int().min(1).optional()
 })
 export type WaitQuery = z.infer<typeof WaitQuery>
-
-/** GET /v1/summary query: one UTC day. */
-export const SummaryQuery = z.strictObject({
-  date: z.iso.date()
-})
-
-export const SummaryItem = z.object({
-  proposalId: z.string(),
-  title: z.string(),
-  target: z.object({ platform: Platform, kind: z.string(), id: z.string(), url: z.string().optional() }),
-  at: z.string(),
-  actor: z.object({ name: z.string(), role: z.string() }),
-  detail: z.string().nullable()
-})
-
-/** What ran in each workflow on one day: the monitor model's daily summary. */
-export const DailySummary = z.object({
-  date: z.string(),
-  workflows: z.array(
-    z.object({
-      workflowId: z.string(),
-      name: z.string(),
-      model: OversightModel,
-      paused: z.boolean(),
-      executed: z.array(SummaryItem),
-      autoApproved: z.array(SummaryItem),
-      reverted: z.array(SummaryItem),
-      failed: z.array(SummaryItem)
-    })
-  )
-})
-export type DailySummary = z.infer<typeof DailySummary>

@@ -20,6 +20,8 @@ export const AuditEvent = z.enum([
   "webhook.changed",
   "token.revoked",
   "principal.created",
+  /** An admin changed the default deadlines per tier or the reminder share (before and after). */
+  "deadlines.changed",
   /** The first keyed entry of an upgraded database: anchors the legacy sha256 chain (its head). */
   "audit.rekeyed"
 ])

@@ -70,8 +70,15 @@ export type ReviewOutcome =
   | { ok: true; status: ProposalStatus; approvers: string[]; pausesWorkflow: boolean }
   | { ok: false; message: string }
 
-/** Statuses from which a reviewer may ask for an undo: it ran, or it is cleared to run. */
-const REVERTIBLE: readonly ProposalStatus[] = ["approved", "auto_approved", "executed"]
+/**
+ * Statuses from which a reviewer may ask for an undo: it ran, or it is cleared to run. Under the
+ * monitor and exception models that is every item of the daily summary that ran (auto-approved,
+ * executed); the agent hears of the revert through `wait?version=`, the SDK and `proposal.reverted`.
+ */
+export const REVERTIBLE_STATUSES: readonly ProposalStatus[] = ["approved", "auto_approved", "executed"]
+
+/** Revert is offered (panel, popup, daily summary) and accepted by the server. */
+export const isRevertible = (status: ProposalStatus): boolean => REVERTIBLE_STATUSES.includes(status)
 
 /**
  * Applies one human decision to a proposal's review state; `ok: false` is a conflict (409).
@@ -96,7 +103,7 @@ export function applyReview(state: ReviewState, action: DecisionAction, reviewer
       if (state.status !== "pending") return notPending(state.status)
       return { ok: true, status: "rejected", approvers: [...state.approvers], pausesWorkflow: false }
     case "revert":
-      if (!REVERTIBLE.includes(state.status))
+      if (!isRevertible(state.status))
         return { ok: false, message: `only approved, auto-approved or executed proposals can be reverted (this one is ${state.status})` }
       return { ok: true, status: "reverted", approvers: [...state.approvers], pausesWorkflow: false }
     case "pause":
@@ -136,18 +143,6 @@ export function applyExecutionReport(
       message: "the target changed since the proposal was made; it is back to pending for a new review"
     }
   return { ok: true, status: report.outcome }
-}
-
-/**
- * When a pending proposal lapses: the earlier of the agent's `expiresAt` and the workflow's
- * `expiryHours` counted from creation. Fixed at creation so a later workflow edit does not
- * silently expire (or revive) proposals already in the queue.
- */
-export function effectiveExpiry(createdAt: Date, expiresAt: string | undefined, expiryHours: number | null): Date | null {
-  const candidates: number[] = []
-  if (expiresAt !== undefined) candidates.push(Date.parse(expiresAt))
-  if (expiryHours !== null) candidates.push(createdAt.getTime() + expiryHours * 3_600_000)
-  return candidates.length === 0 ? null : new Date(Math.min(...candidates))
 }
 
 /** Only a pending proposal expires; a decided one keeps its decision. */

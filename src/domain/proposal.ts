@@ -76,6 +76,16 @@ const proposalFields = {
 export const ProposalCreate = z.strictObject(proposalFields)
 export type ProposalCreate = z.infer<typeof ProposalCreate>
 
+/** The reviewer behind a proposal's current `editedChange`. */
+export const ProposalEditor = z.object({
+  name: z.string(),
+  principalId: z.string().optional(),
+  /** When the edit was made, and the version of the proposal it was made on. */
+  at: z.iso.datetime({ offset: true }),
+  proposalVersion: z.int()
+})
+export type ProposalEditor = z.infer<typeof ProposalEditor>
+
 /** A proposal as the server stores and returns it. */
 export const Proposal = z.object({
   ...proposalFields,
@@ -87,10 +97,23 @@ export const Proposal = z.object({
   updatedAt: z.iso.datetime({ offset: true }),
   /** The reviewer's edited change, when an `edit` decision was made; the agent applies this one. */
   editedChange: Change.optional(),
+  /**
+   * Who made `editedChange` and when (the last `edit` decision): what a co-approver on a quorum
+   * workflow approves is this version, and their approval binds to its hash.
+   */
+  editedBy: ProposalEditor.optional(),
   /** sha256 of the canonical change that was approved (edited one if edited). */
   contentHash: z.string().optional(),
   /** Distinct approvals so far, for quorum. */
   approvals: z.int().min(0).default(0),
+  /** Principal ids of the people whose approvals count now (an edit restarts the count): "have I approved this version?" */
+  approvedBy: z.array(z.string()).optional(),
+  /**
+   * When a reminder about this pending proposal is due: the reminder share of the time from
+   * creation to `expiresAt` (GET /v1/settings/deadlines), fixed at creation. The
+   * `proposal.expiring` webhook fires then; the extension reminds at the same moment.
+   */
+  remindAt: z.iso.datetime({ offset: true }).optional(),
   quorum: z.int().min(1).default(1),
   decisions: z.array(Decision).default([]),
   /** Why it is pending or was auto-approved, decided by the server (a review rule names itself). */

@@ -1,5 +1,5 @@
 import { z } from "zod"
-import { CHANGE_KINDS, type Change, type ChangeKind } from "./changes"
+import { changeFieldsTouched, CHANGE_KINDS, type Change, type ChangeKind } from "./change-kinds"
 import { Platform } from "./platform"
 
 /**
@@ -59,22 +59,8 @@ export interface RuleSubject {
   target: { platform: Platform }
 }
 
-/** Field names a change touches, lower-cased. */
-export function fieldsTouched(change: Change): string[] {
-  switch (change.kind) {
-    case "fields":
-      return change.changes.map((c) => c.field.toLowerCase())
-    case "bulk": {
-      const names = new Set<string>()
-      for (const row of change.sample) for (const name of [...Object.keys(row.before), ...Object.keys(row.after)]) names.add(name.toLowerCase())
-      return [...names]
-    }
-    case "content":
-      return [change.field.toLowerCase()]
-    default:
-      return []
-  }
-}
+/** Field names a change touches, lower-cased (each kind's row in change-kinds.ts says which). */
+export const fieldsTouched = (change: Change): string[] => changeFieldsTouched(change)
 
 export function ruleMatches(match: ReviewRuleMatch, subject: RuleSubject): boolean {
   const { change } = subject

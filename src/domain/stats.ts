@@ -1,5 +1,10 @@
 import { z } from "zod"
+import { RejectionReasonCode } from "./decision"
+import { REJECTION_REASON_CODES } from "./labels"
 import { OversightModel } from "./workflow"
+
+/** The brief's target: a reviewer grasps and decides a proposal in under two minutes. */
+export const REVIEW_TIME_TARGET_MS = 120_000
 
 export const StatsQuery = z.strictObject({
   /** Look-back window in days. */
@@ -16,6 +21,10 @@ export const Recommendation = z.object({
   to: OversightModel.nullable()
 })
 export type Recommendation = z.infer<typeof Recommendation>
+
+/** How often each preset reason was given, most frequent first. */
+export const ReasonCounts = z.array(z.object({ code: RejectionReasonCode, count: z.int().min(1) }))
+export type ReasonCounts = z.infer<typeof ReasonCounts>
 
 const Rates = z.object({ approval: z.number(), edit: z.number(), reject: z.number(), revert: z.number() })
 
@@ -36,7 +45,16 @@ export const WorkflowStats = z.object({
   }),
   /** Shares of human decisions (0..1); revert is relative to executed items. */
   rates: Rates,
-  reviewMs: z.object({ median: z.number().nullable(), p90: z.number().nullable() }),
+  reviewMs: z.object({
+    median: z.number().nullable(),
+    p90: z.number().nullable(),
+    /** The two-minute target (REVIEW_TIME_TARGET_MS) the times are measured against. */
+    targetMs: z.int(),
+    /** Share (0..1) of timed human decisions made within the target; null without any. */
+    withinTarget: z.number().nullable()
+  }),
+  /** The reasons people gave, by count: for rejections, and for reverts (when they gave one). */
+  reasons: z.object({ rejected: ReasonCounts, reverted: ReasonCounts }),
   recommendation: Recommendation,
   /** One point per day of the window, for the advisor's charts. */
   series: z.array(Rates.extend({ day: z.string(), decisions: z.int(), medianReviewMs: z.number().nullable() }))
@@ -50,3 +68,18 @@ export const StatsResponse = z.object({
   workflows: z.array(WorkflowStats)
 })
 export type StatsResponse = z.infer<typeof StatsResponse>
+
+/** Counts of reason codes, most frequent first (ties in the panel's order of the presets). */
+export function countReasons(codes: readonly RejectionReasonCode[]): ReasonCounts {
+  const counts = new Map<RejectionReasonCode, number>()
+  for (const code of codes) counts.set(code, (counts.get(code) ?? 0) + 1)
+  return [...counts]
+    .map(([code, count]) => ({ code, count }))
+    .sort((a, b) => b.count - a.count || REJECTION_REASON_CODES.indexOf(a.code) - REJECTION_REASON_CODES.indexOf(b.code))
+}
+
+/** Share of `reviewTimes` at or under `targetMs`; null when there are none. */
+export function shareWithinTarget(reviewTimes: readonly number[], targetMs: number = REVIEW_TIME_TARGET_MS): number | null {
+  if (reviewTimes.length === 0) return null
+  return reviewTimes.filter((ms) => ms <= targetMs).length / reviewTimes.length
+}

@@ -1,14 +1,7 @@
-/** What the launcher shows; the background works it out from the tab's URL and its cache. */
-export type LauncherState =
-  | { kind: "unreadable" }
-  | { kind: "loading" }
-  | { kind: "unreachable" }
-  | { kind: "not-configured" }
-  | { kind: "ready"; toReview: number }
+// Type only: the launcher runs in host pages and bundles no zod.
+import type { LauncherState } from "~src/local/launcher-state"
 
-/** Proposals that still need this reviewer: pending, with no decision already waiting to be sent. */
-export const needsReview = (p: { status: string; local?: { pendingAction?: unknown } }): boolean =>
-  p.status === "pending" && !p.local?.pendingAction
+export type { LauncherState }
 
 /** The launcher's accessible name; it always starts with "Signoff" (the UI contract e2e tests rely on). */
 export function launcherLabel(state: LauncherState): string {

@@ -1,9 +1,10 @@
+import browser, { type Runtime } from "webextension-polyfill"
 import { onCacheChanged } from "~src/messaging/cache-changed"
 import type { Message, ResponseOf } from "~src/messaging/messages"
 import { BackgroundError, sendToBackground } from "~src/messaging/transport"
 import { matchesAnyPattern } from "~src/platforms/match-pattern"
 import type { PlatformDefinition } from "~src/platforms/platform"
-import type { FromFrame } from "./frame-protocol"
+import type { FromFrame } from "~src/messaging/frame-protocol"
 import { launcherBadge, launcherLabel, type LauncherState } from "./launcher-state"
 import { LAUNCHER_CSS } from "./launcher-styles"
 import { watchNavigation } from "./navigation-watcher"
@@ -12,8 +13,8 @@ import { createPanelFrame, type PanelFrame } from "./panel-frame"
 /** The one element Signoff adds to a host page. A custom tag: host CSS rarely targets unknown tags. */
 export const LAUNCHER_HOST_TAG = "signoff-launcher"
 
-/** The parts of chrome.runtime the launcher uses; tests pass fakes. */
-export type LauncherRuntime = Pick<typeof chrome.runtime, "id" | "getURL" | "onMessage">
+/** The parts of browser.runtime the launcher uses; tests pass fakes. */
+export type LauncherRuntime = Pick<Runtime.Static, "id" | "getURL" | "onMessage">
 
 type Ask = <T extends "launcher.status" | "panel.session">(message: Extract<Message, { type: T }>) => Promise<ResponseOf<T>>
 
@@ -51,7 +52,7 @@ const MAX_TAMPERING = 20
 export function mountLauncher({
   platform,
   win = window,
-  runtime = chrome.runtime,
+  runtime = browser.runtime,
   ask = sendToBackground as Ask,
   pollMs
 }: MountLauncherOptions): MountedLauncher | null {

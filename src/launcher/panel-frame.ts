@@ -1,4 +1,4 @@
-import { FRAME_CONNECT, isFromFrame, PANEL_PAGE, type FromFrame, type ToFrame } from "./frame-protocol"
+import { FRAME_CONNECT, isFromFrame, PANEL_PAGE, type FromFrame, type ToFrame } from "~src/messaging/frame-protocol"
 
 export interface PanelFrameDeps {
   doc: Document

@@ -3,32 +3,21 @@
 // every schema then throws "z.enum is not a function" at load. This module is in every bundle
 // (background, popup, options, content scripts via client.ts), so it keeps zod in all of them.
 import * as z from "zod"
-import { DecisionCreate, DecisionReason, DecisionAction } from "~src/domain/decision"
-import { Me } from "~src/domain/me"
-import { Change } from "~src/domain/changes"
 import { Entity } from "~src/domain/entity"
-import { Platform, Target } from "~src/domain/platform"
-import { Proposal } from "~src/domain/proposal"
-import { OversightModel, Workflow, WorkflowUpsert } from "~src/domain/workflow"
+import { Me } from "~src/domain/me"
+import { Workflow, WorkflowUpsert } from "~src/domain/workflow"
+import { DecisionRequest } from "~src/local/decision-request"
+import { LauncherState } from "~src/local/launcher-state"
+import { LocalProposal, QueueEntry } from "~src/local/local-proposal"
+import { PublicSettings } from "~src/local/public-settings"
+import { QueueHead } from "~src/local/queue-head"
+import { SyncStatus } from "~src/local/sync-status"
 
 /**
  * The one message union between content scripts / popup / options and the background worker.
  * The background validates every message with this schema and checks the sender; no response
  * ever carries the API token.
  */
-
-/** A decision the user made, as the UI sends it (the background adds the idempotency key). */
-export const DecisionRequest = z.strictObject({
-  proposalId: z.string().min(1).max(64),
-  action: DecisionAction,
-  reason: DecisionReason.optional(),
-  edits: z.record(z.string(), z.unknown()).optional(),
-  proposalVersion: z.int().min(1),
-  reviewMs: z.int().min(0).max(86_400_000).optional()
-})
-export type DecisionRequest = z.infer<typeof DecisionRequest>
-// The request must be a valid API decision once the id is removed.
-export const toDecisionCreate = ({ proposalId: _id, ...rest }: DecisionRequest) => DecisionCreate.parse(rest)
 
 export const Message = z.discriminatedUnion("type", [
   /** Content script: the launcher's state for the tab (the background reads the tab's URL; `url` is what the page sees, to spot a lag). */
@@ -81,100 +70,6 @@ export const Message = z.discriminatedUnion("type", [
 ])
 export type Message = z.infer<typeof Message>
 export type MessageType = Message["type"]
-
-/** How the local copy of a proposal differs from the server's, for the panel and popup. */
-export const LocalState = z.object({
-  /** A decision waiting in the outbox. */
-  pendingAction: DecisionAction.optional(),
-  /** The server refused our decision (409); shown to the user, never retried. */
-  conflict: z.object({ message: z.string(), at: z.string() }).optional(),
-  /** The server rejected our decision for another reason (validation, not found...); shown, not retried. */
-  failure: z.object({ message: z.string(), at: z.string() }).optional()
-})
-export const LocalProposal = Proposal.extend({ local: LocalState.optional() })
-export type LocalProposal = z.infer<typeof LocalProposal>
-
-const ChangeKind = z.enum(Change.options.map((option) => option.shape.kind.value) as [Change["kind"], ...Change["kind"][]])
-
-/**
- * One proposal as the popup's queue lists it: what a row, the counts by tier and workflow, the
- * filters and quick/bulk approve read, and no more. The queue can hold 10,000 proposals; sending
- * them whole (change bodies, evidence, decisions) made the popup's first paint 2.5× slower than
- * with an empty queue. The full proposal is asked for (`proposal.get`) when one is opened.
- */
-export const QueueEntry = Proposal.pick({
-  id: true,
-  workflowId: true,
-  title: true,
-  status: true,
-  version: true,
-  confidence: true,
-  risk: true,
-  createdAt: true,
-  approvals: true,
-  quorum: true
-}).extend({
-  /** The platform filters and labels the row; a URL means "open it on its page", none "review it here". */
-  target: Target.pick({ platform: true, url: true }),
-  /** Population-level kinds (bulk, scoring) are never quick-approved. */
-  change: z.object({ kind: ChangeKind }),
-  local: LocalState.optional()
-})
-export type QueueEntry = z.infer<typeof QueueEntry>
-
-/** A queue entry with what the popup derives from it and its workflow (src/queue/review-queue.ts). */
-const QueueItem = z.object({
-  proposal: QueueEntry,
-  tier: OversightModel,
-  workflowName: z.string(),
-  riskScore: z.number(),
-  createdAtMs: z.number(),
-  needsQuorum: z.boolean(),
-  quickApprovable: z.boolean()
-})
-
-export const QueueHead = z.object({
-  items: z.array(QueueItem),
-  summary: z.object({
-    total: z.int().min(0),
-    byTier: z.record(OversightModel, z.int().min(0)),
-    byWorkflow: z.array(z.object({ workflowId: z.string(), name: z.string(), count: z.int().min(0) })),
-    platforms: z.array(Platform),
-    oldest: QueueItem.nullable(),
-    needingQuorum: z.int().min(0)
-  })
-})
-
-export const SyncStatus = z.object({
-  configured: z.boolean(),
-  online: z.boolean(),
-  lastSyncAt: z.string().nullable(),
-  outboxSize: z.int().min(0),
-  pendingCount: z.int().min(0),
-  error: z.string().nullable(),
-  syncing: z.boolean(),
-  /** Items pulled so far during a large sync. */
-  progress: z.object({ pulled: z.int() }).nullable()
-})
-export type SyncStatus = z.infer<typeof SyncStatus>
-
-export const LauncherState = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("unreadable") }),
-  z.object({ kind: z.literal("loading") }),
-  z.object({ kind: z.literal("unreachable") }),
-  z.object({ kind: z.literal("not-configured") }),
-  z.object({ kind: z.literal("ready"), toReview: z.int().min(0) })
-])
-
-export const PublicSettings = z.object({
-  serverUrl: z.string(),
-  hasToken: z.boolean(),
-  /** Last four characters, for a masked display ("••••3f2a"). */
-  tokenHint: z.string().nullable(),
-  notifications: z.boolean(),
-  syncIntervalMinutes: z.number()
-})
-export type PublicSettings = z.infer<typeof PublicSettings>
 
 /** Response payload per message type. */
 export const Responses = {

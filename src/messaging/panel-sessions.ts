@@ -5,7 +5,7 @@
  * (tab, frame, document ids, all set by the browser) and nothing else. A page that frames
  * panel.html itself never learns a session, so its frame stays inert.
  *
- * State lives in a small key/value store: chrome.storage.session in the worker (it survives the
+ * State lives in a small key/value store: browser.storage.session in the worker (it survives the
  * worker being stopped, not a browser restart, and content scripts cannot read it), a Map in tests.
  */
 export interface SessionStore {
@@ -18,7 +18,7 @@ export interface SessionStore {
 export interface FrameIdentity {
   tabId: number
   frameId: number
-  /** chrome.runtime.MessageSender.documentId (Chrome ≥ 106); changes when the frame reloads. */
+  /** runtime.MessageSender.documentId (Chrome ≥ 106; Firefox has none); changes when the frame reloads. */
   documentId?: string
 }
 

@@ -46,6 +46,7 @@ const QueueEntryShape = object({
       edgeCase: optional(boolean)
     })
   ),
+  riskAssessment: optional(object({ level: oneOf(["low", "high"]), reasons: array(string), quickApprovable: boolean })),
   target: object({ platform: oneOf(Platform.options), url: optional(string) }),
   change: object({ kind: oneOf(CHANGE_KINDS) }),
   local: optional(object({ pendingAction: optional(oneOf(DecisionAction.options)), conflict: optional(Notice), failure: optional(Notice) }))

@@ -1,6 +1,6 @@
 import type { MessageType } from "./messages"
 
-/** The fields of chrome.runtime.MessageSender the policy reads. */
+/** The fields of runtime.MessageSender the policy reads. */
 export interface MessageSenderInfo {
   id?: string
   url?: string

@@ -1,3 +1,4 @@
+import browser from "webextension-polyfill"
 import type { Envelope, Message } from "./messages"
 
 export class BackgroundError extends Error {
@@ -10,13 +11,9 @@ export class BackgroundError extends Error {
   }
 }
 
-/**
- * Sends a message to the background worker and unwraps its Envelope; the caller validates the
- * payload. MV3's chrome.runtime.sendMessage returns a promise, so webextension-polyfill (10 KiB
- * in every content script) is not needed for it.
- */
+/** Sends a message to the background worker and unwraps its Envelope; the caller validates the payload. */
 export async function sendToBackground(message: Message): Promise<unknown> {
-  const reply = (await chrome.runtime.sendMessage(message)) as Envelope<unknown> | undefined
+  const reply = (await browser.runtime.sendMessage(message)) as Envelope<unknown> | undefined
   if (!reply) throw new BackgroundError("no_reply", "The Signoff background worker did not answer")
   if (!reply.ok) throw new BackgroundError(reply.error.code, reply.error.message)
   return reply.data

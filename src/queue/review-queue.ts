@@ -1,20 +1,7 @@
 import type { Platform } from "~src/domain/platform"
 import type { OversightModel, Workflow } from "~src/domain/workflow"
-import type { QueueEntry } from "~src/messaging/messages"
-
-/** One pending proposal as the popup's queue shows it, with what the sort and filters need. */
-export interface QueueItem {
-  proposal: QueueEntry
-  /** Oversight model of the proposal's workflow. */
-  tier: OversightModel
-  workflowName: string
-  riskScore: number
-  createdAtMs: number
-  /** More than one reviewer must approve: never bulk-approved from the popup. */
-  needsQuorum: boolean
-  /** One-click approve from the popup is offered (low risk, single reviewer, nothing queued). */
-  quickApprovable: boolean
-}
+import type { QueueEntry } from "~src/local/local-proposal"
+import type { QueueHead, QueueItem, QueueSummary } from "~src/local/queue-head"
 
 export interface QueueFilter {
   platform: Platform | null
@@ -27,10 +14,15 @@ export const NO_FILTER: QueueFilter = { platform: null, workflowId: null, tier: 
 // changes and bulk operations are what a manager must look at first.
 const LOW_CONFIDENCE = 0.6
 
-/** Written out flag by flag: this runs for every queued item on every popup open. */
-export function riskScore(proposal: Pick<QueueEntry, "risk" | "confidence">): number {
+/**
+ * Queue order weight. The server's classification of the change counts first (agents cannot
+ * lower it), then the agent's own flags raise it further. Written out flag by flag: this runs for
+ * every queued item on every popup open.
+ */
+export function riskScore(proposal: Pick<QueueEntry, "risk" | "confidence" | "riskAssessment">): number {
   const risk = proposal.risk
   let score = proposal.confidence < LOW_CONFIDENCE ? 1 : 0
+  if (proposal.riskAssessment?.level === "high") score += 4
   if (!risk) return score
   if (risk.writesProduction) score += 4
   if (risk.customerFacing) score += 4
@@ -41,11 +33,12 @@ export function riskScore(proposal: Pick<QueueEntry, "risk" | "confidence">): nu
 }
 
 /**
- * Low risk = no risk flag at all and the agent is confident. Population-level changes (bulk,
- * scoring) are never "low risk" even unflagged: reviewers decide those on totals in the panel.
+ * May be approved without opening it (quick approve, bulk approve): only when the server's own
+ * classification of the change says so — the agent's flags can only take that away. A proposal
+ * the server did not classify (from an older server) is never approved unseen.
  */
-export function isLowRisk(proposal: Pick<QueueEntry, "risk" | "confidence" | "change">, score = riskScore(proposal)): boolean {
-  return score === 0 && proposal.change.kind !== "bulk" && proposal.change.kind !== "scoring"
+export function isLowRisk(proposal: Pick<QueueEntry, "risk" | "confidence" | "change" | "riskAssessment">, score = riskScore(proposal)): boolean {
+  return proposal.riskAssessment?.quickApprovable === true && score === 0
 }
 
 /**
@@ -60,7 +53,7 @@ export function buildQueue(proposals: readonly QueueEntry[], workflows: readonly
     const workflow = byId.get(proposal.workflowId)
     const quorum = Math.max(proposal.quorum, workflow?.quorum ?? 1)
     const needsQuorum = quorum > 1
-    const queued = Boolean(proposal.local?.pendingAction)
+    const queued = Boolean(proposal.local?.pendingAction || proposal.local?.alreadyApproved)
     const score = riskScore(proposal)
     items.push({
       proposal,
@@ -93,15 +86,6 @@ export function filterQueue(items: readonly QueueItem[], filter: QueueFilter): Q
   )
 }
 
-export interface QueueSummary {
-  total: number
-  byTier: Record<OversightModel, number>
-  byWorkflow: { workflowId: string; name: string; count: number }[]
-  platforms: Platform[]
-  oldest: QueueItem | null
-  needingQuorum: number
-}
-
 export function summarizeQueue(items: readonly QueueItem[]): QueueSummary {
   const byTier: Record<OversightModel, number> = { approve: 0, monitor: 0, exception: 0 }
   const byWorkflow = new Map<string, { workflowId: string; name: string; count: number }>()
@@ -127,13 +111,6 @@ export function summarizeQueue(items: readonly QueueItem[]): QueueSummary {
     oldest,
     needingQuorum
   }
-}
-
-/** What the popup's first paint needs: the counts of the whole queue and its first rows. */
-export interface QueueHead {
-  /** The first `size` items in queue order (riskiest, then longest waiting). */
-  items: QueueItem[]
-  summary: QueueSummary
 }
 
 /**

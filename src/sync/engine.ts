@@ -1,9 +1,10 @@
 import type { ApiClient } from "~src/api"
 import { isConfigured, readMeta, readSettings, writeMeta, type SignoffDatabase, type StoredSettings } from "~src/db"
 import type { Proposal } from "~src/domain"
-import type { SyncStatus } from "~src/messaging/messages"
+import type { SyncStatus } from "~src/local/sync-status"
 import type { BackoffPolicy } from "./backoff"
 import { readAwaitingReview, type AwaitingReview } from "./awaiting-review"
+import { currentAccount } from "./current-account"
 import { countPendingDecisions } from "./outbox"
 import { pullDeltas } from "./pull"
 import { pushOutbox, type PushResult } from "./push"
@@ -107,7 +108,11 @@ export function createSyncEngine(deps: SyncEngineDeps) {
     result.ran = true
     const api = deps.createApi(settings)
     try {
-      const push = await pushOutbox(db, api, { now, random, ignoreBackoff: Boolean(options.ignoreBackoff), backoff: deps.backoff })
+      // Who this token is, before anything is sent: queued decisions go out only with their own account's token.
+      if (!(await readMeta(db, "me"))) await writeMeta(db, "me", await api.me())
+      const account = await currentAccount(db)
+      if (!account) return result
+      const push = await pushOutbox(db, api, { account, now, random, ignoreBackoff: Boolean(options.ignoreBackoff), backoff: deps.backoff })
       result.push = { sent: push.sent, conflicted: push.conflicted, failed: push.failed }
       if (push.stoppedBy) await recordError(push.stoppedBy)
 
@@ -123,7 +128,6 @@ export function createSyncEngine(deps: SyncEngineDeps) {
       result.arrived = pull.arrived
       await writeMeta(db, "lastSyncAt", new Date(now()).toISOString())
       await refreshWorkflows(api)
-      if (!(await readMeta(db, "me"))) await writeMeta(db, "me", await api.me())
       // A push that stopped on a server error is still an error to show, even though the pull worked.
       if (!push.stoppedBy) await writeMeta(db, "lastError", null)
       else result.error = describeSyncError(push.stoppedBy).message

@@ -1,7 +1,5 @@
 import type { OutboxEntry } from "~src/db"
-import type { LocalProposal } from "~src/messaging/messages"
-
-export type LocalState = NonNullable<LocalProposal["local"]>
+import type { LocalState } from "~src/local/local-proposal"
 
 /**
  * The outbox is the source of truth for how the local copy of a proposal differs from the server's;

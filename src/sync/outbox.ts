@@ -1,5 +1,7 @@
-import type { CachedProposal, SignoffDatabase } from "~src/db"
-import { toDecisionCreate, type DecisionRequest } from "~src/messaging/messages"
+import { toLocalProposal, type CachedProposal, type SignoffDatabase } from "~src/db"
+import { sameAccount, type Account } from "~src/domain"
+import { toDecisionCreate, type DecisionRequest } from "~src/local/decision-request"
+import { toQueueEntry } from "~src/local/queue-entry"
 import { localStateByProposal } from "./local-state"
 
 export class UnknownProposalError extends Error {
@@ -10,14 +12,15 @@ export class UnknownProposalError extends Error {
 }
 
 /**
- * Queue a decision: outbox entry (with its idempotency key, generated here once) and the optimistic
- * `local.pendingAction` on the cached proposal, in one transaction. Refused decisions previously
- * recorded for the proposal are superseded by this one. A double click queues one entry.
+ * Queue a decision: outbox entry (with its idempotency key, generated here once, and the account
+ * it is made under) and the optimistic `local.pendingAction` on the cached proposal, in one
+ * transaction. Refused decisions previously recorded for the proposal are superseded by this one.
+ * A double click queues one entry.
  */
 export async function enqueueDecision(
   db: SignoffDatabase,
   request: DecisionRequest,
-  { now, newKey = () => crypto.randomUUID() }: { now: number; newKey?: () => string }
+  { now, account, newKey = () => crypto.randomUUID() }: { now: number; account: Account; newKey?: () => string }
 ): Promise<CachedProposal> {
   const body = toDecisionCreate(request)
   return db.transaction("rw", db.outbox, db.proposals, async () => {
@@ -40,17 +43,27 @@ export async function enqueueDecision(
         nextAttemptAt: now,
         lastError: null,
         createdAt: at,
-        updatedAt: at
+        updatedAt: at,
+        account,
+        snapshot: toQueueEntry(toLocalProposal(cached))
       })
     }
     return (await refreshLocalState(db, [request.proposalId]))[0]
   })
 }
 
-/** The user read the conflict/failure notice: drop the refused entries so the proposal shows the server's state only. */
-export async function dismissRefusedDecisions(db: SignoffDatabase, proposalId: string): Promise<CachedProposal | undefined> {
+/**
+ * The user read the conflict/failure notice, or discards a decision another account queued: drop
+ * the refused entries and those waiting for another account, so the proposal shows the server's
+ * state only. Entries this account will still send are kept.
+ */
+export async function dismissRefusedDecisions(db: SignoffDatabase, proposalId: string, account: Account | null): Promise<CachedProposal | undefined> {
   return db.transaction("rw", db.outbox, db.proposals, async () => {
-    await db.outbox.where("proposalId").equals(proposalId).and((e) => e.state !== "pending").delete()
+    await db.outbox
+      .where("proposalId")
+      .equals(proposalId)
+      .and((e) => e.state !== "pending" || (account !== null && e.account !== undefined && !sameAccount(e.account, account)))
+      .delete()
     return (await refreshLocalState(db, [proposalId]))[0]
   })
 }

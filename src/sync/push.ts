@@ -1,5 +1,6 @@
 import { ApiError, NetworkError, type ApiClient } from "~src/api"
 import { putServerCopy, type OutboxEntry, type SignoffDatabase } from "~src/db"
+import { sameAccount, type Account } from "~src/domain"
 import { backoffDelay, type BackoffPolicy } from "./backoff"
 import { describeConflict } from "./conflict-message"
 import { refreshLocalState } from "./outbox"
@@ -16,6 +17,8 @@ export interface PushResult {
 }
 
 interface PushOptions {
+  /** The account connected now: only its decisions are sent, with its token. */
+  account: Account
   now: () => number
   random: () => number
   /** A user-requested sync or coming back online retries at once instead of waiting for the backoff. */
@@ -24,15 +27,20 @@ interface PushOptions {
 }
 
 /**
- * Push queued decisions in the order they were made, each with the idempotency key it got at enqueue
- * time, so a retry after a lost response is answered with the original result instead of a second
- * decision. 409 → conflicted (the server's state goes into the cache, the user is told, no retry);
- * other 4xx → failed with the reason; network/5xx → backoff and stop (order matters: an edit before an approve).
+ * Push this account's queued decisions in the order they were made, each with the idempotency key
+ * it got at enqueue time, so a retry after a lost response is answered with the original result
+ * instead of a second decision. Another account's decisions are never sent with this account's
+ * token: they wait for it (an entry from before accounts were recorded is bound to this one, which
+ * is what it would have been sent with). 409 → conflicted (the server's state goes into the cache,
+ * the user is told, no retry); other 4xx → failed with the reason; network/5xx → backoff and stop
+ * (order matters: an edit before an approve).
  */
 export async function pushOutbox(db: SignoffDatabase, api: Pick<ApiClient, "decide">, options: PushOptions): Promise<PushResult> {
   const result: PushResult = { sent: 0, conflicted: 0, failed: 0, stoppedBy: null }
   const queue = await db.outbox.where("state").equals("pending").sortBy("id")
   for (const entry of queue) {
+    if (!entry.account) await db.outbox.update(entry.id!, { account: options.account })
+    else if (!sameAccount(entry.account, options.account)) continue
     if (!options.ignoreBackoff && entry.nextAttemptAt > options.now()) break
     try {
       const { proposal } = await api.decide(entry.proposalId, entry.body, entry.idempotencyKey)

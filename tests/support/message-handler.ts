@@ -1,6 +1,6 @@
 import { createApiClient, type ApiClientOptions } from "~src/api"
 import { SignoffDatabase } from "~src/db"
-import { createMessageHandler } from "~src/messaging/handler"
+import { createMessageHandler } from "~background/handlers"
 import { createPanelSessions, memorySessionStore } from "~src/messaging/panel-sessions"
 import { createSyncEngine, type SyncEngine } from "~src/sync"
 

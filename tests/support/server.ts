@@ -28,8 +28,8 @@ export interface TestServer {
    */
   sql(query: string, params?: unknown[]): Promise<Array<Record<string, unknown>>>
   /**
-   * Stops this server (its database kept) and starts a new one on the same data, as a process
-   * restart would; close the returned server, not this one, when done.
+   * Stops this server (its database kept) and starts a new one on the same data and port, as a
+   * process restart would; close the returned server, not this one, when done.
    */
   restart(opts?: ServerOptions): Promise<TestServer>
   close(): Promise<void>
@@ -64,10 +64,10 @@ export async function startTestServer(
   return launch(storage, opts)
 }
 
-async function launch(storage: Storage, opts: ServerOptions): Promise<TestServer> {
+async function launch(storage: Storage, opts: ServerOptions, port = 0): Promise<TestServer> {
   const keys = { keyDir: storage.keyDir, ...opts.keys }
   const server = await startServer({
-    port: 0,
+    port,
     host: "127.0.0.1",
     db: storage.location,
     keys,
@@ -90,9 +90,10 @@ async function launch(storage: Storage, opts: ServerOptions): Promise<TestServer
       return (await withIds(principal.role as Role, `${principal.name as string} (another token)`, { ...options, principalId })).token
     },
     sql: storage.sql,
+    // On the same port: to its clients (an extension's settings, a queued decision's account) it is the same server.
     restart: async (next = opts) => {
       await server.close()
-      return launch(storage, next)
+      return launch(storage, next, Number(new URL(server.url).port))
     },
     close: async () => {
       await server.close()

@@ -1,3 +1,4 @@
+import browser from "webextension-polyfill"
 import { CUSTOM_DOMAINS_KEY, CustomDomainList, type CustomDomain } from "~src/domain/custom-domains"
 
 /** The browser APIs the custom-domain section needs; injectable so tests can fake them. */
@@ -11,25 +12,25 @@ export interface CustomDomainBrowser {
   writeDomains(domains: CustomDomain[]): Promise<void>
 }
 
-export function chromeCustomDomainBrowser(): CustomDomainBrowser {
+export function extensionCustomDomainBrowser(): CustomDomainBrowser {
   return {
-    requestOrigin: (origin) => chrome.permissions.request({ origins: [origin] }),
-    removeOrigin: (origin) => chrome.permissions.remove({ origins: [origin] }),
+    requestOrigin: (origin) => browser.permissions.request({ origins: [origin] }),
+    removeOrigin: (origin) => browser.permissions.remove({ origins: [origin] }),
     registerScript: (script) =>
-      chrome.scripting.registerContentScripts([
+      browser.scripting.registerContentScripts([
         // persistAcrossSessions: the registration survives browser restarts, like a manifest entry.
         { ...script, runAt: "document_idle", persistAcrossSessions: true }
       ]),
     async unregisterScript(id) {
-      const existing = await chrome.scripting.getRegisteredContentScripts({ ids: [id] })
-      if (existing.length > 0) await chrome.scripting.unregisterContentScripts({ ids: [id] })
+      const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] })
+      if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [id] })
     },
-    manifestContentScripts: () => chrome.runtime.getManifest().content_scripts,
+    manifestContentScripts: () => browser.runtime.getManifest().content_scripts,
     async readDomains() {
-      const stored = await chrome.storage.local.get(CUSTOM_DOMAINS_KEY)
+      const stored = await browser.storage.local.get(CUSTOM_DOMAINS_KEY)
       const parsed = CustomDomainList.safeParse(stored[CUSTOM_DOMAINS_KEY] ?? [])
       return parsed.success ? parsed.data : []
     },
-    writeDomains: (domains) => chrome.storage.local.set({ [CUSTOM_DOMAINS_KEY]: domains })
+    writeDomains: (domains) => browser.storage.local.set({ [CUSTOM_DOMAINS_KEY]: domains })
   }
 }

@@ -34,6 +34,7 @@ th { font-size: 13px; color: #4a5468; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 12px; }
 .chart { min-height: 200px; }
 .dialog { border: 2px solid #1d2433; border-radius: 8px; padding: 12px; margin: 12px 0 0; background: #fff; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 ul.plain { list-style: none; padding: 0; margin: 0; }
 ul.plain li { display: flex; gap: 8px; align-items: center; padding: 6px 0; border-bottom: 1px solid #e3e7ef; }
 fieldset { border: 1px solid #d5dbe6; border-radius: 6px; margin: 0 0 12px; padding: 8px 12px; }

@@ -1,4 +1,4 @@
-import { FRAME_CONNECT, isToFrame, type FromFrame, type ToFrame } from "~src/launcher/frame-protocol"
+import { FRAME_CONNECT, isToFrame, type FromFrame, type ToFrame } from "~src/messaging/frame-protocol"
 
 export interface FrameLink {
   /** The host page's URL when the session was handed over. */

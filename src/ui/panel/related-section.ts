@@ -1,5 +1,5 @@
 import type { EntityRef } from "~src/domain"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 
 /** The agent said the proposal's target belongs to this entity (target.parents): an email of the campaign on screen. */
 export const belongsTo = (p: LocalProposal, entity: EntityRef): boolean =>

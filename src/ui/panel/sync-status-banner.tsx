@@ -1,4 +1,4 @@
-import type { SyncStatus } from "~src/messaging/messages"
+import type { SyncStatus } from "~src/local/sync-status"
 
 /** Offline or failing sync: the panel still works from the local copy and decisions wait in the outbox. */
 export function SyncStatusBanner({ status }: { status: SyncStatus }) {

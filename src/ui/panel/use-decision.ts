@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query"
-import type { DecisionRequest, LocalProposal, ResponseOf } from "~src/messaging/messages"
+import type { ResponseOf } from "~src/messaging/messages"
+import type { DecisionRequest } from "~src/local/decision-request"
+import type { LocalProposal } from "~src/local/local-proposal"
 import { useAsk } from "~src/ui/query-client"
 
 type ForEntity = ResponseOf<"proposals.forEntity">

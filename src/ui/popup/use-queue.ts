@@ -1,6 +1,9 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
-import type { DecisionRequest, LocalProposal, QueueEntry, ResponseOf, SyncStatus } from "~src/messaging/messages"
-import { toQueueEntry } from "~src/messaging/queue-entry"
+import type { ResponseOf } from "~src/messaging/messages"
+import type { DecisionRequest } from "~src/local/decision-request"
+import type { LocalProposal, QueueEntry } from "~src/local/local-proposal"
+import type { SyncStatus } from "~src/local/sync-status"
+import { toQueueEntry } from "~src/local/queue-entry"
 import { queryKeys, useAsk } from "~src/ui/query-client"
 
 type QueueData = ResponseOf<"proposals.queue">

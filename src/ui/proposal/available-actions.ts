@@ -1,6 +1,6 @@
 import type { Workflow } from "~src/domain"
 import { isEditable } from "~src/ui/changes/registry"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 
 export type PanelAction = "approve" | "reject" | "edit" | "revert" | "pause"
 
@@ -12,7 +12,11 @@ export type PanelAction = "approve" | "reject" | "edit" | "revert" | "pause"
  */
 export function availableActions(proposal: LocalProposal, workflow: Workflow | undefined): PanelAction[] {
   if (proposal.local?.pendingAction) return []
-  if (proposal.status === "pending") return isEditable(proposal.change) ? ["approve", "reject", "edit"] : ["approve", "reject"]
+  if (proposal.status === "pending") {
+    // A quorum counts distinct people: whoever approved this version is not offered Approve again.
+    const decide: PanelAction[] = proposal.local?.alreadyApproved ? ["reject"] : ["approve", "reject"]
+    return isEditable(proposal.change) ? [...decide, "edit"] : decide
+  }
   if (proposal.status === "executed" && workflow?.model === "monitor") return workflow.paused ? ["revert"] : ["revert", "pause"]
   return []
 }

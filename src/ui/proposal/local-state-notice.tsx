@@ -1,5 +1,5 @@
 import type { DecisionAction } from "~src/domain"
-import type { LocalProposal } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
 import { useTrustedHandler } from "./trusted-events"
 
 const QUEUED_LABELS: Record<DecisionAction, string> = {
@@ -25,9 +25,25 @@ export function LocalStateNotice({
   const refusal = local.conflict ? { title: "Conflict", ...local.conflict } : local.failure ? { title: "Not accepted", ...local.failure } : null
   return (
     <>
-      {local.pendingAction && (
+      {local.pendingAction && local.queuedBy && (
+        <div className="notice queued" role="status">
+          {QUEUED_LABELS[local.pendingAction]} queued by {local.queuedBy.name} on {local.queuedBy.server}: it is sent only with{" "}
+          {local.queuedBy.name}'s account, when that account is connected again.
+          {onDismiss && (
+            <button type="button" className="link" onClick={trusted(() => onDismiss())}>
+              Discard
+            </button>
+          )}
+        </div>
+      )}
+      {local.pendingAction && !local.queuedBy && (
         <p className="notice queued" role="status">
           {QUEUED_LABELS[local.pendingAction]} queued{online ? ", sending…" : " (offline)"}
+        </p>
+      )}
+      {local.alreadyApproved && (
+        <p className="notice queued" role="status">
+          You approved this version; it waits for another reviewer.
         </p>
       )}
       {refusal && (

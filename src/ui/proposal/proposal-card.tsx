@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react"
 import type { DecisionReason, Workflow } from "~src/domain"
-import type { DecisionRequest, LocalProposal } from "~src/messaging/messages"
+import type { DecisionRequest } from "~src/local/decision-request"
+import type { LocalProposal } from "~src/local/local-proposal"
 import { ChangeEditor, ChangeView } from "~src/ui/changes/registry"
 import { availableActions } from "./available-actions"
 import { EvidenceList } from "./evidence-list"

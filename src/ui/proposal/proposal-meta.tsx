@@ -19,6 +19,23 @@ export function ProposalMeta({ proposal, workflow }: { proposal: Proposal; workf
       </dd>
       <dt>Confidence</dt>
       <dd>{confidenceText(proposal.confidence)}</dd>
+      {proposal.review && (
+        <>
+          <dt>{proposal.review.outcome === "pending" ? "Why it waits" : "Why it ran"}</dt>
+          <dd className="review-reason">
+            {proposal.review.reason === "rule" ? `Review rule "${proposal.review.description ?? proposal.review.ruleId}"` : proposal.review.text}
+          </dd>
+        </>
+      )}
+      {proposal.riskAssessment && (
+        <>
+          <dt>Risk</dt>
+          <dd>
+            {proposal.riskAssessment.level === "high" ? "High" : "Low"}
+            {proposal.riskAssessment.reasons.length > 0 && <span className="muted">: {proposal.riskAssessment.reasons.join("; ")}</span>}
+          </dd>
+        </>
+      )}
     </dl>
   )
 }

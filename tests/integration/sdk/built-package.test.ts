@@ -8,7 +8,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js"
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { buildSdk } from "~sdk/build"
-import { contentHashOf } from "~server/hashing"
+import { canonicalHash as contentHashOf } from "~sdk/src/hash"
 import { expectSixToolsNoneDecides, runProposeWaitReportCycle } from "~tests/support/mcp-cycle"
 import { type ServerWithCast, proposalBody, startServerWithCast } from "../server/fixtures"
 

@@ -1,3 +1,4 @@
+import { expect } from "vitest"
 import type { ProposalCreate } from "~src/domain"
 import { startTestServer, type TestServer } from "~tests/support/server"
 
@@ -53,9 +54,12 @@ export function client(server: TestServer) {
   }
 }
 
-/** Row counts of every table plus the highest seq and the sum of versions: "nothing written" is this unchanged. */
-export async function snapshotDatabase(server: TestServer): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {}
+/**
+ * Row counts of every table plus the highest seq and the sum of versions, and the contents of the
+ * rows that are updated in place (settings, workflows): "nothing written" is this unchanged.
+ */
+export async function snapshotDatabase(server: TestServer): Promise<Record<string, number | string>> {
+  const counts: Record<string, number | string> = {}
   for (const table of ["principals", "tokens", "workflows", "proposals", "decisions", "idempotency_keys", "audit_log", "settings", "custom_domains", "webhooks", "webhook_messages", "webhook_deliveries", "proposal_notices"]) {
     const [row] = await server.sql(`SELECT COUNT(*) AS n FROM ${table}`)
     counts[table] = Number(row!.n)
@@ -65,7 +69,20 @@ export async function snapshotDatabase(server: TestServer): Promise<Record<strin
   counts.sumOfVersions = Number(seq!.v ?? 0)
   const [revoked] = await server.sql("SELECT COUNT(*) AS n FROM tokens WHERE revoked_at IS NOT NULL")
   counts.revokedTokens = Number(revoked!.n)
+  counts.settingsValues = JSON.stringify(await server.sql("SELECT name, value FROM settings ORDER BY name"))
+  counts.workflowVersions = JSON.stringify(await server.sql("SELECT id, updated_at FROM workflows ORDER BY id"))
   return counts
+}
+
+/** Sends a request that must be refused with `status` (in our error shape, with `code` when given) and must leave the database as it was. */
+export async function expectRefusedWithoutWrites(server: TestServer, send: () => Promise<Call>, status: number, code?: string): Promise<Call> {
+  const before = await snapshotDatabase(server)
+  const res = await send()
+  expect(res.status, JSON.stringify(res.body)).toBe(status)
+  expect(typeof res.body.error?.message).toBe("string")
+  if (code !== undefined) expect(res.body.error.code).toBe(code)
+  expect(await snapshotDatabase(server)).toEqual(before)
+  return res
 }
 
 /** A real server on a temporary SQLite file, its client, and the usual cast of tokens. */

@@ -28,15 +28,25 @@ beforeAll(async () => {
   await api.put("/v1/workflows/steady", admin, { name: "Steady", model: "approve" })
   await api.put("/v1/workflows/young", admin, { name: "Young", model: "approve" })
   await api.put("/v1/workflows/slipping", admin, { name: "Slipping", model: "monitor" })
+  await api.put("/v1/workflows/picky", admin, { name: "Picky", model: "approve" })
   // 60 clean approvals with review times 1..60 s: enough evidence to loosen.
   await decideMany("steady", 60, (version, i) => ({ action: "approve", proposalVersion: version, reviewMs: (i + 1) * 1_000 }))
+  // 4 rejections (off brand ×2, compliance, too risky), one taking 3 minutes; 1 approval.
+  const rejections = [
+    { code: "off_brand", reviewMs: 20_000 },
+    { code: "compliance", reviewMs: 180_000 },
+    { code: "off_brand", reviewMs: 40_000 },
+    { code: "too_risky", reviewMs: 60_000 }
+  ]
+  await decideMany("picky", 4, (version, i) => ({ action: "reject", reason: { code: rejections[i]!.code }, proposalVersion: version, reviewMs: rejections[i]!.reviewMs }))
+  await decideMany("picky", 1, (version) => ({ action: "approve", proposalVersion: version, reviewMs: 100_000 }))
   // 20 clean approvals: too few to loosen, however clean.
   await decideMany("young", 20, (version) => ({ action: "approve", proposalVersion: version, reviewMs: 2_000 }))
   // Monitor: 12 items ran, 3 were reverted (25%).
   for (let i = 0; i < 12; i++) {
     const ran = (await api.createProposal(agent, { workflowId: "slipping" })).body
     const executed = (await api.post(`/v1/proposals/${ran.id}/execution`, agent, { outcome: "executed", contentHash: ran.contentHash })).body
-    if (i < 3) await api.decide(ana, ran.id, { action: "revert", proposalVersion: executed.version, reviewMs: 10_000 })
+    if (i < 3) await api.decide(ana, ran.id, { action: "revert", ...(i < 2 ? { reason: { code: "inaccurate" } } : {}), proposalVersion: executed.version, reviewMs: 10_000 })
   }
 })
 afterAll(() => server.close())
@@ -46,7 +56,7 @@ describe("GET /v1/stats", () => {
     const steady = await statsFor("steady")
     expect(steady.counts).toMatchObject({ proposals: 60, decisions: 60, approved: 60, edited: 0, rejected: 0, pending: 0 })
     expect(steady.rates).toEqual({ approval: 1, edit: 0, reject: 0, revert: 0 })
-    expect(steady.reviewMs).toEqual({ median: 30_000, p90: 54_000 })
+    expect(steady.reviewMs).toEqual({ median: 30_000, p90: 54_000, targetMs: 120_000, withinTarget: 1 })
   })
 
   it("has one series point per day of the window, today's holding the decisions", async () => {
@@ -75,6 +85,25 @@ describe("GET /v1/stats", () => {
     expect(slipping.rates.revert).toBeCloseTo(0.25)
     expect(slipping.recommendation).toMatchObject({ action: "tighten", to: "approve" })
     expect(slipping.recommendation.evidence.join(" ")).toMatch(/25%/)
+  })
+
+  it("counts the reasons given with rejections, most frequent first", async () => {
+    const picky = await statsFor("picky")
+    expect(picky.reasons.rejected).toEqual([
+      { code: "off_brand", count: 2 },
+      { code: "compliance", count: 1 },
+      { code: "too_risky", count: 1 }
+    ])
+    expect(picky.reasons.reverted).toEqual([])
+  })
+
+  it("counts the reasons given with reverts, leaving out reverts without one", async () => {
+    expect((await statsFor("slipping")).reasons).toEqual({ rejected: [], reverted: [{ code: "inaccurate", count: 2 }] })
+  })
+
+  it("measures review times against the two-minute target", async () => {
+    const picky = await statsFor("picky")
+    expect(picky.reviewMs).toEqual({ median: 60_000, p90: 180_000, targetMs: 120_000, withinTarget: 0.8 })
   })
 
   it("counts proposals still pending", async () => {

@@ -90,7 +90,10 @@ describe("/openapi.json", () => {
       "/v1/stats",
       "/v1/summary",
       "/v1/audit",
-      "/v1/audit/verify"
+      "/v1/audit/verify",
+      "/v1/proposals/{id}/history",
+      "/v1/settings/deadlines",
+      "/v1/feedback"
     ])
       expect(paths).toContain(path)
     const createBody = res.body.paths["/v1/proposals"].post.requestBody.content["application/json"].schema

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { toCachedProposal } from "~src/db"
-import { enqueueDecision } from "~src/sync"
+import { queueDecision } from "~tests/support/outbox"
 import { startTestServer, type TestServer } from "~tests/support/server"
 import { createProposals, openProfile, recordingFetch, serverProposal } from "./harness"
 
@@ -23,8 +23,8 @@ describe("409 conflicts", () => {
     const boProfile = await openProfile(server, bo, { fetch: boRecorder.fetch })
     await Promise.all([anaProfile.engine.run(), boProfile.engine.run()])
 
-    await enqueueDecision(anaProfile.db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
-    await enqueueDecision(boProfile.db, { proposalId: proposal.id, action: "reject", reason: { code: "off_brand" }, proposalVersion: 1 }, { now: Date.now() })
+    await queueDecision(anaProfile.db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
+    await queueDecision(boProfile.db, { proposalId: proposal.id, action: "reject", reason: { code: "off_brand" }, proposalVersion: 1 }, { now: Date.now() })
     expect((await anaProfile.engine.run()).push?.sent).toBe(1)
     const boRun = await boProfile.engine.run()
 
@@ -54,7 +54,7 @@ describe("409 conflicts", () => {
     // A proposal the server does not know (deleted, or from another server): 404.
     const { makeProposal } = await import("../../unit/sync/fixtures")
     await db.proposals.put(toCachedProposal(makeProposal({ id: "01HGONE000000000000000000" })))
-    await enqueueDecision(db, { proposalId: "01HGONE000000000000000000", action: "approve", proposalVersion: 1 }, { now: Date.now() })
+    await queueDecision(db, { proposalId: "01HGONE000000000000000000", action: "approve", proposalVersion: 1 }, { now: Date.now() })
 
     const run = await engine.run()
     expect(run.push).toEqual({ sent: 0, conflicted: 0, failed: 1 })
@@ -73,13 +73,13 @@ describe("409 conflicts", () => {
     const anaProfile = await openProfile(server, ana)
     const boProfile = await openProfile(server, bo)
     await Promise.all([anaProfile.engine.run(), boProfile.engine.run()])
-    await enqueueDecision(anaProfile.db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
+    await queueDecision(anaProfile.db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
     await anaProfile.engine.run()
-    await enqueueDecision(boProfile.db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
+    await queueDecision(boProfile.db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
     await boProfile.engine.run()
 
     const current = (await boProfile.db.proposals.get(proposal.id))!
-    const again = await enqueueDecision(boProfile.db, { proposalId: proposal.id, action: "revert", proposalVersion: current.version }, { now: Date.now() })
+    const again = await queueDecision(boProfile.db, { proposalId: proposal.id, action: "revert", proposalVersion: current.version }, { now: Date.now() })
     expect(again.local).toEqual({ pendingAction: "revert" })
     expect(await boProfile.db.outbox.count()).toBe(1)
     await Promise.all([anaProfile.db.delete(), boProfile.db.delete()])

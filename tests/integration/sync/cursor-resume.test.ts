@@ -77,8 +77,8 @@ describe("cursor resume", () => {
     const dbName = `restart-${crypto.randomUUID()}`
     const first = await openProfile(server, reviewer, { dbName })
     await first.engine.run()
-    const { enqueueDecision } = await import("~src/sync")
-    await enqueueDecision(first.db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
+    const { queueDecision } = await import("~tests/support/outbox")
+    await queueDecision(first.db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
     first.db.close() // killed before pushing
 
     const reopened = new SignoffDatabase(dbName)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { enqueueDecision } from "~src/sync"
+import { queueDecision } from "~tests/support/outbox"
 import { startTestServer, type TestServer } from "~tests/support/server"
 import { createProposals, openProfile, recordingFetch, serverProposal } from "./harness"
 
@@ -33,7 +33,7 @@ describe("idempotent retry", () => {
     const recorder = recordingFetch(losesFirstDecisionResponse())
     const { db, engine } = await openProfile(server, reviewer, { fetch: recorder.fetch })
     await engine.run()
-    await enqueueDecision(db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
+    await queueDecision(db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
 
     const lost = await engine.run()
     expect(lost.push?.sent).toBe(0)
@@ -62,8 +62,8 @@ describe("idempotent retry", () => {
     const { db, engine } = await openProfile(server, reviewer)
     await engine.run()
     const click = { proposalId: proposal.id, action: "approve" as const, proposalVersion: 1 }
-    await enqueueDecision(db, click, { now: Date.now() })
-    await enqueueDecision(db, click, { now: Date.now() })
+    await queueDecision(db, click, { now: Date.now() })
+    await queueDecision(db, click, { now: Date.now() })
     expect(await db.outbox.count()).toBe(1)
     await engine.run()
     expect((await serverProposal(server, reviewer, proposal.id)).decisions).toHaveLength(1)

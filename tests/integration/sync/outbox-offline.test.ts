@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest"
 import { saveSettings } from "~src/db"
-import { enqueueDecision } from "~src/sync"
+import { queueDecision } from "~tests/support/outbox"
 import { startTestServer, type TestServer } from "~tests/support/server"
 import { createProposals, openProfile, recordingFetch, serverProposal } from "./harness"
 
@@ -24,7 +24,7 @@ describe("outbox push after the server was down", () => {
     await engine.run()
 
     await server.close()
-    const optimistic = await enqueueDecision(db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: clock })
+    const optimistic = await queueDecision(db, { proposalId: proposal.id, action: "approve", proposalVersion: 1 }, { now: clock })
     expect(optimistic.local).toEqual({ pendingAction: "approve" })
 
     const offline = await engine.run()
@@ -34,10 +34,9 @@ describe("outbox push after the server was down", () => {
     expect(waiting.nextAttemptAt).toBeGreaterThan(clock)
     expect((await engine.status()).online).toBe(false)
 
-    // The same database, a new process (and port): the server comes back.
-    server = await startTestServer({ dbPath })
+    // The same database and address, a new process: the server comes back.
+    server = await server.restart()
     servers.push(server)
-    await saveSettings(db, { serverUrl: server.url })
 
     // Within the backoff window a scheduled run leaves the decision alone...
     await engine.run()
@@ -72,7 +71,7 @@ describe("outbox push after the server was down", () => {
     down = false
     await engine.run()
     down = true
-    await enqueueDecision(db, { proposalId: proposal.id, action: "reject", reason: { code: "off_brand" }, proposalVersion: 1 }, { now: Date.now() })
+    await queueDecision(db, { proposalId: proposal.id, action: "reject", reason: { code: "off_brand" }, proposalVersion: 1 }, { now: Date.now() })
     await engine.run()
     down = false
 
@@ -92,7 +91,7 @@ describe("outbox push after the server was down", () => {
     const { db, engine } = await openProfile(server, reviewer, { fetch: recorder.fetch })
     await engine.run()
     for (const p of [proposals[2], proposals[0], proposals[1]])
-      await enqueueDecision(db, { proposalId: p.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
+      await queueDecision(db, { proposalId: p.id, action: "approve", proposalVersion: 1 }, { now: Date.now() })
 
     await engine.run()
 

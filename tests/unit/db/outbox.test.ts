@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { readSettings, saveSettings, SignoffDatabase, toCachedProposal } from "~src/db"
-import { dismissRefusedDecisions, enqueueDecision, UnknownProposalError } from "~src/sync"
+import { dismissRefusedDecisions, UnknownProposalError } from "~src/sync"
+import { queueDecision, TEST_ACCOUNT } from "~tests/support/outbox"
 import { localStateByProposal } from "~src/sync/local-state"
 import { makeProposal } from "../sync/fixtures"
 
@@ -17,7 +18,7 @@ const now = Date.parse("2026-11-25T10:00:00.000Z")
 describe("enqueueDecision", () => {
   it("queues the API body with a fresh idempotency key and marks the cached proposal optimistically", async () => {
     await db.proposals.put(toCachedProposal(makeProposal({ id: "P1" })))
-    const proposal = await enqueueDecision(db, { proposalId: "P1", action: "approve", proposalVersion: 1, reviewMs: 4_000 }, { now, newKey: () => "key-1" })
+    const proposal = await queueDecision(db, { proposalId: "P1", action: "approve", proposalVersion: 1, reviewMs: 4_000 }, { now, newKey: () => "key-1" })
 
     expect(proposal.local).toEqual({ pendingAction: "approve" })
     expect(await db.outbox.toArray()).toEqual([
@@ -33,7 +34,7 @@ describe("enqueueDecision", () => {
   })
 
   it("refuses a proposal that is not in the cache", async () => {
-    await expect(enqueueDecision(db, { proposalId: "nope", action: "approve", proposalVersion: 1 }, { now })).rejects.toBeInstanceOf(UnknownProposalError)
+    await expect(queueDecision(db, { proposalId: "nope", action: "approve", proposalVersion: 1 }, { now })).rejects.toBeInstanceOf(UnknownProposalError)
     expect(await db.outbox.count()).toBe(0)
   })
 
@@ -50,7 +51,7 @@ describe("enqueueDecision", () => {
       createdAt: "2026-11-25T09:00:00.000Z",
       updatedAt: "2026-11-25T09:01:00.000Z"
     })
-    await enqueueDecision(db, { proposalId: "P1", action: "revert", proposalVersion: 2 }, { now, newKey: () => "new" })
+    await queueDecision(db, { proposalId: "P1", action: "revert", proposalVersion: 2 }, { now, newKey: () => "new" })
     expect((await db.outbox.toArray()).map((e) => e.idempotencyKey)).toEqual(["new"])
   })
 
@@ -67,7 +68,7 @@ describe("enqueueDecision", () => {
       createdAt: "x",
       updatedAt: "x"
     })
-    const proposal = await dismissRefusedDecisions(db, "P1")
+    const proposal = await dismissRefusedDecisions(db, "P1", TEST_ACCOUNT)
     expect(proposal?.local).toBeUndefined()
     expect(await db.outbox.count()).toBe(0)
   })
@@ -96,6 +97,15 @@ describe("settings", () => {
     expect((await saveSettings(db, { serverUrl: "http://a.test/", token: "t1" })).accountChanged).toBe(true)
     expect((await saveSettings(db, { serverUrl: "http://a.test", notifications: true })).accountChanged).toBe(false)
     expect((await saveSettings(db, { serverUrl: "http://a.test", token: "t2" })).accountChanged).toBe(true)
+  })
+
+  it("drops the stored token when the server moves to another origin without a new one", async () => {
+    await saveSettings(db, { serverUrl: "https://signoff.acme.example", token: "secret" })
+    expect((await saveSettings(db, { serverUrl: "https://signoff.acme.example/" })).settings.token).toBe("secret")
+    const moved = await saveSettings(db, { serverUrl: "https://new-host.example" })
+    expect(moved.settings.token).toBeNull()
+    expect(moved.accountChanged).toBe(true)
+    expect((await saveSettings(db, { serverUrl: "https://new-host.example", token: "again" })).settings.token).toBe("again")
   })
 
   it("never stores a sync interval shorter than chrome.alarms allows", async () => {

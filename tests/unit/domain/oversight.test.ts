@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { applyExecutionReport, applyReview, decideOnCreation, effectiveExpiry, hasExpired } from "~src/domain/oversight"
+import { effectiveExpiry } from "~src/domain/deadlines"
+import { applyExecutionReport, applyReview, decideOnCreation, hasExpired } from "~src/domain/oversight"
 
 const workflow = (model: "approve" | "monitor" | "exception", extra: { threshold?: number; paused?: boolean } = {}) => ({
   model,

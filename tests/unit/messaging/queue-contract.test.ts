@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { validateAnswer } from "~src/messaging/client"
 import { Responses } from "~src/messaging/messages"
 import { checkQueueAnswer, InvalidQueueError } from "~src/messaging/queue-contract"
-import { toQueueEntry } from "~src/messaging/queue-entry"
+import { toQueueEntry } from "~src/local/queue-entry"
 import { makeProposal } from "../sync/fixtures"
 
 const status = { configured: true, online: true, lastSyncAt: null, outboxSize: 0, pendingCount: 2, error: null, syncing: false, progress: null }

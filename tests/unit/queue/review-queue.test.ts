@@ -34,9 +34,31 @@ describe("popup queue model", () => {
     expect(queue.map((i) => i.proposal.id)).toEqual(["risky", "old-safe", "new-safe"])
   })
 
-  it("never calls bulk or scoring changes low risk, even unflagged", () => {
+  it("offers an item for approval unseen only when the server classified it so, and no agent flag says otherwise", () => {
     expect(isLowRisk(makeProposal())).toBe(true)
-    expect(isLowRisk(makeProposal({ change: { kind: "scoring", modelName: "MQL", weights: [], expectedMqlShiftPct: 2 } }))).toBe(false)
+    const high = { level: "high" as const, reasons: ["bulk: writes 100,000 lead records by one rule"], quickApprovable: false }
+    expect(isLowRisk(makeProposal({ riskAssessment: high }))).toBe(false)
+    // From a server that does not classify: never approved unseen.
+    expect(isLowRisk(makeProposal({ riskAssessment: undefined }))).toBe(false)
+    // The agent's flags take it away, never give it.
+    expect(isLowRisk(makeProposal({ risk: { customerData: true } }))).toBe(false)
+  })
+
+  it("puts what the server classified high before what it did not", () => {
+    const high = { level: "high" as const, reasons: ["changes the scoring model"], quickApprovable: false }
+    const queue = buildQueue([makeProposal({ id: "low", createdAt: at(5) }), makeProposal({ id: "high", createdAt: at(0), riskAssessment: high })], [])
+    expect(queue.map((i) => i.proposal.id)).toEqual(["high", "low"])
+  })
+
+  it("offers no quick approve on an item this reviewer already approved (quorum) or one another account queued", () => {
+    const items = buildQueue(
+      [
+        makeProposal({ id: "mine", local: { alreadyApproved: true } }),
+        makeProposal({ id: "theirs", local: { pendingAction: "approve", queuedBy: { name: "Ana", server: "https://a.example" } } })
+      ],
+      []
+    )
+    expect(items.map((i) => i.quickApprovable)).toEqual([false, false])
   })
 
   it("takes the stricter of the proposal's and the workflow's quorum", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { SignoffApiError, canonicalHash, outcomeOf } from "~sdk/src"
 import type { Change, Proposal } from "~src/domain"
-import { contentHashOf } from "~server/hashing"
+import { sha256Hex } from "~server/hashing"
 
 const changes: Change[] = [
   { kind: "content", field: "subject", format: "text", before: "A", after: "B — ünïcode ✓" },
@@ -10,8 +10,13 @@ const changes: Change[] = [
 ]
 
 describe("canonicalHash", () => {
-  it("is the server's content hash, for every kind of change", () => {
-    for (const change of changes) expect(canonicalHash(change)).toBe(contentHashOf(change))
+  it("is sha256 of the change's JSON with keys sorted at every depth (what the server binds approvals to)", () => {
+    const canonical = [
+      '{"after":"B — ünïcode ✓","before":"A","field":"subject","format":"text","kind":"content"}',
+      '{"changes":[{"after":"VP","before":null,"field":"jobtitle"},{"after":2.5,"before":1,"field":"score"}],"kind":"fields"}',
+      '{"alternatives":[{"id":"q2","name":"US","score":0.4}],"chosen":{"id":"q1","name":"EMEA"},"kind":"routing"}'
+    ]
+    changes.forEach((change, i) => expect(canonicalHash(change)).toBe(sha256Hex(canonical[i]!)))
   })
 
   it("does not depend on key order", () => {

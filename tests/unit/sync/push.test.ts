@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { ApiError, NetworkError, type ApiClient } from "~src/api"
 import { SignoffDatabase, toCachedProposal } from "~src/db"
-import { enqueueDecision, MAX_SERVER_ERROR_ATTEMPTS, pushOutbox } from "~src/sync"
+import { MAX_SERVER_ERROR_ATTEMPTS, pushOutbox } from "~src/sync"
+import { queueDecision, TEST_ACCOUNT } from "~tests/support/outbox"
 import { makeProposal } from "./fixtures"
 
 let db: SignoffDatabase
 const now = Date.parse("2026-11-25T10:00:00.000Z")
-const options = { now: () => now, random: () => 0, ignoreBackoff: false, backoff: { baseMs: 1_000, maxMs: 60_000 } }
+const options = { account: TEST_ACCOUNT, now: () => now, random: () => 0, ignoreBackoff: false, backoff: { baseMs: 1_000, maxMs: 60_000 } }
 
 beforeEach(async () => {
   db = new SignoffDatabase(`push-${crypto.randomUUID()}`)
   await db.proposals.bulkPut([toCachedProposal(makeProposal({ id: "P1" })), toCachedProposal(makeProposal({ id: "P2" }))])
-  await enqueueDecision(db, { proposalId: "P1", action: "approve", proposalVersion: 1 }, { now })
-  await enqueueDecision(db, { proposalId: "P2", action: "approve", proposalVersion: 1 }, { now })
+  await queueDecision(db, { proposalId: "P1", action: "approve", proposalVersion: 1 }, { now })
+  await queueDecision(db, { proposalId: "P2", action: "approve", proposalVersion: 1 }, { now })
 })
 afterEach(async () => {
   await db.delete()

@@ -3,7 +3,7 @@ import { cleanup, render, screen } from "@testing-library/react"
 import { afterEach, describe, expect, it, vi } from "vitest"
 import type { Me } from "~src/domain/me"
 import type { CustomDomainBrowser } from "~src/ui/options/custom-domain-browser"
-import { OptionsApp } from "~src/ui/options/OptionsApp"
+import { OptionsApp } from "~src/ui/options/options-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { seriousViolations } from "../popup/axe"
 import { fakeBackground, makeWorkflow } from "../popup/fake-background"
@@ -28,13 +28,18 @@ function renderOptions(me: Me) {
     "settings.get": () => ({ serverUrl: "http://127.0.0.1:8787", hasToken: true, tokenHint: "abcd", notifications: false, syncIntervalMinutes: 1 }),
     "me.get": () => me,
     "workflows.list": () => ({ workflows }),
-    "api.call": () => ({
+    "api.call": (m) =>
+      m.path === "/v1/principals"
+        ? { status: 200, body: [{ id: "P1", name: "Ana", role: "reviewer", email: null, createdAt: "2026-11-01T00:00:00.000Z", tokens: [] }] }
+        : m.path === "/v1/custom-domains"
+          ? { status: 200, body: [] }
+          : {
       status: 200,
       body: statsResponse([
         workflowStats({ workflowId: "enrich", name: "Enrichment", model: "approve", recommendation: { action: "loosen_to_monitor", to: "monitor", rule: "r", evidence: ["62 decisions"] } }),
         workflowStats({ workflowId: "routing", name: "Lead routing", model: "exception", recommendation: { action: "tighten", to: "approve", rule: "r", evidence: ["reverts 14%"] } })
       ])
-    })
+    }
   })
   render(
     <BackgroundProvider ask={background.ask}>

@@ -1,5 +1,8 @@
 import type { Change, Entity, Workflow } from "~src/domain"
-import type { DecisionRequest, LocalProposal, Message, SyncStatus } from "~src/messaging/messages"
+import type { Message } from "~src/messaging/messages"
+import type { DecisionRequest } from "~src/local/decision-request"
+import type { LocalProposal } from "~src/local/local-proposal"
+import type { SyncStatus } from "~src/local/sync-status"
 import type { Ask } from "~src/ui/query-client"
 import { contentText } from "../changes/sample-changes"
 

@@ -1,5 +1,7 @@
-import type { LocalProposal, Message, MessageType, ResponseOf, SyncStatus } from "~src/messaging/messages"
-import { toQueueEntry } from "~src/messaging/queue-entry"
+import type { Message, MessageType, ResponseOf } from "~src/messaging/messages"
+import type { LocalProposal } from "~src/local/local-proposal"
+import type { SyncStatus } from "~src/local/sync-status"
+import { toQueueEntry } from "~src/local/queue-entry"
 import { queueHead } from "~src/queue/review-queue"
 import type { Workflow } from "~src/domain/workflow"
 import type { Ask } from "~src/ui/query-client"
@@ -90,6 +92,8 @@ export function makeProposal(overrides: Partial<LocalProposal> = {}): LocalPropo
     approvals: 0,
     quorum: 1,
     decisions: [],
+    // What the server says of a change it lets a person approve unseen (src/domain/risk-classification.ts).
+    riskAssessment: { level: "low", reasons: [], quickApprovable: true },
     ...overrides
   }
 }

@@ -2,7 +2,7 @@
 import { cleanup, render, screen } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import { PopupApp } from "~src/ui/popup/PopupApp"
+import { PopupApp } from "~src/ui/popup/popup-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { seriousViolations } from "./axe"
 import { fakeBackground, makeProposal, makeWorkflow, NOW, queueHandlers, syncStatus } from "./fake-background"

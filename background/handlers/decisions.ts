@@ -1,0 +1,29 @@
+import { toDecisionCreate } from "~src/local/decision-request"
+import { currentAccount, dismissRefusedDecisions, enqueueDecision } from "~src/sync"
+import { HandlerError, type AreaHandlers, type HandlerContext } from "./handler-context"
+
+/** Decisions are queued in the outbox, bound to the account that made them, and sent by the sync engine. */
+export function decisionHandlers({ db, engine, now, onLocalChange, requireOnPage, uiContext, forUi, inBackground }: HandlerContext): AreaHandlers<
+  "decision.submit" | "decision.dismiss"
+> {
+  return {
+    "decision.submit": async ({ decision }, asker) => {
+      await requireOnPage(asker, decision.proposalId, "decide")
+      toDecisionCreate(decision) // a decision the API would refuse is refused here, before anything is queued
+      const account = await currentAccount(db)
+      if (!account) throw new HandlerError("not_configured", "Set the server URL and API token on the Signoff options page")
+      const proposal = await enqueueDecision(db, decision, { now: now(), account })
+      engine.noteLocalChange()
+      await onLocalChange?.()
+      inBackground(engine.run())
+      return { proposal: forUi(proposal, await uiContext()) }
+    },
+    "decision.dismiss": async ({ proposalId }, asker) => {
+      await requireOnPage(asker, proposalId, "dismiss a notice on")
+      const proposal = await dismissRefusedDecisions(db, proposalId, await currentAccount(db))
+      engine.noteLocalChange()
+      await onLocalChange?.()
+      return { proposal: proposal ? forUi(proposal, await uiContext()) : null }
+    }
+  }
+}
