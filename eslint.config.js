@@ -29,8 +29,8 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" }
   },
   {
-    // Tests read untyped JSON bodies and fakes; their assertions are the type check.
-    files: ["tests/**"],
+    // Tests and benches read untyped JSON bodies and fakes; their assertions are the type check.
+    files: ["tests/**", "bench/**"],
     rules: { "@typescript-eslint/no-explicit-any": "off" }
   },
   {

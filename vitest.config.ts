@@ -13,8 +13,13 @@ const shared = {
   oxc: { jsx: { runtime: "automatic" as const } }
 }
 
-// Three suites, one command: unit (pure logic + components), integration (real server on a
-// temporary SQLite file), e2e (Debian's Chromium + the production build).
+// Postgres for the integration suite's second run: .ci/run starts a throwaway cluster and sets
+// this; locally, point it at any server where the user may create databases.
+const postgresUrl = process.env.SIGNOFF_TEST_POSTGRES
+
+// Suites in one command: unit (pure logic + components), integration (real server on a temporary
+// SQLite file), integration-postgres (the same files, each server on a fresh Postgres database;
+// only when SIGNOFF_TEST_POSTGRES is set), e2e (Debian's Chromium + the production build).
 export default defineConfig({
   test: {
     projects: [
@@ -38,6 +43,21 @@ export default defineConfig({
           testTimeout: 30_000
         }
       },
+      ...(postgresUrl
+        ? [
+            {
+              ...shared,
+              test: {
+                name: "integration-postgres",
+                include: ["tests/integration/**/*.test.ts"],
+                environment: "node",
+                setupFiles: ["fake-indexeddb/auto"],
+                testTimeout: 30_000,
+                env: { SIGNOFF_TEST_DB: postgresUrl }
+              }
+            }
+          ]
+        : []),
       {
         ...shared,
         test: {

@@ -9,6 +9,8 @@ import { remindOfDeadlines } from "./deadline-reminders"
 import { notifyHighRiskArrivals } from "./desktop-notifications"
 import { ensureSyncAlarm, REMINDER_ALARM, RETRY_ALARM, scheduleRetry, SYNC_ALARM } from "./sync-alarms"
 import { createPanelTabs } from "./panel-tabs"
+import { broadcastCacheChanged } from "./extension-pages"
+import { startLiveChannel } from "./live-channel"
 import { refreshToolbarBadge } from "./toolbar-badge"
 
 /*
@@ -26,7 +28,10 @@ const panelTabs = createPanelTabs()
 let lastSyncError: string | null = null
 
 async function afterSync(result: SyncRunResult): Promise<void> {
-  if (syncRunChangedCache(result, lastSyncError)) panelTabs.notifyAll()
+  if (syncRunChangedCache(result, lastSyncError)) {
+    panelTabs.notifyAll()
+    broadcastCacheChanged()
+  }
   if (result.ran) lastSyncError = result.error
   await refreshToolbarBadge(db)
   await scheduleRetry(result.nextRetryAt)
@@ -77,9 +82,12 @@ const handleMessage = createMessageHandler({
   onSettingsChanged: async (settings) => {
     await ensureSyncAlarm(settings.syncIntervalMinutes)
     await remind("settings saved")
+    // Another server or token: the channel reconnects with it (a refused token gets another try).
+    await live.restart()
   },
   onLocalChange: async () => {
     panelTabs.notifyAll()
+    broadcastCacheChanged()
     await refreshToolbarBadge(db)
   }
 })
@@ -88,9 +96,13 @@ function sync(reason: string, options: RunOptions = {}): void {
   engine.run(options).catch((error) => console.warn(`signoff: sync (${reason}) failed`, error))
 }
 
+// Nudges from the live channel (and its every reconnect) pull from the sync cursor: one path for the data.
+const live = startLiveChannel(db, (reason) => sync(`live ${reason}`))
+
 async function wake(reason: string): Promise<void> {
   await ensureSyncAlarm((await readSettings(db)).syncIntervalMinutes)
   await remind(reason)
+  void live.start()
   sync(reason)
 }
 

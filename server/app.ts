@@ -75,7 +75,9 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
     info: {
       title: "Signoff API",
       version: SERVER_VERSION,
-      description: "Human-in-the-loop review of AI proposals. Errors are `{error:{code,message,issues?}}`."
+      description:
+        "Human-in-the-loop review of AI proposals. Errors are `{error:{code,message,issues?}}`. " +
+        "Live channel: a WebSocket at `/v1/live` (first message `{type: 'auth', token}`; then nudges `{type: 'changed', seq, proposalIds, more}`; see the README)."
     }
   })
 

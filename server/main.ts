@@ -14,7 +14,8 @@ import { takeCheckpoint } from "./routes/audit"
  * `npm run server` — the API. Env: PORT (8787), HOST (127.0.0.1), SIGNOFF_DB (a SQLite path,
  * default ./data/signoff.sqlite, or a postgres:// URL); audit keys SIGNOFF_AUDIT_KEY,
  * SIGNOFF_CHECKPOINT_KEY, SIGNOFF_KEY_DIR (server/audit/keys.ts); rate limits
- * SIGNOFF_WRITES_PER_MINUTE, SIGNOFF_WAITS_PER_MINUTE, SIGNOFF_MAX_WAITS_PER_TOKEN.
+ * SIGNOFF_WRITES_PER_MINUTE, SIGNOFF_WAITS_PER_MINUTE, SIGNOFF_MAX_WAITS_PER_TOKEN,
+ * SIGNOFF_MAX_LIVE_PER_TOKEN. Several servers may share one Postgres database (README).
  *
  * Commands (the same env selects the database):
  *   token create --role <agent|reviewer|admin> --name <name> [--workflows a,b|*] [--expires 30d|<ISO>]

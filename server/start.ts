@@ -7,11 +7,15 @@ import type { AppEnv, Services } from "./app-env"
 import { type AuditKeys, type KeySources, loadAuditKeys } from "./audit/keys"
 import { prepareAuditChain } from "./audit/rekey"
 import { issueTokenFor } from "./auth/tokens"
-import { type Db, openDatabase } from "./db/connect"
+import { ADVISORY_LOCKS, ifLockFree, withStartupLock } from "./db/advisory-locks"
+import { type Db, isPostgresUrl, openDatabase } from "./db/connect"
 import { inTransaction } from "./db/transaction"
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from "./http/rate-limit"
 import { expireDue } from "./proposals/expiry"
 import { ProposalEvents } from "./proposals/events"
+import { localChangeFeed } from "./proposals/change-feed"
+import { postgresChangeFeed } from "./proposals/postgres-change-listener"
+import { type LiveChannelOptions, attachLiveChannel } from "./live/live-channel"
 import { WebhookDispatcher, type WebhookDispatchOptions } from "./webhooks/dispatcher"
 
 export const DEFAULT_DB_PATH = "./data/signoff.sqlite"
@@ -35,6 +39,8 @@ export interface StartOptions {
   keys?: KeySources
   /** Per-token limits on writes and waits; default DEFAULT_RATE_LIMITS. */
   limits?: Partial<RateLimits>
+  /** The live channel's deadlines and heartbeat (server/live/live-channel.ts). */
+  live?: Partial<LiveChannelOptions>
 }
 
 export interface TokenOptions {
@@ -62,13 +68,18 @@ export const CLI_ACTOR = { name: "cli", role: "admin" } as const
  */
 export async function openServerData(location: string, keySources: KeySources = {}, now = new Date()): Promise<{ db: Db; keys: AuditKeys }> {
   const keys = loadAuditKeys(location, keySources)
-  const db = await openDatabase(location)
-  try {
-    await prepareAuditChain(db, keys, now)
-  } catch (error) {
-    await db.destroy()
-    throw error
+  const open = async () => {
+    const db = await openDatabase(location)
+    try {
+      await prepareAuditChain(db, keys, now)
+    } catch (error) {
+      await db.destroy()
+      throw error
+    }
+    return db
   }
+  // Several servers (or a server and the CLI) starting at once on one Postgres database take turns.
+  const db = isPostgresUrl(location) ? await withStartupLock(location, open) : await open()
   return { db, keys }
 }
 
@@ -94,11 +105,23 @@ export async function createTokenInDatabase(
 /** Opens (and migrates) the database, then listens. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const now = options.now ?? (() => new Date())
-  const { db, keys } = await openServerData(options.db ?? DEFAULT_DB_PATH, options.keys, now())
+  const location = options.db ?? DEFAULT_DB_PATH
+  const postgres = isPostgresUrl(location)
+  const { db, keys } = await openServerData(location, options.keys, now())
+  const events = new ProposalEvents()
+  const changes = postgres ? postgresChangeFeed(location, events) : localChangeFeed(events)
+  try {
+    // Listening before serving: no change committed by another server after this is missed.
+    await changes.start()
+  } catch (error) {
+    await db.destroy()
+    throw error
+  }
   const services: Services = {
     db,
     keys,
-    events: new ProposalEvents(),
+    events,
+    changes,
     limiter: new RateLimiter({ ...DEFAULT_RATE_LIMITS, ...options.limits }),
     now
   }
@@ -113,8 +136,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     server.once("error", reject)
   })
 
+  const live = attachLiveChannel(server, services, options.live)
+  // On Postgres one server sweeps at a time (the others skip that round); reads and decisions
+  // still expire the proposal they touch, in their own transaction, wherever they run.
+  const sweepOnce = () => (postgres ? ifLockFree(db, ADVISORY_LOCKS.expirySweep, () => expireDue(services)) : expireDue(services))
   const sweep = setInterval(() => {
-    expireDue(services).catch((error: unknown) => console.error("signoff: expiry sweep failed", error))
+    sweepOnce().catch((error: unknown) => console.error("signoff: expiry sweep failed", error))
   }, options.expirySweepMs ?? 30_000)
   sweep.unref()
   const dispatcher = options.webhooks === false ? undefined : new WebhookDispatcher(services, options.webhooks)
@@ -128,12 +155,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close: () =>
       (closing ??= (async () => {
         clearInterval(sweep)
+        live.close()
         await new Promise<void>((resolve) => {
           server.close(() => resolve())
           // Long-polling waiters would otherwise hold close() open for up to a minute.
           server.closeAllConnections()
         })
         await dispatcher?.stop()
+        await changes.stop()
         await db.destroy()
       })())
   }

@@ -13,11 +13,13 @@ export interface RateLimits {
   waitsPerMinute: number
   /** Long-polls one token may hold open at the same time. */
   maxWaitsPerToken: number
+  /** Live channels (WebSockets at /v1/live) one token may hold open at the same time. */
+  maxLiveChannelsPerToken: number
 }
 
-export const DEFAULT_RATE_LIMITS: RateLimits = { writesPerMinute: 6_000, waitsPerMinute: 1_200, maxWaitsPerToken: 100 }
+export const DEFAULT_RATE_LIMITS: RateLimits = { writesPerMinute: 6_000, waitsPerMinute: 1_200, maxWaitsPerToken: 100, maxLiveChannelsPerToken: 20 }
 
-/** SIGNOFF_WRITES_PER_MINUTE, SIGNOFF_WAITS_PER_MINUTE, SIGNOFF_MAX_WAITS_PER_TOKEN (positive integers). */
+/** SIGNOFF_WRITES_PER_MINUTE, SIGNOFF_WAITS_PER_MINUTE, SIGNOFF_MAX_WAITS_PER_TOKEN, SIGNOFF_MAX_LIVE_PER_TOKEN (positive integers). */
 export function rateLimitsFromEnv(env: Record<string, string | undefined> = process.env): RateLimits {
   const read = (name: string, fallback: number) => {
     const value = env[name]
@@ -29,7 +31,8 @@ export function rateLimitsFromEnv(env: Record<string, string | undefined> = proc
   return {
     writesPerMinute: read("SIGNOFF_WRITES_PER_MINUTE", DEFAULT_RATE_LIMITS.writesPerMinute),
     waitsPerMinute: read("SIGNOFF_WAITS_PER_MINUTE", DEFAULT_RATE_LIMITS.waitsPerMinute),
-    maxWaitsPerToken: read("SIGNOFF_MAX_WAITS_PER_TOKEN", DEFAULT_RATE_LIMITS.maxWaitsPerToken)
+    maxWaitsPerToken: read("SIGNOFF_MAX_WAITS_PER_TOKEN", DEFAULT_RATE_LIMITS.maxWaitsPerToken),
+    maxLiveChannelsPerToken: read("SIGNOFF_MAX_LIVE_PER_TOKEN", DEFAULT_RATE_LIMITS.maxLiveChannelsPerToken)
   }
 }
 
@@ -59,7 +62,8 @@ export class TokenBuckets {
 export class RateLimiter {
   readonly writes: TokenBuckets
   readonly waits: TokenBuckets
-  readonly #openWaits = new Map<string, number>()
+  readonly #openWaits = new OpenCounts()
+  readonly #openLive = new OpenCounts()
 
   constructor(readonly limits: RateLimits) {
     this.writes = new TokenBuckets(limits.writesPerMinute)
@@ -68,16 +72,38 @@ export class RateLimiter {
 
   /** Counts one more open wait for `key`; false when it already holds the maximum. */
   enterWait(key: string): boolean {
-    const open = this.#openWaits.get(key) ?? 0
-    if (open >= this.limits.maxWaitsPerToken) return false
-    this.#openWaits.set(key, open + 1)
-    return true
+    return this.#openWaits.enter(key, this.limits.maxWaitsPerToken)
   }
 
   leaveWait(key: string): void {
-    const open = (this.#openWaits.get(key) ?? 1) - 1
-    if (open <= 0) this.#openWaits.delete(key)
-    else this.#openWaits.set(key, open)
+    this.#openWaits.leave(key)
+  }
+
+  /** Counts one more open live channel for `key`; false when it already holds the maximum. */
+  enterLive(key: string): boolean {
+    return this.#openLive.enter(key, this.limits.maxLiveChannelsPerToken)
+  }
+
+  leaveLive(key: string): void {
+    this.#openLive.leave(key)
+  }
+}
+
+/** How many of something each key holds open. */
+class OpenCounts {
+  readonly #open = new Map<string, number>()
+
+  enter(key: string, max: number): boolean {
+    const open = this.#open.get(key) ?? 0
+    if (open >= max) return false
+    this.#open.set(key, open + 1)
+    return true
+  }
+
+  leave(key: string): void {
+    const open = (this.#open.get(key) ?? 1) - 1
+    if (open <= 0) this.#open.delete(key)
+    else this.#open.set(key, open)
   }
 }
 

@@ -10,6 +10,7 @@ import { conflict, notFound } from "../http/api-error"
 import { ExpiryDue } from "./decide"
 import { findProposalRow, loadProposal, withDecisions } from "./record"
 import { insertDecision, updateProposal } from "./write"
+import { changeOf } from "./change-feed"
 
 /**
  * The proposing agent (or an admin) withdraws a proposal that has not run: it becomes
@@ -50,7 +51,7 @@ export async function cancelProposal(
     workflowId: row.workflow_id,
     data: { decisionId, reason, proposalVersion: Number(row.version), fromStatus: row.status, toStatus: "cancelled" }
   })
-  afterCommit(() => services.events.changed(proposalId))
+  await services.changes.publish(trx, afterCommit, changeOf(updated))
   const [proposal] = await withDecisions(trx, [updated])
   return proposal!
 }

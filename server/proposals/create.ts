@@ -110,7 +110,7 @@ export async function createProposal(
       data: { rule: outcome.rule, model: workflow.model, confidence: input.confidence, contentHash }
     })
   }
-  afterCommit(() => services.events.changed(id))
+  await services.changes.publish(trx, afterCommit, { id, seq, createdBy: caller.principalId })
   const proposal = await loadProposal(trx, id)
   if (!proposal) throw new Error(`proposal ${id} vanished inside its own transaction`)
   return proposal

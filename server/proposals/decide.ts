@@ -13,6 +13,7 @@ import { badRequest, conflict, notFound } from "../http/api-error"
 import { pauseWorkflow } from "../workflows/store"
 import { approversOf, effectiveChange, findProposalRow, loadProposal, withDecisions } from "./record"
 import { insertDecision, updateProposal } from "./write"
+import { changeOf } from "./change-feed"
 
 /**
  * The proposal is pending but past its expiry: it must be expired first (its own audited write,
@@ -113,7 +114,7 @@ export async function decideProposal(
   }
   await appendAudit(trx, services.keys.chain, now, audit)
 
-  afterCommit(() => services.events.changed(proposalId))
+  await services.changes.publish(trx, afterCommit, changeOf(updated))
   const [proposal] = await withDecisions(trx, [updated])
   const decision = proposal!.decisions.find((d) => d.id === decisionId)!
   return { proposal: proposal!, decision }

@@ -8,6 +8,7 @@ import { ApiError, conflict, notFound } from "../http/api-error"
 import { findProposalRow, loadProposal } from "./record"
 import { updateProposal } from "./write"
 import type { ProposalsTable } from "../db/schema"
+import { changeOf } from "./change-feed"
 
 /** Why a proposal that was cleared to run waits for a person again. */
 const TARGET_CHANGED_REVIEW: ProposalReview = {
@@ -67,7 +68,7 @@ export async function reportExecution(
         toStatus: changes.status
       }
     })
-    afterCommit(() => services.events.changed(proposalId))
+    await services.changes.publish(trx, afterCommit, changeOf(updated))
     const proposal = (await loadProposal(trx, proposalId))!
     return outcome.ok ? { proposal } : { proposal, refusal: outcome.message }
   })

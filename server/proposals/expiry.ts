@@ -3,6 +3,7 @@ import { appendAudit } from "../audit/chain"
 import { inTransaction } from "../db/transaction"
 import { POLICY_ACTOR } from "./create"
 import { insertDecision, updateProposal } from "./write"
+import { changeOf } from "./change-feed"
 
 const EXPIRY_RULE = "pending past its expiry (expiresAt or the workflow's expiryHours): expired, never approved"
 
@@ -38,7 +39,7 @@ export async function expireDue(services: Services, onlyId?: string): Promise<nu
         workflowId: row.workflow_id,
         data: { rule: EXPIRY_RULE, expiresAt: row.expires_at, approvals: JSON.parse(row.approvers).length }
       })
-      afterCommit(() => services.events.changed(id))
+      await services.changes.publish(trx, afterCommit, changeOf(updated))
       return true
     })
     if (done) expired++

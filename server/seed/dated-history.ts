@@ -9,6 +9,7 @@ import { DEFAULT_RATE_LIMITS, RateLimiter } from "../http/rate-limit"
 import { checkCreatable, createProposal } from "../proposals/create"
 import { decideProposal } from "../proposals/decide"
 import { reportExecution } from "../proposals/execute"
+import { localChangeFeed } from "../proposals/change-feed"
 import { ProposalEvents } from "../proposals/events"
 import { findProposalRow } from "../proposals/record"
 import { upsertWorkflow } from "../workflows/store"
@@ -62,10 +63,13 @@ export class HistoryRefused extends Error {
 export async function seedDatedHistory(data: { db: Db; keys: AuditKeys }, history: DatedHistory, realNow: Date = new Date()): Promise<SeededHistory> {
   await checkHistory(data.db, history, realNow)
   let clock = history.events[0]?.at ?? realNow
+  // Written before any server serves this database: nobody waits or listens yet, so changes stay in process.
+  const events = new ProposalEvents()
   const services: Services = {
     db: data.db,
     keys: data.keys,
-    events: new ProposalEvents(),
+    events,
+    changes: localChangeFeed(events),
     limiter: new RateLimiter(DEFAULT_RATE_LIMITS),
     now: () => clock
   }

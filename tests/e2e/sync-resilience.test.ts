@@ -182,12 +182,17 @@ describe("a service worker stopped while its decision is in flight", () => {
 describe("two reviewers in two browsers decide the same proposal", () => {
   let first: E2ESession
   let second: ExtensionBrowser
+  let benProxy: GateProxy
   let proposal: Proposal
 
   beforeAll(async () => {
     first = await startE2ESession({ reviewerName: "Ana" })
     second = await launchWithExtension()
-    await second.configure(first.server.url, await first.server.token("reviewer", "Ben"))
+    // Ben reaches the API through a proxy that passes no WebSocket, as a network that blocks them
+    // would: without his live channel, his copy stays stale after Ana decides (with it, his panel
+    // would turn "Approved" before he could click; tests/e2e/live-updates.test.ts).
+    benProxy = await startGateProxy(first.server.url)
+    await second.configure(benProxy.url, await first.server.token("reviewer", "Ben"))
     proposal = await first.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { title: "Set lifecycle stage to MQL" }))
     await first.syncNow()
     await syncExtension(second)
@@ -195,6 +200,7 @@ describe("two reviewers in two browsers decide the same proposal", () => {
 
   afterAll(async () => {
     await second?.close()
+    await benProxy?.close()
     await first?.close()
   })
 

@@ -35,7 +35,7 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-type ServerOptions = Pick<StartOptions, "now" | "expirySweepMs" | "webhooks" | "limits" | "keys">
+type ServerOptions = Pick<StartOptions, "now" | "expirySweepMs" | "webhooks" | "limits" | "keys" | "live">
 
 let tokenCounter = 0
 
@@ -77,7 +77,8 @@ async function launch(storage: Storage, opts: ServerOptions, port = 0): Promise<
     ...(opts.now ? { now: opts.now } : {}),
     ...(opts.expirySweepMs ? { expirySweepMs: opts.expirySweepMs } : {}),
     ...(opts.webhooks !== undefined ? { webhooks: opts.webhooks } : {}),
-    ...(opts.limits ? { limits: opts.limits } : {})
+    ...(opts.limits ? { limits: opts.limits } : {}),
+    ...(opts.live ? { live: opts.live } : {})
   })
   const withIds = (role: Role, name?: string, options?: TokenOptions) => server.createTokenWithIds(role, name ?? `${role}-${++tokenCounter}`, options)
   return {

@@ -94,6 +94,9 @@ describe("reverting what ran under the monitor and exception models", () => {
     const pending = (await api.createProposal(agent, { workflowId: "copy" })).body
     const rejected = (await api.decide(ana, (await api.createProposal(agent, { workflowId: "copy" })).body.id, { action: "reject", reason: { code: "too_risky" }, proposalVersion: 1 })).body.proposal
     const reverted = (await api.decide(ana, (await autoApproved()).id, { action: "revert", proposalVersion: 1 })).body.proposal
+    // The dispatcher writes the revert's webhook message after the decision's response; let it land
+    // before the snapshots, which must see only what the refused requests write (nothing).
+    await receiver.waitFor(() => revertedEvents(reverted.id).length === 1)
     for (const p of [pending, rejected, reverted]) {
       const res = await expectRefusedWithoutWrites(server, () => api.decide(ana, p.id, { action: "revert", proposalVersion: p.version }), 409, "conflict")
       expect(res.body.proposal.status).toBe(p.status)

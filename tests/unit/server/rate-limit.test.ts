@@ -25,17 +25,32 @@ describe("TokenBuckets", () => {
 
 describe("RateLimiter open waits", () => {
   it("admits up to the maximum per key and frees a slot when a wait ends", () => {
-    const limiter = new RateLimiter({ writesPerMinute: 1, waitsPerMinute: 1, maxWaitsPerToken: 2 })
+    const limiter = new RateLimiter({ writesPerMinute: 1, waitsPerMinute: 1, maxWaitsPerToken: 2, maxLiveChannelsPerToken: 1 })
     expect([limiter.enterWait("t"), limiter.enterWait("t"), limiter.enterWait("t")]).toEqual([true, true, false])
     expect(limiter.enterWait("other")).toBe(true)
     limiter.leaveWait("t")
     expect(limiter.enterWait("t")).toBe(true)
   })
+
+  it("counts live channels apart from waits, each against its own maximum", () => {
+    const limiter = new RateLimiter({ writesPerMinute: 1, waitsPerMinute: 1, maxWaitsPerToken: 1, maxLiveChannelsPerToken: 2 })
+    expect(limiter.enterWait("t")).toBe(true)
+    expect([limiter.enterLive("t"), limiter.enterLive("t"), limiter.enterLive("t")]).toEqual([true, true, false])
+    limiter.leaveLive("t")
+    expect(limiter.enterLive("t")).toBe(true)
+    expect(limiter.enterWait("t")).toBe(false)
+  })
 })
 
 describe("rateLimitsFromEnv", () => {
   it("reads positive integers and keeps the defaults for what is unset", () => {
-    expect(rateLimitsFromEnv({ SIGNOFF_WRITES_PER_MINUTE: "10" })).toEqual({ writesPerMinute: 10, waitsPerMinute: 1_200, maxWaitsPerToken: 100 })
+    expect(rateLimitsFromEnv({ SIGNOFF_WRITES_PER_MINUTE: "10" })).toEqual({
+      writesPerMinute: 10,
+      waitsPerMinute: 1_200,
+      maxWaitsPerToken: 100,
+      maxLiveChannelsPerToken: 20
+    })
+    expect(rateLimitsFromEnv({ SIGNOFF_MAX_LIVE_PER_TOKEN: "3" }).maxLiveChannelsPerToken).toBe(3)
   })
 
   it("refuses anything else, naming the variable", () => {
