@@ -40,7 +40,9 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           setupFiles: ["fake-indexeddb/auto"],
-          testTimeout: 30_000
+          testTimeout: 30_000,
+          // Setups seed through the real API (stats: ~135 requests); a loaded machine must not fail them.
+          hookTimeout: 60_000
         }
       },
       ...(postgresUrl
@@ -53,6 +55,7 @@ export default defineConfig({
                 environment: "node",
                 setupFiles: ["fake-indexeddb/auto"],
                 testTimeout: 30_000,
+                hookTimeout: 60_000,
                 env: { SIGNOFF_TEST_DB: postgresUrl }
               }
             }

@@ -1,5 +1,5 @@
 import type { Decision, Proposal } from "~src/domain"
-import { timeAgo } from "./time-ago"
+import { timeAgo } from "~src/local/time-ago"
 
 const PAST_TENSE: Record<Decision["action"], string> = {
   approve: "approved",

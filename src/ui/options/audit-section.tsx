@@ -6,7 +6,7 @@ import { adminGate } from "./admin-gate"
 import { apiGetJson, apiGetText } from "./api-call"
 import { auditFileName, auditQuery } from "./audit-range"
 import { downloadFile } from "./download-file"
-import { useMe } from "./use-me"
+import { useMe } from "~src/ui/background-queries"
 
 type Format = "jsonl" | "csv"
 const MIME: Record<Format, string> = { jsonl: "application/x-ndjson", csv: "text/csv" }

@@ -1,7 +1,8 @@
 import { useQueryClient, useMutation } from "@tanstack/react-query"
 import { useEffect, useId, useState, type FormEvent } from "react"
 import { maskedToken } from "./masked-token"
-import { useSaveSettings, useSettings } from "./use-settings"
+import { useSettings } from "~src/ui/background-queries"
+import { useSaveSettings } from "./use-settings"
 import { serverUrlProblem } from "~src/domain/account"
 import { errorText, queryKeys, useAsk } from "~src/ui/query-client"
 

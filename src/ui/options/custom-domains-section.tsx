@@ -14,7 +14,7 @@ import { platformLabel } from "~src/platforms"
 import { errorText, queryKeys, useAsk } from "~src/ui/query-client"
 import { apiCall, apiGetJson } from "./api-call"
 import { extensionCustomDomainBrowser, type CustomDomainBrowser } from "./custom-domain-browser"
-import { useMe } from "./use-me"
+import { useMe } from "~src/ui/background-queries"
 
 interface AddRequest {
   domain: CustomDomain

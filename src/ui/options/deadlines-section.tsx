@@ -5,7 +5,7 @@ import { errorText } from "~src/ui/query-client"
 import { adminGate } from "./admin-gate"
 import { deadlineDraftOf, deadlineUpdateOf, type DeadlineDraft } from "./deadline-form"
 import { useDeadlineSettings, useSaveDeadlines } from "./use-deadline-settings"
-import { useMe } from "./use-me"
+import { useMe } from "~src/ui/background-queries"
 
 /**
  * Default deadlines per tier (oversight model) and when the reminder comes. A workflow's own

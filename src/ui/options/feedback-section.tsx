@@ -5,8 +5,7 @@ import { adminGate } from "./admin-gate"
 import { apiGetText } from "./api-call"
 import { downloadFile } from "./download-file"
 import { feedbackFileName, feedbackQuery, jsonlRecords } from "./feedback-export"
-import { useMe } from "./use-me"
-import { useWorkflows } from "./use-workflows"
+import { useMe, useWorkflows } from "~src/ui/background-queries"
 
 /**
  * The learning loop's export for the AI team (GET /v1/feedback, admin): one JSON line per proposal

@@ -1,9 +1,8 @@
 import { useId, useState } from "react"
 import { errorText } from "~src/ui/query-client"
 import { adminGate } from "./admin-gate"
-import { useMe } from "./use-me"
+import { useMe, useWorkflows } from "~src/ui/background-queries"
 import { useStats } from "./use-stats"
-import { useWorkflows } from "./use-workflows"
 import { WorkflowAdvice, recommendationTone } from "./workflow-advice"
 
 const WINDOWS = [7, 30, 90] as const

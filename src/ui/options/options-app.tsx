@@ -3,7 +3,7 @@ import { adminGate } from "./admin-gate"
 import { hashOf, sectionIdFromHash } from "./console-route"
 import { CONSOLE_SECTIONS, type ConsoleSection, type SectionProps } from "./console-sections"
 import { optionsCss } from "./options-styles"
-import { useMe } from "./use-me"
+import { useMe } from "~src/ui/background-queries"
 
 const subscribeToHash = (onChange: () => void) => {
   window.addEventListener("hashchange", onChange)

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from "react"
 import { errorText } from "~src/ui/query-client"
-import { useSaveSettings, useSettings } from "./use-settings"
+import { useSettings } from "~src/ui/background-queries"
+import { useSaveSettings } from "./use-settings"
 
 /** Bounds of the settings.save message (background alarms fire at most every 30 s). */
 const MIN_INTERVAL = 0.5

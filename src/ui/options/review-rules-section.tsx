@@ -9,8 +9,7 @@ import { errorText, queryKeys, useAsk } from "~src/ui/query-client"
 import { adminGate } from "./admin-gate"
 import { apiCall } from "./api-call"
 import { describeMatch, emptyRuleDraft, ruleDraftOf, ruleFromDraft, type RuleDraft } from "./rule-draft"
-import { useMe } from "./use-me"
-import { useWorkflows } from "./use-workflows"
+import { useMe, useWorkflows } from "~src/ui/background-queries"
 
 /**
  * Review rules: conditions that hold a proposal for a person whatever the workflow's model, the

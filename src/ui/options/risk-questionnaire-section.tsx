@@ -3,8 +3,8 @@ import { DEFAULT_BULK_THRESHOLD, recommendOversight, type RiskAnswers } from "~s
 import { OVERSIGHT_MODEL_LABELS } from "~src/domain/workflow"
 import { errorText } from "~src/ui/query-client"
 import { adminGate } from "./admin-gate"
-import { useMe } from "./use-me"
-import { useUpdateWorkflow, useWorkflows } from "./use-workflows"
+import { useMe, useWorkflows } from "~src/ui/background-queries"
+import { useUpdateWorkflow } from "./use-workflows"
 import { isValidWorkflowId, workflowIdFromName } from "./workflow-id"
 
 const YES_NO_QUESTIONS: { key: keyof RiskAnswers; label: string }[] = [

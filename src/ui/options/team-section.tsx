@@ -7,7 +7,7 @@ import { errorText, useAsk } from "~src/ui/query-client"
 import { adminGate } from "./admin-gate"
 import { apiCall, apiGetJson } from "./api-call"
 import { expiryFromNow, parseWorkflowScope } from "./token-form"
-import { useMe } from "./use-me"
+import { useMe } from "~src/ui/background-queries"
 
 const TEAM_KEY = ["team"] as const
 

@@ -1,14 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMutation, useQueryClient } from "@tanstack/react-query"
 import type { Message } from "~src/messaging/messages"
 import { queryKeys, useAsk } from "~src/ui/query-client"
 
 type SaveSettings = Omit<Extract<Message, { type: "settings.save" }>, "type">
-
-/** Public settings (the token never comes back, only its last four characters). */
-export function useSettings() {
-  const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.settings, queryFn: () => ask({ type: "settings.get" }) })
-}
 
 export function useSaveSettings() {
   const ask = useAsk()

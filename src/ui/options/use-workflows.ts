@@ -1,11 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMutation, useQueryClient } from "@tanstack/react-query"
 import type { Workflow, WorkflowUpsert } from "~src/domain/workflow"
 import { queryKeys, useAsk } from "~src/ui/query-client"
-
-export function useWorkflows() {
-  const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.workflows, queryFn: async () => (await ask({ type: "workflows.list" })).workflows })
-}
 
 /** PUT /v1/workflows/:id through the background; the server records the change in the audit log. */
 export function useUpdateWorkflow() {

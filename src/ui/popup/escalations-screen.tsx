@@ -3,7 +3,8 @@ import type { QueueItem } from "~src/local/queue-head"
 import { escalationList } from "~src/queue/escalations"
 import { DeadlineNote } from "~src/ui/proposal/deadline-note"
 import { errorText } from "~src/ui/query-client"
-import { useSaveReminderOptIn, useSettings } from "./use-reminder-opt-in"
+import { useSettings } from "~src/ui/background-queries"
+import { useSaveReminderOptIn } from "./use-reminder-opt-in"
 import { describeWaiting } from "./waiting-time"
 
 interface Props {

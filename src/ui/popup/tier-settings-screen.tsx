@@ -2,7 +2,8 @@ import { useId, useState } from "react"
 import type { DeadlineSettings } from "~src/domain/deadlines"
 import { OVERSIGHT_MODEL_LABELS, OversightModel, type Workflow, type WorkflowUpsert } from "~src/domain/workflow"
 import { errorText } from "~src/ui/query-client"
-import { useChangeWorkflow, useDeadlineDefaults, useMe, usePopupWorkflows } from "./use-tier-settings"
+import { useMe, useWorkflows } from "~src/ui/background-queries"
+import { useChangeWorkflow, useDeadlineDefaults } from "./use-tier-settings"
 import { workflowDeadlineText } from "./workflow-deadline"
 
 /** Where the rest of a workflow's settings are edited: the options page's workflows section. */
@@ -17,7 +18,7 @@ type Pending = { workflow: Workflow; change: WorkflowUpsert; question: string; c
  * options page.
  */
 export default function TierSettingsScreen() {
-  const workflows = usePopupWorkflows()
+  const workflows = useWorkflows()
   const me = useMe()
   const defaults = useDeadlineDefaults()
   const change = useChangeWorkflow()

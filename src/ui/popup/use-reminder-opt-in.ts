@@ -1,12 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMutation, useQueryClient } from "@tanstack/react-query"
 import { queryKeys, useAsk } from "~src/ui/query-client"
 
-/** Settings as pages see them (never the token), and saving the reminder opt-in. */
-export function useSettings() {
-  const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.settings, queryFn: () => ask({ type: "settings.get" }) })
-}
-
+/** Saving the reminder opt-in (the settings themselves: useSettings in ~src/ui/background-queries). */
 export function useSaveReminderOptIn() {
   const ask = useAsk()
   const client = useQueryClient()

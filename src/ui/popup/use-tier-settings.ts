@@ -2,17 +2,6 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type { Workflow, WorkflowUpsert } from "~src/domain/workflow"
 import { queryKeys, useAsk } from "~src/ui/query-client"
 
-/** Workflows as the server has them now (the background reads through its cache: offline, the cached list). */
-export function usePopupWorkflows() {
-  const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.workflows, queryFn: async () => (await ask({ type: "workflows.list" })).workflows })
-}
-
-export function useMe() {
-  const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.me, queryFn: () => ask({ type: "me.get" }) })
-}
-
 /** The tiers' default deadlines, for workflows without their own. */
 export function useDeadlineDefaults() {
   const ask = useAsk()

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import type { HistoryEntry } from "~src/domain/history"
-import { timeAgo } from "~src/sync/time-ago"
+import { timeAgo } from "~src/local/time-ago"
 import { WordDiff } from "~src/ui/changes/word-diff"
 import { errorText, queryKeys, useAsk } from "~src/ui/query-client"
 import { editedValues } from "./edit-diff"

@@ -1,5 +1,5 @@
 import type { LocalProposal } from "~src/local/local-proposal"
-import { timeAgo } from "~src/sync/time-ago"
+import { timeAgo } from "~src/local/time-ago"
 import { WordDiff } from "~src/ui/changes/word-diff"
 import { editedValues } from "./edit-diff"
 

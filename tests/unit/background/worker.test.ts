@@ -18,7 +18,9 @@ const fakeChrome = {
     getManifest: () => ({ content_scripts: [{ matches: ["https://app.hubspot.com/*"] }], icons: { 128: "icon128.png" } }),
     onMessage: event("runtime.onMessage"),
     onStartup: event("runtime.onStartup"),
-    onInstalled: event("runtime.onInstalled")
+    onInstalled: event("runtime.onInstalled"),
+    // "cache.changed" to open extension pages; none are open here.
+    sendMessage: async () => undefined
   },
   alarms: {
     onAlarm: event("alarms.onAlarm"),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { describeConflict, withCurrentConflictMessage } from "~src/sync/conflict-message"
-import { timeAgo } from "~src/sync/time-ago"
+import { timeAgo } from "~src/local/time-ago"
 import { makeDecision, makeProposal } from "~tests/support/proposals"
 
 const now = Date.parse("2026-11-25T10:02:00.000Z")

@@ -56,7 +56,7 @@ describe("reminderNotifications", () => {
   it("says what to review and how long is left, with the proposal id so a click opens it", () => {
     const p = makeProposal({ id: "P1", title: "Shorter subject line", remindAt: at(-5), expiresAt: at(185) })
     expect(reminderNotifications([p], now)).toEqual([
-      { id: "P1", title: "Review soon: Shorter subject line", message: `Expires in 3 h · writer-bot · hubspot contact ${p.target.id}` }
+      { id: "P1", title: "Review soon: Shorter subject line", message: `Expires in 3 h · copy-bot · hubspot email ${p.target.id}` }
     ])
   })
 
