@@ -49,7 +49,7 @@ const ask = async (message) => {
     const replied = performance.now()
     const data = JSON.parse(json)
     const parsed = performance.now()
-    const answer = validateAnswer(message.type, data)
+    const answer = await validateAnswer(message.type, data)
     window.__askMs = performance.now() - start
     window.__askPhases = { reply: replied - start, jsonParse: parsed - replied, zod: performance.now() - parsed, kib: json.length / 1024 }
     window.__askDoneMs = performance.now()
@@ -57,7 +57,7 @@ const ask = async (message) => {
   }
   if (message.type === "proposals.queue") {
     // The whole queue, asked for after the head; for scrolling, filters and bulk approve.
-    const answer = validateAnswer(message.type, JSON.parse(await request(message)))
+    const answer = await validateAnswer(message.type, JSON.parse(await request(message)))
     window.__wholeQueueMs = performance.now()
     return answer
   }

@@ -1,12 +1,19 @@
-import { Responses, type Message, type MessageType, type ResponseOf } from "./messages"
-import { checkQueueAnswer } from "./queue-contract"
+import type { Message, MessageType, ResponseOf } from "./messages"
+import { checkQueueAnswer, checkQueueHeadAnswer, checkSyncStatusAnswer } from "./queue-contract"
 import { sendToBackground } from "./transport"
 
 export { BackgroundError } from "./transport"
 
-/** Answers checked structurally rather than parsed with zod, for their size (see queue-contract.ts). */
+/**
+ * Answers checked structurally rather than parsed with zod (see queue-contract.ts): the popup's
+ * 10,000-entry queue for its size, and what the popup's first paint waits for (the queue head and
+ * the sync status), so that its first chunk carries no zod. Every other answer is parsed with the
+ * zod contract, which is loaded on the first such answer.
+ */
 const LIGHT_CHECKS: { [T in MessageType]?: (data: unknown) => ResponseOf<T> } = {
-  "proposals.queue": checkQueueAnswer
+  "proposals.queue": checkQueueAnswer,
+  "proposals.queueHead": checkQueueHeadAnswer,
+  "sync.status": checkSyncStatusAnswer
 }
 
 /**
@@ -18,7 +25,9 @@ export async function ask<T extends MessageType>(message: Extract<Message, { typ
 }
 
 /** How `ask` validates an answer (exported for the popup bench, which measures it). */
-export function validateAnswer<T extends MessageType>(type: T, data: unknown): ResponseOf<T> {
+export async function validateAnswer<T extends MessageType>(type: T, data: unknown): Promise<ResponseOf<T>> {
   const light = LIGHT_CHECKS[type]
-  return light ? light(data) : (Responses[type].parse(data) as ResponseOf<T>)
+  if (light) return light(data)
+  const { Responses } = await import("./messages")
+  return Responses[type].parse(data) as ResponseOf<T>
 }
