@@ -1,11 +1,16 @@
 import browser from "webextension-polyfill"
 import { ask } from "~src/messaging/client"
 import { PopupApp } from "~src/ui/popup/popup-app"
-import { BackgroundProvider } from "~src/ui/query-client"
+import { prefetchFirstPaint } from "~src/ui/popup/use-queue"
+import { BackgroundProvider, createQueryClient } from "~src/ui/query-client"
+
+// Created with the module, not on mount: what the first paint waits for is asked for right away.
+const queryClient = createQueryClient()
+prefetchFirstPaint(queryClient, ask)
 
 export default function Popup() {
   return (
-    <BackgroundProvider ask={ask}>
+    <BackgroundProvider ask={ask} client={queryClient}>
       <PopupApp openSettings={() => void browser.runtime.openOptionsPage()} />
     </BackgroundProvider>
   )
