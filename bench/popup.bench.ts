@@ -30,7 +30,7 @@ const ORIGIN = "http://popup.bench.local"
 const ENTRY = `
 import { createRoot } from "react-dom/client"
 import { createElement } from "react"
-import { validateAnswer } from "~src/messaging/client"
+import { validateAnswer } from "~src/messaging/answer-check"
 import { PopupApp } from "~src/ui/popup/popup-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 

@@ -1,33 +1,13 @@
+import { validateAnswer } from "./answer-check"
 import type { Message, MessageType, ResponseOf } from "./messages"
-import { checkQueueAnswer, checkQueueHeadAnswer, checkSyncStatusAnswer } from "./queue-contract"
 import { sendToBackground } from "./transport"
 
 export { BackgroundError } from "./transport"
 
 /**
- * Answers checked structurally rather than parsed with zod (see queue-contract.ts): the popup's
- * 10,000-entry queue for its size, and what the popup's first paint waits for (the queue head and
- * the sync status), so that its first chunk carries no zod. Every other answer is parsed with the
- * zod contract, which is loaded on the first such answer.
- */
-const LIGHT_CHECKS: { [T in MessageType]?: (data: unknown) => ResponseOf<T> } = {
-  "proposals.queue": checkQueueAnswer,
-  "proposals.queueHead": checkQueueHeadAnswer,
-  "sync.status": checkSyncStatusAnswer
-}
-
-/**
  * Extension pages (popup, options) ask the background worker; resolves with the payload validated
- * by the contract, or throws BackgroundError. Content scripts use panel-client.ts instead.
+ * by the contract (answer-check.ts), or throws BackgroundError. Content scripts use panel-client.ts instead.
  */
 export async function ask<T extends MessageType>(message: Extract<Message, { type: T }>): Promise<ResponseOf<T>> {
   return validateAnswer(message.type as T, await sendToBackground(message))
-}
-
-/** How `ask` validates an answer (exported for the popup bench, which measures it). */
-export async function validateAnswer<T extends MessageType>(type: T, data: unknown): Promise<ResponseOf<T>> {
-  const light = LIGHT_CHECKS[type]
-  if (light) return light(data)
-  const { Responses } = await import("./messages")
-  return Responses[type].parse(data) as ResponseOf<T>
 }

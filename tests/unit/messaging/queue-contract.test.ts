@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { validateAnswer } from "~src/messaging/client"
+import { validateAnswer } from "~src/messaging/answer-check"
 import { Responses } from "~src/messaging/messages"
 import { checkQueueAnswer, checkQueueHeadAnswer, checkSyncStatusAnswer, InvalidQueueError } from "~src/messaging/queue-contract"
 import type { Workflow } from "~src/domain/workflow"
