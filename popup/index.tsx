@@ -1,5 +1,5 @@
 import browser from "webextension-polyfill"
-import { ask } from "~src/messaging/client"
+import { ask } from "~src/messaging/popup-client"
 import { PopupApp } from "~src/ui/popup/popup-app"
 import { prefetchFirstPaint } from "~src/ui/popup/use-queue"
 import { BackgroundProvider, createQueryClient } from "~src/ui/query-client"

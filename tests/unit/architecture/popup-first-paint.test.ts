@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest"
 // The popup's first paint with nothing waiting must cost at most twice a static page of the
 // extension (issue 13, bench/popup-first-paint.bench.ts). What the popup's entry imports
 // statically is parsed and run before anything paints, so it carries the queue head and the
-// status only: zod (the background's answers for the first paint are checked structurally, see
-// src/messaging/first-paint-checks.ts; every other answer is zod-parsed by a chunk loaded on
-// demand), DOMPurify, diff, uPlot and the proposal card come with the screens that need them.
+// status only. zod: the answers the first paint waits for are checked structurally
+// (src/messaging/answer-check.ts), every other answer is zod-parsed by the contract the popup's
+// client loads on demand (src/messaging/popup-client.ts). DOMPurify, diff, uPlot and the proposal
+// card come with the screens that need them.
 
 const ROOT = fileURLToPath(new URL("../../..", import.meta.url))
 const NOT_AT_FIRST_PAINT = ["zod", "dompurify", "diff", "uplot", "dexie"]
