@@ -30,7 +30,8 @@ const ORIGIN = "http://popup.bench.local"
 const ENTRY = `
 import { createRoot } from "react-dom/client"
 import { createElement } from "react"
-import { validateAnswer } from "~src/messaging/client"
+import { validateAnswer } from "~src/messaging/answer-check"
+import { Responses } from "~src/messaging/messages"
 import { PopupApp } from "~src/ui/popup/popup-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 
@@ -49,7 +50,7 @@ const ask = async (message) => {
     const replied = performance.now()
     const data = JSON.parse(json)
     const parsed = performance.now()
-    const answer = validateAnswer(message.type, data)
+    const answer = validateAnswer(message.type, data, Responses)
     window.__askMs = performance.now() - start
     window.__askPhases = { reply: replied - start, jsonParse: parsed - replied, zod: performance.now() - parsed, kib: json.length / 1024 }
     window.__askDoneMs = performance.now()
@@ -57,11 +58,11 @@ const ask = async (message) => {
   }
   if (message.type === "proposals.queue") {
     // The whole queue, asked for after the head; for scrolling, filters and bulk approve.
-    const answer = validateAnswer(message.type, JSON.parse(await request(message)))
+    const answer = validateAnswer(message.type, JSON.parse(await request(message)), Responses)
     window.__wholeQueueMs = performance.now()
     return answer
   }
-  if (message.type === "sync.status") return validateAnswer("sync.status", JSON.parse(await request(message)))
+  if (message.type === "sync.status") return validateAnswer("sync.status", JSON.parse(await request(message)), Responses)
   throw new Error("bench background answers proposals.queueHead, proposals.queue and sync.status only")
 }
 new MutationObserver((_records, observer) => {

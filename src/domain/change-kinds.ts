@@ -6,6 +6,7 @@ import { FlowChange } from "./changes/flow"
 import { RoutingChange } from "./changes/routing"
 import { ScoringChange } from "./changes/scoring"
 import { SegmentChange } from "./changes/segment"
+import type { CHANGE_KIND_IDS } from "./labels"
 import { DEFAULT_BULK_THRESHOLD } from "./risk-questionnaire"
 
 /**
@@ -118,6 +119,11 @@ export type Change = { [K in ChangeKind]: z.infer<ChangeKindTable[K]["schema"]> 
 export type ChangeOf<K extends ChangeKind> = Extract<Change, { kind: K }>
 
 export const CHANGE_KINDS = Object.keys(CHANGE_KIND_TABLE) as ChangeKind[]
+
+/** labels.ts lists the kinds for zod-free code: a kind missing on either side fails to compile here. */
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type MustBeTrue<T extends true> = T
+export type KindsListedInLabels = MustBeTrue<SameKinds<ChangeKind, (typeof CHANGE_KIND_IDS)[number]>>
 
 /** The row of a change's kind, typed for that change. */
 const rowOf = <C extends Change>(change: C) => CHANGE_KIND_TABLE[change.kind] as unknown as ChangeKindRow<z.ZodType<C>>

@@ -1,7 +1,7 @@
 import { z } from "zod"
-import { REJECTION_REASON_CODES, REJECTION_REASON_LABELS } from "./labels"
+import { DECISION_ACTIONS, REJECTION_REASON_CODES, REJECTION_REASON_LABELS } from "./labels"
 
-export const DecisionAction = z.enum(["approve", "reject", "edit", "pause", "revert"])
+export const DecisionAction = z.enum(DECISION_ACTIONS)
 export type DecisionAction = z.infer<typeof DecisionAction>
 
 export const RejectionReasonCode = z.enum(REJECTION_REASON_CODES)

@@ -1,21 +1,11 @@
 import { z } from "zod"
 import { Change } from "./changes"
+import { PROPOSAL_STATUSES } from "./labels"
 import { Decision } from "./decision"
 import { Target } from "./platform"
 import { ProposalReview, RiskAssessment } from "./review"
 
-export const ProposalStatus = z.enum([
-  "pending",
-  "approved",
-  "rejected",
-  "executed",
-  "failed",
-  "reverted",
-  "expired",
-  "auto_approved",
-  /** Withdrawn by the agent that proposed it (or an admin) before it ran: never to be executed. */
-  "cancelled"
-])
+export const ProposalStatus = z.enum(PROPOSAL_STATUSES)
 export type ProposalStatus = z.infer<typeof ProposalStatus>
 
 /** Statuses a human can still act on in the panel (decide, or revert what ran). */

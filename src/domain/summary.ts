@@ -68,10 +68,8 @@ export const DailySummary = z.object({
 })
 export type DailySummary = z.infer<typeof DailySummary>
 
-/** Review reasons that mean a person was asked although the model itself would not have: an escalation. */
-const NOT_ESCALATIONS: ReadonlySet<ReviewReason> = new Set(["approve_model", "monitor_model", "meets_threshold", "legacy"])
-
-export const isEscalation = (reason: ReviewReason): boolean => !NOT_ESCALATIONS.has(reason)
+// Zod-free, for the popup's first chunk (src/queue/escalations.ts).
+export { isEscalation } from "./labels"
 
 /**
  * The day's spot-check: `size` items of `ran`, those with the lowest `rank` (ties by id), given

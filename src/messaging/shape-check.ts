@@ -27,6 +27,8 @@ function leaf(expected: string, test: (value: unknown) => boolean, describe = (v
 
 export const string = leaf("string", (v) => typeof v === "string")
 export const number = leaf("number", (v) => typeof v === "number" && Number.isFinite(v))
+/** A whole number ≥ 0 (zod's `z.int().min(0)`): counts, versions. */
+export const count = leaf("count", (v) => typeof v === "number" && Number.isSafeInteger(v) && v >= 0)
 export const boolean = leaf("boolean", (v) => typeof v === "boolean")
 
 export const oneOf = (allowed: readonly string[]): ShapeCheck =>

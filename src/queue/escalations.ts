@@ -1,5 +1,5 @@
 import type { ReviewReason } from "~src/domain/review"
-import { isEscalation } from "~src/domain/summary"
+import { isEscalation } from "~src/domain/labels"
 import { isDueForReminderAt } from "~src/local/deadline"
 import type { QueueItem } from "~src/local/queue-head"
 

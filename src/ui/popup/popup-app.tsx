@@ -4,7 +4,6 @@ import { escalationList } from "~src/queue/escalations"
 import { errorText, queryKeys } from "~src/ui/query-client"
 import { BulkApprove } from "./bulk-approve"
 import { popupCss } from "./popup-styles"
-import { ProposalDetail } from "./proposal-detail"
 import { buildQueue, filterQueue, NO_FILTER, summarizeQueue, type QueueFilter } from "~src/queue/review-queue"
 import type { QueueItem } from "~src/local/queue-head"
 import { QueueFilters } from "./queue-filters"
@@ -17,8 +16,10 @@ import { useQueueKeyboard } from "./use-queue-keyboard"
 
 const CLOCK_TICK_MS = 30_000
 
-// Screens other than the queue are loaded on demand (one chunk, see more-screens.ts): the popup's first paint carries the queue only.
+// Screens other than the queue, and a proposal's detail (its card with DOMPurify and diff), are
+// loaded on demand (one chunk, see more-screens.ts): the popup's first paint carries the queue only.
 const moreScreens = () => import("./more-screens")
+const ProposalDetail = lazy(() => moreScreens().then((m) => ({ default: m.ProposalDetail })))
 const SummaryScreen = lazy(() => moreScreens().then((m) => ({ default: m.SummaryScreen })))
 const EscalationsScreen = lazy(() => moreScreens().then((m) => ({ default: m.EscalationsScreen })))
 const TierSettingsScreen = lazy(() => moreScreens().then((m) => ({ default: m.TierSettingsScreen })))
@@ -187,13 +188,15 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
         )}
         {rejecting && !detail && screen === "queue" && <RejectForm proposal={rejecting.proposal} onClose={() => setRejectingId(null)} />}
         {detail ? (
-          <ProposalDetail
-            key={detail.proposal.id}
-            proposalId={detail.proposal.id}
-            workflow={workflows?.find((w) => w.id === detail.proposal.workflowId)}
-            online={status?.online ?? true}
-            onBack={() => setDetailId(null)}
-          />
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <ProposalDetail
+              key={detail.proposal.id}
+              proposalId={detail.proposal.id}
+              workflow={workflows?.find((w) => w.id === detail.proposal.workflowId)}
+              online={status?.online ?? true}
+              onBack={() => setDetailId(null)}
+            />
+          </Suspense>
         ) : (
           screen === "queue" &&
           shown && (

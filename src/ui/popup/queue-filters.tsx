@@ -1,9 +1,9 @@
 import { useId } from "react"
-import { Platform } from "~src/domain/platform"
-import { OVERSIGHT_MODEL_LABELS, OversightModel } from "~src/domain/workflow"
+import { OVERSIGHT_MODEL_LABELS, OVERSIGHT_MODELS } from "~src/domain/labels"
 import { platformLabel } from "~src/platforms"
 import type { QueueFilter } from "~src/queue/review-queue"
 import type { QueueSummary } from "~src/local/queue-head"
+import { listedValue } from "./listed-value"
 
 interface Props {
   filter: QueueFilter
@@ -20,7 +20,7 @@ export function QueueFilters({ filter, onChange, summary }: Props) {
       <select
         id={ids.platform}
         value={filter.platform ?? ""}
-        onChange={(e) => onChange({ ...filter, platform: e.target.value ? Platform.parse(e.target.value) : null })}>
+        onChange={(e) => onChange({ ...filter, platform: e.target.value ? listedValue(summary.platforms, e.target.value) : null })}>
         <option value="">All</option>
         {summary.platforms.map((p) => (
           <option key={p} value={p}>
@@ -44,9 +44,9 @@ export function QueueFilters({ filter, onChange, summary }: Props) {
       <select
         id={ids.tier}
         value={filter.tier ?? ""}
-        onChange={(e) => onChange({ ...filter, tier: e.target.value ? OversightModel.parse(e.target.value) : null })}>
+        onChange={(e) => onChange({ ...filter, tier: e.target.value ? listedValue(OVERSIGHT_MODELS, e.target.value) : null })}>
         <option value="">All</option>
-        {OversightModel.options.map((t) => (
+        {OVERSIGHT_MODELS.map((t) => (
           <option key={t} value={t}>
             {OVERSIGHT_MODEL_LABELS[t]}
           </option>

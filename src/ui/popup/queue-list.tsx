@@ -1,6 +1,6 @@
 import { useVirtualizer } from "@tanstack/react-virtual"
 import { useEffect, useRef } from "react"
-import { OVERSIGHT_MODEL_LABELS } from "~src/domain/workflow"
+import { OVERSIGHT_MODEL_LABELS } from "~src/domain/labels"
 import type { QueueItem } from "~src/local/queue-head"
 import { platformLabel } from "~src/platforms"
 import { DeadlineNote } from "~src/ui/proposal/deadline-note"

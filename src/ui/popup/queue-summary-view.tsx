@@ -1,4 +1,4 @@
-import { OVERSIGHT_MODEL_LABELS, OversightModel } from "~src/domain/workflow"
+import { OVERSIGHT_MODEL_LABELS, OVERSIGHT_MODELS } from "~src/domain/labels"
 import type { QueueSummary } from "~src/local/queue-head"
 import { describeWaiting } from "./waiting-time"
 
@@ -13,7 +13,7 @@ export function QueueSummaryView({ summary, nowMs }: { summary: QueueSummary; no
         {summary.needingQuorum > 0 && <span> · {summary.needingQuorum} need a quorum</span>}
       </p>
       <ul className="tiers" aria-label="Pending by oversight tier">
-        {OversightModel.options.map((tier) => (
+        {OVERSIGHT_MODELS.map((tier) => (
           <li key={tier} aria-label={`${OVERSIGHT_MODEL_LABELS[tier]}: ${summary.byTier[tier]}`}>
             <span className={`tier tier-${tier}`}>{OVERSIGHT_MODEL_LABELS[tier]}</span>
             <strong>{summary.byTier[tier]}</strong>

@@ -1,7 +1,9 @@
 import { useId, useState, type FormEvent } from "react"
-import { REJECTION_REASON_LABELS, RejectionReasonCode } from "~src/domain/decision"
+import type { RejectionReasonCode } from "~src/domain/decision"
+import { REJECTION_REASON_CODES, REJECTION_REASON_LABELS } from "~src/domain/labels"
 import type { QueueEntry } from "~src/local/local-proposal"
 import { errorText } from "~src/ui/query-client"
+import { listedValue } from "./listed-value"
 import { useSubmitDecision } from "./use-queue"
 
 /** Reject with a preset reason: R, pick a reason, Enter — three actions. */
@@ -37,8 +39,8 @@ export function RejectForm({ proposal, onClose }: { proposal: Pick<QueueEntry, "
         Reject “{proposal.title}”
       </p>
       <label htmlFor={ids.reason}>Reason</label>
-      <select id={ids.reason} autoFocus value={code} onChange={(e) => setCode(RejectionReasonCode.parse(e.target.value))}>
-        {RejectionReasonCode.options.map((c) => (
+      <select id={ids.reason} autoFocus value={code} onChange={(e) => setCode(listedValue(REJECTION_REASON_CODES, e.target.value))}>
+        {REJECTION_REASON_CODES.map((c) => (
           <option key={c} value={c}>
             {REJECTION_REASON_LABELS[c]}
           </option>

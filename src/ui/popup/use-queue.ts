@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
+import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query"
 import type { ResponseOf } from "~src/messaging/messages"
 import type { DecisionRequest } from "~src/local/decision-request"
 import type { LocalProposal, QueueEntry } from "~src/local/local-proposal"
 import type { SyncStatus } from "~src/local/sync-status"
 import { toQueueEntry } from "~src/local/queue-entry"
-import { queryKeys, useAsk } from "~src/ui/query-client"
+import { queryKeys, useAsk, type Ask } from "~src/ui/query-client"
 
 type QueueData = ResponseOf<"proposals.queue">
 
@@ -21,13 +21,16 @@ export function useQueue({ enabled = true } = {}) {
 /** Rows the popup shows before the whole queue has arrived: a screenful and then some. */
 export const QUEUE_HEAD_SIZE = 50
 
+/** The queue head's query, also started by popup/index.tsx before React renders (see prefetchFirstPaint). */
+const queueHeadQuery = (ask: Ask) => queryOptions({ queryKey: queryKeys.queueHead, queryFn: () => ask({ type: "proposals.queueHead", size: QUEUE_HEAD_SIZE }) })
+
 /**
  * The counts of the whole queue and its first rows, so the popup paints at once on a large queue.
  * Only until the whole queue is here: after that the popup derives both from it.
  */
 export function useQueueHead({ enabled = true } = {}) {
   const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.queueHead, queryFn: () => ask({ type: "proposals.queueHead", size: QUEUE_HEAD_SIZE }), enabled })
+  return useQuery({ ...queueHeadQuery(ask), enabled })
 }
 
 /** The whole proposal behind a queue entry, for reviewing it in the popup. */
@@ -39,9 +42,21 @@ export function useFullProposal(proposalId: string) {
 /** Cheap to ask often: a few numbers from the background. */
 const STATUS_POLL_MS = 3_000
 
+const syncStatusQuery = (ask: Ask) => queryOptions({ queryKey: queryKeys.syncStatus, queryFn: () => ask({ type: "sync.status" }) })
+
 export function useSyncStatus() {
   const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.syncStatus, queryFn: () => ask({ type: "sync.status" }), refetchInterval: STATUS_POLL_MS })
+  return useQuery({ ...syncStatusQuery(ask), refetchInterval: STATUS_POLL_MS })
+}
+
+/**
+ * Asks the background for what the first paint shows (the queue head and the sync status) as soon
+ * as the popup's script runs: the answers travel while React loads and renders, instead of after
+ * its first commit. The hooks above then find them in the client's cache.
+ */
+export function prefetchFirstPaint(client: QueryClient, ask: Ask): void {
+  void client.prefetchQuery(queueHeadQuery(ask))
+  void client.prefetchQuery(syncStatusQuery(ask))
 }
 
 /** What in the sync status means the queue may have changed. */
