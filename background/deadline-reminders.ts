@@ -15,8 +15,18 @@ export async function remindOfDeadlines(db: SignoffDatabase): Promise<void> {
   const [pending, me, settings] = await Promise.all([db.proposals.where("status").equals("pending").toArray(), readMeta(db, "me"), readSettings(db)])
   const plan = planReminders(pending, me, now)
   if (settings.reminderNotifications && plan.due.length > 0) {
-    const fresh = new Set(await claimReminders(db, plan.due.map((p) => p.id), new Set(pending.map((p) => p.id))))
-    for (const n of reminderNotifications(plan.due.filter((p) => fresh.has(p.id)), now)) await showNotification(n)
+    const fresh = new Set(
+      await claimReminders(
+        db,
+        plan.due.map((p) => p.id),
+        new Set(pending.map((p) => p.id))
+      )
+    )
+    for (const n of reminderNotifications(
+      plan.due.filter((p) => fresh.has(p.id)),
+      now
+    ))
+      await showNotification(n)
   }
   await scheduleReminder(plan.nextAt)
 }

@@ -384,7 +384,10 @@ async function printFloor(url: string, empty: Measured, sized: Measured): Promis
 
 async function printBatches(url: string): Promise<void> {
   const stats = (await (await fetch(`${url}/bench/commits`)).json()) as { batches: number; units: number } | null
-  if (stats) console.log(`group commit:              ${(stats.units / stats.batches).toFixed(1)} transactions per SQLite commit on average (${stats.units} in ${stats.batches}, whole run)`)
+  if (stats)
+    console.log(
+      `group commit:              ${(stats.units / stats.batches).toFixed(1)} transactions per SQLite commit on average (${stats.units} in ${stats.batches}, whole run)`
+    )
 }
 
 /** Every pending proposal id, through the sync feed (what a reviewer's extension would see). */

@@ -56,7 +56,9 @@ function report(label: string, samples: number[]): void {
   const sorted = [...samples].sort((a, b) => a - b)
   const q = (f: number) => sorted[Math.min(sorted.length - 1, Math.ceil(f * sorted.length) - 1)]!
   const p95 = q(0.95)
-  console.log(`${label.padEnd(46)} p50 ${q(0.5).toFixed(0).padStart(5)} ms, p95 ${p95.toFixed(0).padStart(5)} ms (${sorted.length} rounds), p95 / 2 s goal ${(p95 / 2_000).toFixed(2)} ${p95 <= 2_000 ? "✓" : "✗ over 2 s"}`)
+  console.log(
+    `${label.padEnd(46)} p50 ${q(0.5).toFixed(0).padStart(5)} ms, p95 ${p95.toFixed(0).padStart(5)} ms (${sorted.length} rounds), p95 / 2 s goal ${(p95 / 2_000).toFixed(2)} ${p95 <= 2_000 ? "✓" : "✗ over 2 s"}`
+  )
 }
 
 async function main(): Promise<void> {

@@ -99,9 +99,9 @@ async function mainThreadWork(page: Page, url: string): Promise<number> {
   await complete
   await cdp.detach()
   const parse = events.find((e) => e.name === "ParseHTML")!
-  return events
-    .filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.name === "RunTask")
-    .reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000
+  return (
+    events.filter((e) => e.pid === parse.pid && e.tid === parse.tid && e.ph === "X" && e.name === "RunTask").reduce((sum, e) => sum + (e.tdur ?? 0), 0) / 1000
+  )
 }
 
 /** A copy of the build whose content scripts do nothing: the floor any extension with a content script sets. */
@@ -113,7 +113,15 @@ function emptyContentScriptBuild(): string {
   return dir
 }
 
-const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"]
+const BROWSER_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync"
+]
 
 async function main(): Promise<void> {
   contentScriptWeight()
@@ -138,7 +146,12 @@ async function main(): Promise<void> {
   await routeHeavyHubSpot(withSignoff.context)
   await withSignoff.configure(server.url, reviewer)
   await syncExtension(withSignoff)
-  const without = await chromium.launchPersistentContext("", { executablePath: CHROMIUM_PATH, headless: true, viewport: { width: 1280, height: 860 }, args: BROWSER_ARGS })
+  const without = await chromium.launchPersistentContext("", {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 860 },
+    args: BROWSER_ARGS
+  })
   await routeHeavyHubSpot(without)
   const floorBuild = emptyContentScriptBuild()
   const floor = await chromium.launchPersistentContext("", {
@@ -213,7 +226,8 @@ async function main(): Promise<void> {
       }, forward)
       let shownAt: number | undefined
       const deadline = Date.now() + 10_000
-      while (!(shownAt = await frame.evaluate(() => (window as unknown as { __shownAt?: number }).__shownAt)) && Date.now() < deadline) await page.waitForTimeout(5)
+      while (!(shownAt = await frame.evaluate(() => (window as unknown as { __shownAt?: number }).__shownAt)) && Date.now() < deadline)
+        await page.waitForTimeout(5)
       if (!shownAt) throw new Error(`the panel did not show ${expected} after navigation ${i}`)
       switches.push(shownAt - navigatedAt)
     }

@@ -68,7 +68,9 @@ async function serveForBench(): Promise<void> {
 }
 
 function spawnServer(): Promise<{ info: BenchServer; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--expose-gc", ...process.execArgv, fileURLToPath(import.meta.url), "--serve"], { stdio: ["ignore", "pipe", "inherit"] })
+  const child = spawn(process.execPath, ["--expose-gc", ...process.execArgv, fileURLToPath(import.meta.url), "--serve"], {
+    stdio: ["ignore", "pipe", "inherit"]
+  })
   return new Promise((resolve, reject) => {
     let buffered = ""
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -85,11 +87,15 @@ const agent = new Agent({ keepAlive: false, maxSockets: Number.POSITIVE_INFINITY
 function call(url: string, method: string, token: string, body?: unknown): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : JSON.stringify(body)
-    const req = request(url, { method, agent, headers: { authorization: `Bearer ${token}`, ...(payload ? { "content-type": "application/json" } : {}) } }, (res) => {
-      let text = ""
-      res.on("data", (chunk: Buffer) => (text += chunk.toString()))
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }))
-    })
+    const req = request(
+      url,
+      { method, agent, headers: { authorization: `Bearer ${token}`, ...(payload ? { "content-type": "application/json" } : {}) } },
+      (res) => {
+        let text = ""
+        res.on("data", (chunk: Buffer) => (text += chunk.toString()))
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined }))
+      }
+    )
     req.on("error", reject)
     req.end(payload)
   })
@@ -98,9 +104,11 @@ function call(url: string, method: string, token: string, body?: unknown): Promi
 /** Runs `task(i)` for i < count with `inFlight` at a time. */
 async function pool(count: number, inFlight: number, task: (i: number) => Promise<void>): Promise<void> {
   let next = 0
-  await Promise.all(Array.from({ length: inFlight }, async () => {
-    while (next < count) await task(next++)
-  }))
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < count) await task(next++)
+    })
+  )
 }
 
 const quantile = (values: number[], q: number) => {
@@ -166,16 +174,20 @@ async function main(): Promise<void> {
           )
         )
       const target = Math.min(WAITERS, from + WAITER_STEP) - failed
-      for (let seen = 0; seen < target; ) {
+      for (let seen = 0; seen < target;) {
         await new Promise((resolve) => setTimeout(resolve, 50))
         seen = (await memory()).waiting
       }
     }
     const withWaiters = await memory()
     const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`
-    console.log(`server RSS / V8 heap:      ${mib(bare.rss)} / ${mib(bare.heapUsed)} at rest → ${mib(withChannels.rss)} / ${mib(withChannels.heapUsed)} with ${CHANNELS} channels → ${mib(withWaiters.rss)} / ${mib(withWaiters.heapUsed)} with ${WAITERS} waiters too`)
+    console.log(
+      `server RSS / V8 heap:      ${mib(bare.rss)} / ${mib(bare.heapUsed)} at rest → ${mib(withChannels.rss)} / ${mib(withChannels.heapUsed)} with ${CHANNELS} channels → ${mib(withWaiters.rss)} / ${mib(withWaiters.heapUsed)} with ${WAITERS} waiters too`
+    )
     console.log(`per live channel:          heap +${kib((withChannels.heapUsed - bare.heapUsed) / CHANNELS)} (RSS moves by less than its noise at this count)`)
-    console.log(`per waiter:                heap +${kib((withWaiters.heapUsed - withChannels.heapUsed) / WAITERS)}, RSS +${kib((withWaiters.rss - withChannels.rss) / WAITERS)}`)
+    console.log(
+      `per waiter:                heap +${kib((withWaiters.heapUsed - withChannels.heapUsed) / WAITERS)}, RSS +${kib((withWaiters.rss - withChannels.rss) / WAITERS)}`
+    )
     console.log(`per connection, all:       RSS +${kib((withWaiters.rss - bare.rss) / (WAITERS + CHANNELS))}`)
 
     const started = performance.now()
@@ -198,7 +210,9 @@ async function main(): Promise<void> {
         `(${WAITERS} decisions in ${seconds.toFixed(1)} s with ${CHANNELS} channels open and nudged; ${missed} waiters not woken)`
     )
     // Ratios against the same run's own request times, so they carry across machines.
-    console.log(`  wake p99 / the decision's own response p50 (${ms(quantile(decisionTimes, 0.5))}): ${(quantile(wakes, 0.99) / quantile(decisionTimes, 0.5)).toFixed(2)}`)
+    console.log(
+      `  wake p99 / the decision's own response p50 (${ms(quantile(decisionTimes, 0.5))}): ${(quantile(wakes, 0.99) / quantile(decisionTimes, 0.5)).toFixed(2)}`
+    )
 
     // One change, heard by every channel: create → message, per channel. Spaced past the
     // coalescing interval (100 ms), so each is the first change after a quiet spell.
@@ -229,8 +243,12 @@ async function main(): Promise<void> {
       await done
       fanout.push(...arrived.map((t) => t - sent))
     }
-    console.log(`live nudge to ${CHANNELS} channels: p50 ${ms(quantile(fanout, 0.5))}, p99 ${ms(quantile(fanout, 0.99))} (create sent → each channel's message, 20 creates after a quiet spell; under a stream of changes a channel hears at most one nudge per 100 ms)`)
-    console.log(`  nudge p99 / the create's own response p50 (${ms(quantile(createTimes, 0.5))}): ${(quantile(fanout, 0.99) / quantile(createTimes, 0.5)).toFixed(2)}`)
+    console.log(
+      `live nudge to ${CHANNELS} channels: p50 ${ms(quantile(fanout, 0.5))}, p99 ${ms(quantile(fanout, 0.99))} (create sent → each channel's message, 20 creates after a quiet spell; under a stream of changes a channel hears at most one nudge per 100 ms)`
+    )
+    console.log(
+      `  nudge p99 / the create's own response p50 (${ms(quantile(createTimes, 0.5))}): ${(quantile(fanout, 0.99) / quantile(createTimes, 0.5)).toFixed(2)}`
+    )
   } finally {
     for (const socket of sockets) socket.terminate()
     child.kill("SIGTERM")
@@ -247,7 +265,19 @@ if (args.serve) {
 } else if (!args["fd-raised"] && fdLimit().soft < NEEDED_FDS) {
   const { hard } = fdLimit()
   console.log(`raising the file-descriptor limit from ${fdLimit().soft} to ${hard} for this bench`)
-  const rerun = spawnSync("sh", ["-c", `ulimit -n ${hard} && exec "$0" "$@"`, process.execPath, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2), "--fd-raised"], { stdio: "inherit" })
+  const rerun = spawnSync(
+    "sh",
+    [
+      "-c",
+      `ulimit -n ${hard} && exec "$0" "$@"`,
+      process.execPath,
+      ...process.execArgv,
+      fileURLToPath(import.meta.url),
+      ...process.argv.slice(2),
+      "--fd-raised"
+    ],
+    { stdio: "inherit" }
+  )
   process.exit(rerun.status ?? 1)
 } else {
   main().catch((error: unknown) => (console.error(error), process.exit(1)))

@@ -112,11 +112,15 @@ async function main() {
     const reactPage = median(samples.react)
     const show = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ")
     console.log(`popup first paint with nothing waiting, production build, Chromium ${browser.context.browser()?.version() ?? ""}, median of ${ROUNDS}`)
-    console.log(`  popup bundle ${kib(extensionDir, /^popup\..*\.js$/).toFixed(0)} KiB (other screens on demand: ${kib(extensionDir, /^more-screens\..*\.js$/).toFixed(0)} KiB)`)
+    console.log(
+      `  popup bundle ${kib(extensionDir, /^popup\..*\.js$/).toFixed(0)} KiB (other screens on demand: ${kib(extensionDir, /^more-screens\..*\.js$/).toFixed(0)} KiB)`
+    )
     console.log(`  empty popup:  ${popup.toFixed(1)} ms   [${show(samples.popup)}]`)
     console.log(`  static page:  ${staticPage.toFixed(1)} ms   [${show(samples.static)}]`)
     console.log(`  empty React root (the floor): ${reactPage.toFixed(1)} ms   [${show(samples.react)}]`)
-    console.log(`  ratio: ${(popup / staticPage).toFixed(2)} (target ≤ 2); floor: React alone / static ${(reactPage / staticPage).toFixed(2)}, popup / React alone ${(popup / reactPage).toFixed(2)}`)
+    console.log(
+      `  ratio: ${(popup / staticPage).toFixed(2)} (target ≤ 2); floor: React alone / static ${(reactPage / staticPage).toFixed(2)}, popup / React alone ${(popup / reactPage).toFixed(2)}`
+    )
   } finally {
     await browser.close()
     await server.close()

@@ -142,11 +142,23 @@ async function main() {
     })
     // Per payload: time inside `ask` for the head (serialize in the worker, transfer, JSON.parse, validation), and
     // from the answer to the painted frame (queue model + React + virtualizer + paint).
-    const askSamples = new Map([[payloads.empty, [] as number[]], [payloads.full, [] as number[]]])
-    const renderSamples = new Map([[payloads.empty, [] as number[]], [payloads.full, [] as number[]]])
+    const askSamples = new Map([
+      [payloads.empty, [] as number[]],
+      [payloads.full, [] as number[]]
+    ])
+    const renderSamples = new Map([
+      [payloads.empty, [] as number[]],
+      [payloads.full, [] as number[]]
+    ])
     type AskPhases = { reply: number; jsonParse: number; zod: number; kib: number }
-    const phaseSamples = new Map([[payloads.empty, [] as AskPhases[]], [payloads.full, [] as AskPhases[]]])
-    const wholeSamples = new Map([[payloads.empty, [] as number[]], [payloads.full, [] as number[]]])
+    const phaseSamples = new Map([
+      [payloads.empty, [] as AskPhases[]],
+      [payloads.full, [] as AskPhases[]]
+    ])
+    const wholeSamples = new Map([
+      [payloads.empty, [] as number[]],
+      [payloads.full, [] as number[]]
+    ])
     async function firstPaint(json: string): Promise<number> {
       const page = await context.newPage()
       await page.addInitScript((source) => ((window as unknown as { __backgroundSource: string }).__backgroundSource = source), json)
@@ -193,7 +205,9 @@ async function main() {
     console.log(`    empty: ${phasesOf(payloads.empty)}`)
     console.log(`    full:  ${phasesOf(payloads.full)}`)
     console.log(`  of which answer → painted (queue model, React, virtualizer):      empty ${renderEmpty.toFixed(1)} ms, full ${renderFull.toFixed(1)} ms`)
-    console.log(`  whole queue in (filters, bulk approve): empty ${afterWarmUp(wholeSamples, payloads.empty).toFixed(1)} ms, full ${afterWarmUp(wholeSamples, payloads.full).toFixed(1)} ms`)
+    console.log(
+      `  whole queue in (filters, bulk approve): empty ${afterWarmUp(wholeSamples, payloads.empty).toFixed(1)} ms, full ${afterWarmUp(wholeSamples, payloads.full).toFixed(1)} ms`
+    )
     console.log(`  ratio: ${(full / empty).toFixed(2)} (target ≤ 1.5)`)
   } finally {
     await browser.close()

@@ -109,7 +109,8 @@ function main(): void {
 
   const report = JSON.parse(run(bin("web-ext"), ["lint", "--source-dir", FIREFOX_BUILD_DIR, "--output=json", "--no-config-discovery"])) as LintReport
   const blocking = blockingFindings(report)
-  for (const finding of blocking) console.error(`  ✗ web-ext lint ${finding.code} ${finding.file ?? ""}${finding.line ? `:${finding.line}` : ""}: ${finding.message}`)
+  for (const finding of blocking)
+    console.error(`  ✗ web-ext lint ${finding.code} ${finding.file ?? ""}${finding.line ? `:${finding.line}` : ""}: ${finding.message}`)
   const accepted = report.warnings.length - blocking.filter((f) => report.warnings.includes(f)).length
   console.log(
     `Signoff Firefox build ${blocking.length + tooBig.length === 0 ? "OK" : "FAILED"}: ${relative(process.cwd(), FIREFOX_BUILD_DIR)} ` +

@@ -240,7 +240,10 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
           { segmentId: "list-31", name: "Enterprise nurture", sharedCount: 188 },
           { segmentId: "list-44", name: "Do not contact: sales in progress", sharedCount: 23 }
         ],
-        complianceNotes: ["23 contacts are in an active sales sequence: exclude them or sales gets double-touched", "EU contacts: consent basis is 'legitimate interest' for 61 of them"]
+        complianceNotes: [
+          "23 contacts are in an active sales sequence: exclude them or sales gets double-touched",
+          "EU contacts: consent basis is 'legitimate interest' for 61 of them"
+        ]
       }
     }
   },
@@ -420,13 +423,37 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
         totalRecords: 104220,
         sample: [
           { recordId: "00Q5g00000AbC001", before: { Title: "vp mktg", Seniority__c: null }, after: { Title: "VP Marketing", Seniority__c: "VP" } },
-          { recordId: "00Q5g00000AbC002", before: { Title: "Sr. Dir, Demand Gen", Seniority__c: null }, after: { Title: "Senior Director, Demand Generation", Seniority__c: "Director" } },
-          { recordId: "00Q5g00000AbC003", before: { Title: "CMO", Seniority__c: "C-level" }, after: { Title: "Chief Marketing Officer", Seniority__c: "C-level" } },
-          { recordId: "00Q5g00000AbC004", before: { Title: "mktg ops mgr", Seniority__c: null }, after: { Title: "Marketing Operations Manager", Seniority__c: "Manager" } },
-          { recordId: "00Q5g00000AbC005", before: { Title: "Head of Growth", Seniority__c: null }, after: { Title: "Head of Growth", Seniority__c: "Director" } },
-          { recordId: "00Q5g00000AbC006", before: { Title: "Founder/CEO", Seniority__c: null }, after: { Title: "Chief Executive Officer", Seniority__c: "C-level" } },
+          {
+            recordId: "00Q5g00000AbC002",
+            before: { Title: "Sr. Dir, Demand Gen", Seniority__c: null },
+            after: { Title: "Senior Director, Demand Generation", Seniority__c: "Director" }
+          },
+          {
+            recordId: "00Q5g00000AbC003",
+            before: { Title: "CMO", Seniority__c: "C-level" },
+            after: { Title: "Chief Marketing Officer", Seniority__c: "C-level" }
+          },
+          {
+            recordId: "00Q5g00000AbC004",
+            before: { Title: "mktg ops mgr", Seniority__c: null },
+            after: { Title: "Marketing Operations Manager", Seniority__c: "Manager" }
+          },
+          {
+            recordId: "00Q5g00000AbC005",
+            before: { Title: "Head of Growth", Seniority__c: null },
+            after: { Title: "Head of Growth", Seniority__c: "Director" }
+          },
+          {
+            recordId: "00Q5g00000AbC006",
+            before: { Title: "Founder/CEO", Seniority__c: null },
+            after: { Title: "Chief Executive Officer", Seniority__c: "C-level" }
+          },
           { recordId: "00Q5g00000AbC007", before: { Title: "marketing", Seniority__c: null }, after: { Title: "marketing", Seniority__c: "Unknown" } },
-          { recordId: "00Q5g00000AbC008", before: { Title: "SDR", Seniority__c: "Individual" }, after: { Title: "Sales Development Representative", Seniority__c: "Individual contributor" } }
+          {
+            recordId: "00Q5g00000AbC008",
+            before: { Title: "SDR", Seniority__c: "Individual" },
+            after: { Title: "Sales Development Representative", Seniority__c: "Individual contributor" }
+          }
         ]
       }
     }

@@ -77,7 +77,13 @@ const hubspotContact = (id: number) => ({
   url: `https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/record/0-1/${id}`
 })
 
-const SUBJECTS = ["Your spring line-up", "Three ideas for Q3 pipeline", "The webinar recording is ready", "Last seats for the roadshow", "What changed in the product this month"]
+const SUBJECTS = [
+  "Your spring line-up",
+  "Three ideas for Q3 pipeline",
+  "The webinar recording is ready",
+  "Last seats for the roadshow",
+  "What changed in the product this month"
+]
 const JOB_TITLES = ["Marketing Manager", "VP Sales", "Head of Demand Generation", "Revenue Operations Lead", "CMO"]
 const OWNERS = [
   { id: "rep-ana", name: "Ana Duarte (EMEA)" },
@@ -101,7 +107,12 @@ const PROFILES: Profile[] = [
     proposal: (n, confidence) => ({
       workflowId: "segment-builder",
       agent: agent("segment-builder", "1.1.0"),
-      target: { platform: "hubspot", kind: "list", id: String(20 + (n % 30)), url: `https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/objectLists/${20 + (n % 30)}/filters` },
+      target: {
+        platform: "hubspot",
+        kind: "list",
+        id: String(20 + (n % 30)),
+        url: `https://app.hubspot.com/contacts/${HUBSPOT_PORTAL}/objectLists/${20 + (n % 30)}/filters`
+      },
       title: `Refresh segment "Engaged accounts ${n % 30}"`,
       summary: "Adds contacts who opened two of the last three emails.",
       evidence: [{ label: "Engagement", value: `${200 + (n % 50)} contacts qualify`, source: "HubSpot email analytics" }],
@@ -121,12 +132,20 @@ const PROFILES: Profile[] = [
     perDay: 2,
     item: (n, _daysAgo, random) => ({
       confidence: 0.85 + random() * 0.1,
-      fate: n % 70 === 30 ? { kind: "revert", reviewMs: seconds(random, 40, 100), reason: "off_brand", text: "Wait step too short for this audience" } : { kind: "run" }
+      fate:
+        n % 70 === 30
+          ? { kind: "revert", reviewMs: seconds(random, 40, 100), reason: "off_brand", text: "Wait step too short for this audience" }
+          : { kind: "run" }
     }),
     proposal: (n, confidence) => ({
       workflowId: "nurture-flow-builder",
       agent: agent("flow-builder", "0.7.3"),
-      target: { platform: "hubspot", kind: "workflow", id: String(3300 + (n % 10)), url: `https://app.hubspot.com/workflows/${HUBSPOT_PORTAL}/platform/flow/${3300 + (n % 10)}/edit` },
+      target: {
+        platform: "hubspot",
+        kind: "workflow",
+        id: String(3300 + (n % 10)),
+        url: `https://app.hubspot.com/workflows/${HUBSPOT_PORTAL}/platform/flow/${3300 + (n % 10)}/edit`
+      },
       title: `Tune nurture step ${n % 7}`,
       summary: "Moves the follow-up email one day later for people who did not open the first.",
       evidence: [{ label: "Open rate by delay", value: "+2.4 pp with a 3-day delay" }],
@@ -143,13 +162,18 @@ const PROFILES: Profile[] = [
       if (escalated)
         return {
           confidence: 0.5 + random() * 0.25,
-          fate: random() < 0.1 ? { kind: "reject", reviewMs: seconds(random, 30, 90), reason: "wrong_target" } : { kind: "approve", reviewMs: seconds(random, 20, 75) }
+          fate:
+            random() < 0.1
+              ? { kind: "reject", reviewMs: seconds(random, 30, 90), reason: "wrong_target" }
+              : { kind: "approve", reviewMs: seconds(random, 20, 75) }
         }
       // One routing in four reverted over the last two weeks, one in a hundred before.
       const reverted = daysAgo < 15 ? n % 4 === 1 : n % 100 === 50
       return {
         confidence: 0.82 + random() * 0.15,
-        fate: reverted ? { kind: "revert", reviewMs: seconds(random, 30, 110), reason: "wrong_target", text: "Territory moved to the new EMEA team" } : { kind: "run" }
+        fate: reverted
+          ? { kind: "revert", reviewMs: seconds(random, 30, 110), reason: "wrong_target", text: "Territory moved to the new EMEA team" }
+          : { kind: "run" }
       }
     },
     proposal: (n, confidence) => ({
@@ -183,12 +207,23 @@ const PROFILES: Profile[] = [
     proposal: (n, confidence) => ({
       workflowId: "email-copywriter",
       agent: agent("copywriter-gpt", "2.3.0"),
-      target: { platform: "hubspot", kind: "email", id: String(3000 + (n % 40)), url: `https://app.hubspot.com/email/${HUBSPOT_PORTAL}/edit/${3000 + (n % 40)}/content` },
+      target: {
+        platform: "hubspot",
+        kind: "email",
+        id: String(3000 + (n % 40)),
+        url: `https://app.hubspot.com/email/${HUBSPOT_PORTAL}/edit/${3000 + (n % 40)}/content`
+      },
       title: `Subject line for email ${3000 + (n % 40)}`,
       summary: "A shorter subject, tested against the last quarter's opens.",
       evidence: [{ label: "Open rate of short subjects", value: "+3.1 pp over 12 sends" }],
       confidence,
-      change: { kind: "content", field: "subject", format: "text", before: `${SUBJECTS[n % SUBJECTS.length]}: all the news from our team`, after: SUBJECTS[n % SUBJECTS.length]! }
+      change: {
+        kind: "content",
+        field: "subject",
+        format: "text",
+        before: `${SUBJECTS[n % SUBJECTS.length]}: all the news from our team`,
+        after: SUBJECTS[n % SUBJECTS.length]!
+      }
     })
   },
   {
@@ -226,9 +261,15 @@ const PROFILES: Profile[] = [
       if (random() < 0.2)
         return {
           confidence: 0.6 + random() * 0.28,
-          fate: random() < 0.15 ? { kind: "reject", reviewMs: seconds(random, 20, 60), reason: "inaccurate" } : { kind: "approve", reviewMs: seconds(random, 12, 50) }
+          fate:
+            random() < 0.15
+              ? { kind: "reject", reviewMs: seconds(random, 20, 60), reason: "inaccurate" }
+              : { kind: "approve", reviewMs: seconds(random, 12, 50) }
         }
-      return { confidence: 0.91 + random() * 0.08, fate: n % 200 === 99 ? { kind: "revert", reviewMs: seconds(random, 20, 60), reason: "inaccurate" } : { kind: "run" } }
+      return {
+        confidence: 0.91 + random() * 0.08,
+        fate: n % 200 === 99 ? { kind: "revert", reviewMs: seconds(random, 20, 60), reason: "inaccurate" } : { kind: "run" }
+      }
     },
     proposal: (n, confidence) => ({
       workflowId: "contact-enrichment",
@@ -246,7 +287,10 @@ const PROFILES: Profile[] = [
     perDay: 0.2,
     item: (n, _daysAgo, random) => ({
       confidence: 0.7 + random() * 0.1,
-      fate: n % 6 === 4 ? { kind: "reject", reviewMs: seconds(random, 200, 400), reason: "too_risky", text: "MQL shift too large before the quarter closes" } : { kind: "approve", reviewMs: seconds(random, 180, 420) }
+      fate:
+        n % 6 === 4
+          ? { kind: "reject", reviewMs: seconds(random, 200, 400), reason: "too_risky", text: "MQL shift too large before the quarter closes" }
+          : { kind: "approve", reviewMs: seconds(random, 180, 420) }
     }),
     proposal: (n, confidence) => ({
       workflowId: "lead-scoring-tuner",
@@ -256,7 +300,12 @@ const PROFILES: Profile[] = [
       summary: "Raises the weight of pricing-page visits.",
       evidence: [{ label: "Won deals with pricing visits", value: "71% vs 38% baseline" }],
       confidence,
-      change: { kind: "scoring", modelName: "Behavior score", weights: [{ attribute: "Pricing page visit", before: 10, after: 15 + (n % 3) }], expectedMqlShiftPct: 4 + (n % 3) }
+      change: {
+        kind: "scoring",
+        modelName: "Behavior score",
+        weights: [{ attribute: "Pricing page visit", before: 10, after: 15 + (n % 3) }],
+        expectedMqlShiftPct: 4 + (n % 3)
+      }
     })
   }
 ]
@@ -269,7 +318,9 @@ interface WorkflowState {
 }
 
 /** Model changes along the way (audited, by the admin): the lead router earned exception-based review. */
-const MODEL_CHANGES: { workflowId: string; daysAgo: number; body: WorkflowUpsert }[] = [{ workflowId: "lead-router", daysAgo: 35, body: { model: "exception", threshold: 0.8 } }]
+const MODEL_CHANGES: { workflowId: string; daysAgo: number; body: WorkflowUpsert }[] = [
+  { workflowId: "lead-router", daysAgo: 35, body: { model: "exception", threshold: 0.8 } }
+]
 
 /** The workflows as first created, before MODEL_CHANGES. */
 function initialWorkflows(): { id: string; body: WorkflowUpsert }[] {
@@ -293,7 +344,11 @@ export function demoHistory(now: Date, days = HISTORY_DAYS): DatedHistory {
       for (const change of MODEL_CHANGES.filter((c) => c.workflowId === profile.workflowId && c.daysAgo === daysAgo)) {
         events.push({ at: new Date(dayStart(daysAgo) + 7 * 3_600_000), type: "workflow", by: "admin", workflowId: change.workflowId, body: change.body })
         const before = workflows.get(change.workflowId)!
-        workflows.set(change.workflowId, { model: change.body.model ?? before.model, threshold: change.body.threshold ?? before.threshold, quorum: change.body.quorum ?? before.quorum })
+        workflows.set(change.workflowId, {
+          model: change.body.model ?? before.model,
+          threshold: change.body.threshold ?? before.threshold,
+          quorum: change.body.quorum ?? before.quorum
+        })
       }
       // A whole number of proposals per day whose running total follows `perDay`.
       const index = days - 1 - daysAgo
@@ -310,14 +365,7 @@ export function demoHistory(now: Date, days = HISTORY_DAYS): DatedHistory {
   return { people: HISTORY_PEOPLE, events: events.sort((a, b) => a.at.getTime() - b.at.getTime()) }
 }
 
-function itemEvents(
-  ref: string,
-  proposal: ProposalCreate,
-  fate: Fate,
-  proposedAt: number,
-  workflow: WorkflowState,
-  random: () => number
-): DatedEvent[] {
+function itemEvents(ref: string, proposal: ProposalCreate, fate: Fate, proposedAt: number, workflow: WorkflowState, random: () => number): DatedEvent[] {
   const events: DatedEvent[] = [{ at: new Date(proposedAt), type: "propose", by: "agents", ref, proposal }]
   // What the server will decide on creation, so the plan follows it (a mismatch would fail the seed loudly).
   const created = decideOnCreation({ ...workflow, paused: false }, proposal)

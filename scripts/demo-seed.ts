@@ -26,4 +26,3 @@ export async function seedDemo(serverUrl: string, tokens: { agent: string }): Pr
   }
   return { byKey, byRole }
 }
-

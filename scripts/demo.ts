@@ -165,7 +165,10 @@ async function runTour(browser: ExtensionBrowser, api: SignoffApi, seeded: Seede
 
   const popup = await browser.openPopup()
   await popup.setViewportSize({ width: 420, height: 600 }) // the toolbar popup's size
-  await popup.getByText(/pending/i).first().waitFor({ state: "visible", timeout: 15_000 })
+  await popup
+    .getByText(/pending/i)
+    .first()
+    .waitFor({ state: "visible", timeout: 15_000 })
   await screenshot(popup, outDir, "10-popup-queue.png")
   await popup.close()
 

@@ -65,7 +65,9 @@ try {
   await options.page.close()
   await options.release()
 
-  console.log(`${execSync(`${CHROMIUM_PATH} --version 2>/dev/null || true`).toString().trim()}; heartbeat every ${heartbeatMs} ms; nothing attached to the worker from now on`)
+  console.log(
+    `${execSync(`${CHROMIUM_PATH} --version 2>/dev/null || true`).toString().trim()}; heartbeat every ${heartbeatMs} ms; nothing attached to the worker from now on`
+  )
   const apiPort = new URL(server.url).port
   const started = Date.now()
   for (let tick = 0; tick < minutes * 6; tick++) {

@@ -59,7 +59,10 @@ export function createApp(services: Services): OpenAPIHono<AppEnv> {
   app.route("/", customDomainRoutes())
   app.route("/", webhookRoutes())
   // MCP tools call the API in process, through this same app.
-  app.route("/", mcpRoutes((request) => app.fetch(request)))
+  app.route(
+    "/",
+    mcpRoutes((request) => app.fetch(request))
+  )
   app.route("/", accessRoutes())
   app.route("/", reviewRuleRoutes())
   app.route("/", settingsRoutes())

@@ -155,7 +155,10 @@ async function serveCommand(): Promise<void> {
   const where = dbLocation.startsWith("postgres") ? "Postgres" : dbLocation
   console.log(`Signoff API listening on ${server.url} (database: ${where}); OpenAPI at ${server.url}/openapi.json`)
   const stop = () => {
-    server.close().then(() => process.exit(0), () => process.exit(1))
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1)
+    )
   }
   process.once("SIGINT", stop)
   process.once("SIGTERM", stop)

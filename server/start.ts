@@ -130,9 +130,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const host = options.host ?? "127.0.0.1"
 
   const { server, port } = await new Promise<{ server: Server; port: number }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) =>
-      resolve({ server, port: info.port })
-    ) as Server
+    const server = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) => resolve({ server, port: info.port })) as Server
     server.once("error", reject)
   })
 

@@ -4,9 +4,17 @@ import { currentAccount, dismissRefusedDecisions, enqueueDecision } from "~src/s
 import { HandlerError, type AreaHandlers, type HandlerContext } from "./handler-context"
 
 /** Decisions are queued in the outbox, bound to the account that made them, and sent by the sync engine. */
-export function decisionHandlers({ db, engine, now, onLocalChange, requireOnPage, configuredApi, uiContext, forUi, inBackground }: HandlerContext): AreaHandlers<
-  "decision.submit" | "decision.dismiss"
-> {
+export function decisionHandlers({
+  db,
+  engine,
+  now,
+  onLocalChange,
+  requireOnPage,
+  configuredApi,
+  uiContext,
+  forUi,
+  inBackground
+}: HandlerContext): AreaHandlers<"decision.submit" | "decision.dismiss"> {
   return {
     "decision.submit": async ({ decision }, asker) => {
       await requireOnPage(asker, decision.proposalId, "decide")

@@ -1,5 +1,14 @@
 import type { ApiClient } from "~src/api"
-import { isConfigured, readEntityProposals, readMeta, readSettings, toLocalProposal, type CachedProposal, type SignoffDatabase, type StoredSettings } from "~src/db"
+import {
+  isConfigured,
+  readEntityProposals,
+  readMeta,
+  readSettings,
+  toLocalProposal,
+  type CachedProposal,
+  type SignoffDatabase,
+  type StoredSettings
+} from "~src/db"
 import { sameAccount, type Entity, type Me } from "~src/domain"
 import type { LocalProposal } from "~src/local/local-proposal"
 import type { Message, MessageType, ResponseOf } from "~src/messaging/messages"
@@ -77,7 +86,8 @@ export function createHandlerContext(deps: MessageHandlerDeps) {
     const [account, me, pending] = await Promise.all([currentAccount(db), readMeta(db, "me"), db.outbox.where("state").equals("pending").toArray()])
     const waitingForOthers = new Map<string, { name: string; server: string }>()
     for (const e of pending)
-      if (e.account && (!account || !sameAccount(e.account, account))) waitingForOthers.set(e.proposalId, { name: e.account.name ?? "another account", server: e.account.server })
+      if (e.account && (!account || !sameAccount(e.account, account)))
+        waitingForOthers.set(e.proposalId, { name: e.account.name ?? "another account", server: e.account.server })
     return { me, waitingForOthers }
   }
 

@@ -3,9 +3,13 @@ import { needsReview } from "~src/local/needs-review"
 import { frameOf, HandlerError, PAGE_VIEW_SYNC_MAX_AGE_MS, type AreaHandlers, type HandlerContext } from "./handler-context"
 
 /** The in-page launcher and the panel frame it opens: what the launcher shows, and the frame's session. */
-export function launcherHandlers({ db, engine, panelSessions, tabEntity, inBackground }: HandlerContext): AreaHandlers<
-  "launcher.status" | "panel.session" | "panel.claim" | "panel.focusRequest"
-> {
+export function launcherHandlers({
+  db,
+  engine,
+  panelSessions,
+  tabEntity,
+  inBackground
+}: HandlerContext): AreaHandlers<"launcher.status" | "panel.session" | "panel.claim" | "panel.focusRequest"> {
   return {
     "launcher.status": async (_message, asker) => {
       const tabId = asker.sender.tab?.id

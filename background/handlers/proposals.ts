@@ -2,9 +2,17 @@ import { readEntityProposals, readMeta, writeMeta, type CachedProposal } from "~
 import { HandlerError, PAGE_VIEW_SYNC_MAX_AGE_MS, type AreaHandlers, type HandlerContext } from "./handler-context"
 
 /** Proposals one at a time: those a page shows, one by id, and opening one on its own page. */
-export function proposalHandlers({ db, engine, browser, tabEntity, requireOnPage, uiContext, forUi, configuredApi, inBackground }: HandlerContext): AreaHandlers<
-  "proposals.forEntity" | "proposal.get" | "proposal.open" | "proposal.history"
-> {
+export function proposalHandlers({
+  db,
+  engine,
+  browser,
+  tabEntity,
+  requireOnPage,
+  uiContext,
+  forUi,
+  configuredApi,
+  inBackground
+}: HandlerContext): AreaHandlers<"proposals.forEntity" | "proposal.get" | "proposal.open" | "proposal.history"> {
   return {
     "proposals.forEntity": async ({ entity: named }, asker) => {
       // A panel shows what its tab's URL shows, whatever it asks for.

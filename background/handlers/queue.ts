@@ -24,7 +24,9 @@ export function queueHandlers({ db, engine, uiContext, forUi }: HandlerContext):
     const cached = await db.proposals.bulkGet([...new Set(outbox.map((e) => e.proposalId))])
     const withLocalState = cached.filter((p): p is CachedProposal => Boolean(p && !pendingIds.has(p.id)))
     const proposals = [...pending, ...withLocalState].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
-    const rows: QueueRow[] = proposals.map((p) => (p.local?.conflict ? { entry: toQueueEntry(forUi(p, ctx)), conflicted: p } : { entry: toQueueEntry(forUi(p, ctx)) }))
+    const rows: QueueRow[] = proposals.map((p) =>
+      p.local?.conflict ? { entry: toQueueEntry(forUi(p, ctx)), conflicted: p } : { entry: toQueueEntry(forUi(p, ctx)) }
+    )
     // Decisions another account queued, on proposals this account's cache does not hold (another
     // server, or the cache was cleared when the account changed): shown from their snapshot.
     const listed = new Set(rows.map((r) => r.entry.id))

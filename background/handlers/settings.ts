@@ -4,9 +4,13 @@ import { serverUrlProblem } from "~src/domain"
 import { HandlerError, type AreaHandlers, type HandlerContext } from "./handler-context"
 
 /** The connection (server, token, preferences) and who it connects as. */
-export function settingsHandlers({ db, engine, onSettingsChanged, configuredApi, inBackground }: HandlerContext): AreaHandlers<
-  "settings.get" | "settings.save" | "me.get"
-> {
+export function settingsHandlers({
+  db,
+  engine,
+  onSettingsChanged,
+  configuredApi,
+  inBackground
+}: HandlerContext): AreaHandlers<"settings.get" | "settings.save" | "me.get"> {
   return {
     "settings.get": async () => toPublicSettings(await readSettings(db)),
     "settings.save": async ({ serverUrl, token, notifications, reminderNotifications, syncIntervalMinutes }) => {

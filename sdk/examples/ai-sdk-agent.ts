@@ -25,7 +25,14 @@ const usage = { inputTokens: { total: 1, noCache: 1, cacheRead: 0, cacheWrite: 0
 const model = new MockLanguageModelV3({
   doGenerate: [
     {
-      content: [{ type: "tool-call", toolCallId: `call-${Date.now()}`, toolName: "set_subject", input: JSON.stringify({ emailId: "1100", subject: "Spring is here: 3 things to ship this week" }) }],
+      content: [
+        {
+          type: "tool-call",
+          toolCallId: `call-${Date.now()}`,
+          toolName: "set_subject",
+          input: JSON.stringify({ emailId: "1100", subject: "Spring is here: 3 things to ship this week" })
+        }
+      ],
       finishReason: { unified: "tool-calls", raw: undefined },
       usage,
       warnings: []

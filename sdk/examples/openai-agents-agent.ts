@@ -14,7 +14,15 @@ const client = SignoffClient.fromEnv()
 const propose = (_tool: string, input: unknown) => proposeSubject(input as SubjectInput, "openai-agents-example")
 
 const script: ModelResponse["output"][] = [
-  [{ type: "function_call", callId: `call_${Date.now()}`, name: "set_subject", arguments: JSON.stringify({ emailId: "1100", subject: "Spring is here: 3 things to ship this week" }), status: "completed" }],
+  [
+    {
+      type: "function_call",
+      callId: `call_${Date.now()}`,
+      name: "set_subject",
+      arguments: JSON.stringify({ emailId: "1100", subject: "Spring is here: 3 things to ship this week" }),
+      status: "completed"
+    }
+  ],
   [{ type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text: "Done." }] }]
 ]
 const model: Model = {

@@ -195,7 +195,11 @@ export class SignoffClient {
 
   /** One page of this agent's own proposals, newest first (e.g. `{status: "pending"}` after a restart). */
   listProposals(filter: ProposalFilter = {}): Promise<ProposalPage> {
-    const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]))
+    const query = new URLSearchParams(
+      Object.entries(filter)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, String(v)])
+    )
     const suffix = query.size > 0 ? `?${query}` : ""
     return this.#request(ProposalPage, "GET", `/v1/proposals${suffix}`, { idempotent: true })
   }
@@ -245,8 +249,7 @@ export class SignoffClient {
     const body = parseJson(text)
     if (response.status < 200 || response.status >= 300) throw apiError(response.status, body, `${method} ${path}`)
     const parsed = schema.safeParse(body)
-    if (!parsed.success)
-      throw new SignoffApiError(response.status, "bad_response", `unexpected answer to ${method} ${path}: ${z.prettifyError(parsed.error)}`)
+    if (!parsed.success) throw new SignoffApiError(response.status, "bad_response", `unexpected answer to ${method} ${path}: ${z.prettifyError(parsed.error)}`)
     return parsed.data
   }
 }
@@ -269,13 +272,7 @@ function apiError(status: number, body: unknown, what: string): SignoffApiError 
   if (!parsed.success) return new SignoffApiError(status, status >= 500 ? "internal" : "bad_response", `${what} answered ${status}`)
   const { error, proposal } = parsed.data
   const current = Proposal.safeParse(proposal)
-  return new SignoffApiError(
-    status,
-    error.code as SignoffApiError["code"],
-    error.message,
-    error.issues ?? [],
-    current.success ? current.data : undefined
-  )
+  return new SignoffApiError(status, error.code as SignoffApiError["code"], error.message, error.issues ?? [], current.success ? current.data : undefined)
 }
 
 /** Worth trying again: the network, or a server that is restarting or overloaded. */

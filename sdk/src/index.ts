@@ -10,14 +10,6 @@ export { describeRejection, outcomeOf, type DecisionOutcome } from "./decision"
 export { SignoffApiError, SignoffNetworkError } from "./errors"
 export { canonicalHash } from "./hash"
 export { WebhookVerificationError, verifyWebhook } from "./webhooks"
-export type {
-  Change,
-  DecisionReason,
-  ExecutionReport,
-  Proposal,
-  ProposalCreate,
-  ProposalStatus,
-  RejectionReasonCode
-} from "~src/domain"
+export type { Change, DecisionReason, ExecutionReport, Proposal, ProposalCreate, ProposalStatus, RejectionReasonCode } from "~src/domain"
 export type { WebhookEvent, WebhookEventType } from "~src/domain/webhooks"
 export type { HistoryEntry, ProposalHistory } from "~src/domain/history"

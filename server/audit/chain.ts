@@ -33,9 +33,7 @@ function actorOf(name: string, role: string, principalId: string | null | undefi
   return principalId ? { name, role, principalId } : { name, role }
 }
 
-const hashAtSeq = preparedQuery<{ seq: number }, { hash: string }>((db, slot) =>
-  db.selectFrom("audit_log").select("hash").where("seq", "=", slot("seq"))
-)
+const hashAtSeq = preparedQuery<{ seq: number }, { hash: string }>((db, slot) => db.selectFrom("audit_log").select("hash").where("seq", "=", slot("seq")))
 
 const insertAuditRow = preparedQuery<AuditLogTable, never>((db, slot) =>
   db.insertInto("audit_log").values({

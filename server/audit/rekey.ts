@@ -22,7 +22,11 @@ export async function prepareAuditChain(db: Kysely<Database>, keys: AuditKeys, n
   await db.transaction().execute(async (trx) => {
     // Holds the audit counter's row lock (as appenders do), so two servers starting at once on
     // one Postgres database do this one after the other.
-    await trx.updateTable("counters").set((eb) => ({ value: eb.ref("value") })).where("name", "=", "audit_seq").execute()
+    await trx
+      .updateTable("counters")
+      .set((eb) => ({ value: eb.ref("value") }))
+      .where("name", "=", "audit_seq")
+      .execute()
     const recorded = await trx.selectFrom("settings").select("value").where("name", "=", KEY_ID_SETTING).executeTakeFirst()
     if (recorded) {
       if (recorded.value !== keys.chain.id)

@@ -84,7 +84,11 @@ export async function issueToken(
   }
   await trx.insertInto("tokens").values(row).execute()
   const info = tokenInfoFromRow(row)
-  await appendAudit(trx, key, now, { event: "token.created", actor, data: { tokenId: info.id, principalId: principal.id, role: info.role, name: info.name, workflows, expiresAt: info.expiresAt } })
+  await appendAudit(trx, key, now, {
+    event: "token.created",
+    actor,
+    data: { tokenId: info.id, principalId: principal.id, role: info.role, name: info.name, workflows, expiresAt: info.expiresAt }
+  })
   return { token, info }
 }
 
@@ -97,8 +101,7 @@ export async function issueTokenFor(
   request: TokenRequest,
   now: Date
 ): Promise<{ token: string; info: TokenInfo; principal: Principal }> {
-  const principal =
-    "principalId" in who ? await findPrincipal(trx, who.principalId) : await createPrincipal(trx, key, actor, who.principal, now)
+  const principal = "principalId" in who ? await findPrincipal(trx, who.principalId) : await createPrincipal(trx, key, actor, who.principal, now)
   if (!principal) throw notFound(`principal ${"principalId" in who ? who.principalId : ""} not found`)
   return { ...(await issueToken(trx, key, actor, principal, request, now)), principal }
 }

@@ -15,7 +15,10 @@ export function parseExpiry(text: string, now: Date): Date | undefined {
 /** `--workflows a,b` or `*`: the token's scope, or undefined when a name is not a workflow id. */
 export function parseWorkflowList(text: string): "*" | string[] | undefined {
   if (text.trim() === "*") return "*"
-  const ids = text.split(",").map((id) => id.trim()).filter((id) => id.length > 0)
+  const ids = text
+    .split(",")
+    .map((id) => id.trim())
+    .filter((id) => id.length > 0)
   if (ids.length === 0 || ids.some((id) => !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(id) || id.length > 100)) return undefined
   return [...new Set(ids)]
 }

@@ -99,7 +99,11 @@ export class GroupCommitter {
       await trx.commit().execute()
       trx = undefined
     } catch (error) {
-      if (trx) await trx.rollback().execute().catch(() => undefined)
+      if (trx)
+        await trx
+          .rollback()
+          .execute()
+          .catch(() => undefined)
       for (const unit of batch) unit.reject(error)
       return
     }

@@ -15,10 +15,13 @@ const migrations: Record<string, Migration> = {
         .addColumn("name", "varchar(64)", (c) => c.primaryKey())
         .addColumn("value", "integer", (c) => c.notNull())
         .execute()
-      await db.insertInto("counters").values([
-        { name: "proposal_seq", value: 0 },
-        { name: "audit_seq", value: 0 }
-      ]).execute()
+      await db
+        .insertInto("counters")
+        .values([
+          { name: "proposal_seq", value: 0 },
+          { name: "audit_seq", value: 0 }
+        ])
+        .execute()
 
       await db.schema
         .createTable("tokens")
@@ -65,11 +68,7 @@ const migrations: Record<string, Migration> = {
         .execute()
       await db.schema.createIndex("proposals_status_expiry").on("proposals").columns(["status", "expires_at"]).execute()
       await db.schema.createIndex("proposals_workflow").on("proposals").columns(["workflow_id", "created_at"]).execute()
-      await db.schema
-        .createIndex("proposals_target")
-        .on("proposals")
-        .columns(["platform", "target_kind", "target_id"])
-        .execute()
+      await db.schema.createIndex("proposals_target").on("proposals").columns(["platform", "target_kind", "target_id"]).execute()
 
       await db.schema
         .createTable("decisions")
@@ -182,7 +181,10 @@ const migrations: Record<string, Migration> = {
 
       // The dispatcher starts at the end of the log: no webhook existed before this migration.
       const audit = await db.selectFrom("counters").select("value").where("name", "=", "audit_seq").executeTakeFirstOrThrow()
-      await db.insertInto("counters").values({ name: "webhook_audit_cursor", value: Number(audit.value) }).execute()
+      await db
+        .insertInto("counters")
+        .values({ name: "webhook_audit_cursor", value: Number(audit.value) })
+        .execute()
     },
     async down(db: Kysely<any>) {
       await db.deleteFrom("counters").where("name", "=", "webhook_audit_cursor").execute()

@@ -23,10 +23,7 @@ export function groupCommitterOf(db: Db): GroupCommitter | null {
  * once the data is durable, so nobody is told about a change that then rolls back. On SQLite,
  * concurrent calls share a commit (each in its own savepoint; server/db/group-commit.ts).
  */
-export async function inTransaction<T>(
-  db: Db,
-  work: (trx: Transaction<Database>, afterCommit: AfterCommit) => Promise<T>
-): Promise<T> {
+export async function inTransaction<T>(db: Db, work: (trx: Transaction<Database>, afterCommit: AfterCommit) => Promise<T>): Promise<T> {
   const committer = groupCommitterOf(db)
   if (committer) return committer.run(work)
   const effects: Array<() => void> = []

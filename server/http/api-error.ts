@@ -25,8 +25,7 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, issues?: Issue[]) =>
-  new ApiError(400, "bad_request", message, issues ? { issues } : {})
+export const badRequest = (message: string, issues?: Issue[]) => new ApiError(400, "bad_request", message, issues ? { issues } : {})
 // Connection: close — a refused request's body is never read, so the socket cannot be reused.
 export const unauthorized = (message: string) => new ApiError(401, "unauthorized", message, {}, { Connection: "close" })
 export const forbidden = (message: string) => new ApiError(403, "forbidden", message)

@@ -29,15 +29,13 @@ const IMPLIED_BY: Record<Role, readonly Role[]> = {
   admin: ["admin"]
 }
 
-export const callerHasRole = (callerRole: Role, allowed: readonly Role[]): boolean =>
-  allowed.some((role) => IMPLIED_BY[role].includes(callerRole))
+export const callerHasRole = (callerRole: Role, allowed: readonly Role[]): boolean => allowed.some((role) => IMPLIED_BY[role].includes(callerRole))
 
 /** Route middleware: the caller needs one of `roles` (a reviewer route admits admins). */
 export function allow(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const caller = c.var.caller
-    if (!callerHasRole(caller.role, roles))
-      throw forbidden(`role '${caller.role}' may not do this (needs ${roles.join(" or ")})`)
+    if (!callerHasRole(caller.role, roles)) throw forbidden(`role '${caller.role}' may not do this (needs ${roles.join(" or ")})`)
     await next()
   }
 }

@@ -29,8 +29,7 @@ export function readBodyWithin(maxBytes: number, onTooLarge: TooLarge): Middlewa
     if (!incoming) return fallback(c, next)
     if (c.req.method === "GET" || c.req.method === "HEAD") return next()
     const declared = incoming.headers["content-length"]
-    if (declared !== undefined && incoming.headers["transfer-encoding"] === undefined && Number(declared) > maxBytes)
-      return onTooLarge(c)
+    if (declared !== undefined && incoming.headers["transfer-encoding"] === undefined && Number(declared) > maxBytes) return onTooLarge(c)
     const body = await readUpTo(incoming, maxBytes)
     if (body === undefined) return onTooLarge(c)
     incoming.rawBody = body

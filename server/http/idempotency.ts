@@ -20,8 +20,7 @@ const MAX_KEY_LENGTH = 200
 export function idempotencyKeyOf(header: string | undefined): string | undefined {
   if (header === undefined) return undefined
   const key = header.trim()
-  if (key.length === 0 || key.length > MAX_KEY_LENGTH)
-    throw badRequest(`Idempotency-Key must be 1..${MAX_KEY_LENGTH} characters`)
+  if (key.length === 0 || key.length > MAX_KEY_LENGTH) throw badRequest(`Idempotency-Key must be 1..${MAX_KEY_LENGTH} characters`)
   return key
 }
 
@@ -83,8 +82,7 @@ export async function runIdempotent<B>(
       const keyColumns: KeyColumns = { token_id: caller.tokenId, scope, idempotency_key: key }
       const stored = await firstRow(storedResponse(trx, keyColumns))
       if (stored) {
-        if (stored.request_hash !== requestHash)
-          throw unprocessable("this Idempotency-Key was already used with a different request body")
+        if (stored.request_hash !== requestHash) throw unprocessable("this Idempotency-Key was already used with a different request body")
         return { status: Number(stored.status) as 200 | 201, body: JSON.parse(stored.response_body) as B }
       }
       await storeResponse(trx, { ...keyColumns, request_hash: requestHash, status: 0, response_body: "", created_at: services.now().toISOString() })

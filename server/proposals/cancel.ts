@@ -39,11 +39,7 @@ export async function cancelProposal(
 
   const actor = actorOf(caller)
   const reason = { code: "other" as const, text: input.reason }
-  const decisionId = await insertDecision(
-    trx,
-    { proposalId, action: "cancel", actor, proposalVersion: Number(row.version), reason },
-    now
-  )
+  const decisionId = await insertDecision(trx, { proposalId, action: "cancel", actor, proposalVersion: Number(row.version), reason }, now)
   await appendAudit(trx, services.keys.chain, now, {
     event: "cancel",
     actor,

@@ -46,7 +46,11 @@ export async function decideProposal(
   if (Number(row.version) !== input.proposalVersion)
     throw conflict(`proposal is at version ${row.version}, not ${input.proposalVersion}; review the current state`, await current())
 
-  const outcome = applyReview({ status: row.status as Proposal["status"], quorum: Number(row.quorum), approvers: approversOf(row) }, input.action, caller.principalId)
+  const outcome = applyReview(
+    { status: row.status as Proposal["status"], quorum: Number(row.quorum), approvers: approversOf(row) },
+    input.action,
+    caller.principalId
+  )
   if (!outcome.ok) throw conflict(outcome.message, await current())
 
   const before = effectiveChange(row)

@@ -38,8 +38,7 @@ export async function reportExecution(
       report
     )
     const actor = actorOf(caller)
-    if (!outcome.ok && outcome.code !== "target_changed")
-      throw conflict(outcome.message, (await loadProposal(trx, proposalId))!, outcome.code)
+    if (!outcome.ok && outcome.code !== "target_changed") throw conflict(outcome.message, (await loadProposal(trx, proposalId))!, outcome.code)
 
     const changes = outcome.ok
       ? { status: outcome.status }

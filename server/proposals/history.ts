@@ -11,12 +11,7 @@ import type { ProposalsTable } from "../db/schema"
  */
 export async function proposalHistory(db: Db, row: ProposalsTable): Promise<ProposalHistory> {
   const entries = await db.selectFrom("audit_log").selectAll().where("proposal_id", "=", row.id).orderBy("seq").execute()
-  const edits = await db
-    .selectFrom("decisions")
-    .select(["id", "edits"])
-    .where("proposal_id", "=", row.id)
-    .where("action", "=", "edit")
-    .execute()
+  const edits = await db.selectFrom("decisions").select(["id", "edits"]).where("proposal_id", "=", row.id).where("action", "=", "edit").execute()
   const editsById = new Map(edits.flatMap((d) => (d.edits ? [[d.id, JSON.parse(d.edits) as Record<string, unknown>] as const] : [])))
   return {
     proposalId: row.id,

@@ -8,7 +8,11 @@ import { withDecisions } from "./record"
  * `createdByPrincipal` narrows the list to one principal's proposals (an agent sees only its own, whichever of its tokens made them).
  */
 export async function listProposals(db: Db, query: ProposalListQuery, createdByPrincipal?: string): Promise<ProposalPage> {
-  let select = db.selectFrom("proposals").selectAll().orderBy("id", "desc").limit(query.limit + 1)
+  let select = db
+    .selectFrom("proposals")
+    .selectAll()
+    .orderBy("id", "desc")
+    .limit(query.limit + 1)
   if (createdByPrincipal !== undefined) select = select.where("created_by_principal", "=", createdByPrincipal)
   if (query.status) select = select.where("status", "=", query.status)
   if (query.workflowId) select = select.where("workflow_id", "=", query.workflowId)

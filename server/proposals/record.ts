@@ -78,9 +78,7 @@ const decisionsOfOne = preparedQuery<{ proposalId: string }, DecisionsTable>((db
   db.selectFrom("decisions").selectAll().where("proposal_id", "=", slot("proposalId")).orderBy("created_at").orderBy("id")
 )
 
-const proposalById = preparedQuery<{ id: string }, ProposalsTable>((db, slot) =>
-  db.selectFrom("proposals").selectAll().where("id", "=", slot("id"))
-)
+const proposalById = preparedQuery<{ id: string }, ProposalsTable>((db, slot) => db.selectFrom("proposals").selectAll().where("id", "=", slot("id")))
 
 /** Proposals with their decisions (oldest first), in the order of `rows`. One query for all decisions. */
 export async function withDecisions(db: Reader, rows: ProposalsTable[]): Promise<Proposal[]> {

@@ -30,9 +30,7 @@ export async function waitForProposal(
       return proposal
     }
     const untilExpiry =
-      proposal.status === "pending" && proposal.expiresAt
-        ? Date.parse(proposal.expiresAt) - services.now().getTime()
-        : Number.POSITIVE_INFINITY
+      proposal.status === "pending" && proposal.expiresAt ? Date.parse(proposal.expiresAt) - services.now().getTime() : Number.POSITIVE_INFINITY
     if (untilExpiry < deadline - Date.now()) {
       // Wake at expiry too; the next turn of the loop expires it (and that wakes other waiters).
       const expiryTimer = setTimeout(() => watch.cancel(), Math.max(0, untilExpiry) + 5)

@@ -43,8 +43,7 @@ const createTokenRoute = createRoute({
   method: "post",
   path: "/v1/tokens",
   summary: "Issue a token for a principal, or for a new one (admin); audited. The secret is in this response only",
-  description:
-    "`workflows` scopes an agent token (`*` = any, the default); people's tokens are always `*`. `expiresAt` must be in the future.",
+  description: "`workflows` scopes an agent token (`*` = any, the default); people's tokens are always `*`. `expiresAt` must be in the future.",
   security: bearerSecurity,
   middleware: [allow("admin")] as const,
   request: { body: { required: true, content: json(TokenCreate) } },

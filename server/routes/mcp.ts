@@ -27,7 +27,10 @@ export function mcpRoutes(dispatch: (request: Request) => Response | Promise<Res
     } catch {
       return c.json(jsonRpcError(-32700, "Parse error: the body is not JSON"), 400)
     }
-    const token = c.req.header("authorization")!.replace(/^Bearer\s+/i, "").trim()
+    const token = c.req
+      .header("authorization")!
+      .replace(/^Bearer\s+/i, "")
+      .trim()
     const client = new SignoffClient({
       url: IN_PROCESS_ORIGIN,
       token,

@@ -43,10 +43,18 @@ export async function writeDeadlineSettings(
     .values({ name: SETTING, value: JSON.stringify(DEFAULT_DEADLINE_SETTINGS) })
     .onConflict((oc) => oc.column("name").doNothing())
     .execute()
-  await trx.updateTable("settings").set((eb) => ({ value: eb.ref("value") })).where("name", "=", SETTING).execute()
+  await trx
+    .updateTable("settings")
+    .set((eb) => ({ value: eb.ref("value") }))
+    .where("name", "=", SETTING)
+    .execute()
   const before = await readDeadlineSettings(trx)
   const after = applyDeadlineUpdate(before, update)
-  await trx.updateTable("settings").set({ value: JSON.stringify(after) }).where("name", "=", SETTING).execute()
+  await trx
+    .updateTable("settings")
+    .set({ value: JSON.stringify(after) })
+    .where("name", "=", SETTING)
+    .execute()
   await appendAudit(trx, key, now, { event: "deadlines.changed", actor, data: { before, after } })
   return after
 }

@@ -48,8 +48,13 @@ export async function dailySummary(db: Db, sampleKey: AuditChainKey, date: strin
   const proposals = new Map<string, ProposalNow>()
   // In chunks: a busy monitor workflow runs more items a day than SQLite binds parameters in one statement.
   for (let i = 0; i < ids.length; i += ID_CHUNK) {
-    const rows = await db.selectFrom("proposals").select(["id", "body", "version", "status"]).where("id", "in", ids.slice(i, i + ID_CHUNK)).execute()
-    for (const p of rows) proposals.set(p.id, { body: JSON.parse(p.body) as ProposalNow["body"], version: Number(p.version), status: p.status as ProposalStatus })
+    const rows = await db
+      .selectFrom("proposals")
+      .select(["id", "body", "version", "status"])
+      .where("id", "in", ids.slice(i, i + ID_CHUNK))
+      .execute()
+    for (const p of rows)
+      proposals.set(p.id, { body: JSON.parse(p.body) as ProposalNow["body"], version: Number(p.version), status: p.status as ProposalStatus })
   }
 
   const eventsOf = new Map<string, AuditLogTable[]>()
@@ -70,7 +75,12 @@ export async function dailySummary(db: Db, sampleKey: AuditChainKey, date: strin
 }
 
 /** One workflow's day, from its audit events of that day (in seq order). */
-function workflowSummary(workflow: Workflow, events: readonly AuditLogTable[], proposals: ReadonlyMap<string, ProposalNow>, rank: (proposalId: string) => string): WorkflowSummary {
+function workflowSummary(
+  workflow: Workflow,
+  events: readonly AuditLogTable[],
+  proposals: ReadonlyMap<string, ProposalNow>,
+  rank: (proposalId: string) => string
+): WorkflowSummary {
   const executed: SummaryItem[] = []
   const autoApproved: SummaryItem[] = []
   const reverted: SummaryItem[] = []

@@ -146,7 +146,10 @@ export class WebhookDispatcher {
     const webhooks = await trx.selectFrom("webhooks").selectAll().where("enabled", "=", 1).execute()
     if (webhooks.length > 0) {
       const entries = rows.map(auditEntryFromRow)
-      const facts = await proposalFacts(trx, entries.map((e) => e.proposalId).filter((id): id is string => id !== null))
+      const facts = await proposalFacts(
+        trx,
+        entries.map((e) => e.proposalId).filter((id): id is string => id !== null)
+      )
       const now = this.#services.now()
       for (const entry of entries) {
         const known = entry.proposalId === null ? undefined : facts.get(entry.proposalId)
@@ -175,9 +178,7 @@ export class WebhookDispatcher {
     const now = this.#services.now()
     const candidates = await db
       .selectFrom("proposals")
-      .leftJoin("proposal_notices", (join) =>
-        join.onRef("proposal_notices.proposal_id", "=", "proposals.id").on("proposal_notices.kind", "=", "expiring")
-      )
+      .leftJoin("proposal_notices", (join) => join.onRef("proposal_notices.proposal_id", "=", "proposals.id").on("proposal_notices.kind", "=", "expiring"))
       .select(["proposals.id", "proposals.workflow_id", "proposals.body", "proposals.edited_change", "proposals.expires_at"])
       .where("proposals.status", "=", "pending")
       .where("proposals.remind_at", "<=", now.toISOString())

@@ -3,15 +3,7 @@
  * of Standard Webhooks' reference implementation (https://docs.svix.com/retries): immediately,
  * then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h — eight attempts over about 27 hours.
  */
-export const STANDARD_RETRY_SCHEDULE_MS: readonly number[] = [
-  5_000,
-  5 * 60_000,
-  30 * 60_000,
-  2 * 3_600_000,
-  5 * 3_600_000,
-  10 * 3_600_000,
-  10 * 3_600_000
-]
+export const STANDARD_RETRY_SCHEDULE_MS: readonly number[] = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000, 10 * 3_600_000]
 
 /** ±10 %: spreads the retries of many deliveries that failed together (the receiver was down). */
 export const RETRY_JITTER = 0.1

@@ -1,8 +1,6 @@
 import { parseRetryAfter } from "./retry-schedule"
 
-export type AttemptResult =
-  | { ok: true; status: number }
-  | { ok: false; status: number | null; error: string; gone: boolean; retryAfterMs?: number }
+export type AttemptResult = { ok: true; status: number } | { ok: false; status: number | null; error: string; gone: boolean; retryAfterMs?: number }
 
 /** Standard Webhooks recommends 15–30 s for the receiver to answer. */
 export const DEFAULT_ATTEMPT_TIMEOUT_MS = 15_000

@@ -95,8 +95,7 @@ export async function updateWebhook(db: Kysely<Database>, key: AuditChainKey, id
       events: update.events ? JSON.stringify(update.events) : row.events,
       description: update.description ?? row.description,
       enabled: update.enabled === undefined ? row.enabled : update.enabled ? 1 : 0,
-      disabled_reason:
-        update.enabled === true ? null : update.enabled === false ? `disabled by ${caller.name}` : row.disabled_reason,
+      disabled_reason: update.enabled === true ? null : update.enabled === false ? `disabled by ${caller.name}` : row.disabled_reason,
       updated_at: now.toISOString()
     }
     await trx.updateTable("webhooks").set(next).where("id", "=", id).execute()

@@ -7,7 +7,14 @@ import type { Database, WorkflowsTable } from "../db/schema"
 type Reader = Kysely<Database> | Transaction<Database>
 
 /** An unknown workflow starts at the strictest model: never start autonomous. */
-export const DEFAULT_WORKFLOW = { model: "approve", threshold: 0.9, quorum: 1, expiryHours: null, paused: false, spotCheckSize: DEFAULT_SPOT_CHECK_SIZE } as const
+export const DEFAULT_WORKFLOW = {
+  model: "approve",
+  threshold: 0.9,
+  quorum: 1,
+  expiryHours: null,
+  paused: false,
+  spotCheckSize: DEFAULT_SPOT_CHECK_SIZE
+} as const
 
 export function workflowFromRow(row: WorkflowsTable): Workflow {
   return {
@@ -55,13 +62,7 @@ function toRow(w: Workflow): WorkflowsTable {
  * The workflow a proposal names, created with the `approve` model (and audited) when unknown.
  * Lock order: called after the proposal's `proposal_seq` is taken (it may append to the audit log).
  */
-export async function ensureWorkflow(
-  trx: Transaction<Database>,
-  key: AuditChainKey,
-  id: string,
-  actor: AuditRecord["actor"],
-  now: Date
-): Promise<Workflow> {
+export async function ensureWorkflow(trx: Transaction<Database>, key: AuditChainKey, id: string, actor: AuditRecord["actor"], now: Date): Promise<Workflow> {
   const existing = await findWorkflow(trx, id)
   if (existing) return existing
   const at = now.toISOString()
@@ -176,14 +177,23 @@ export async function removeReviewRule(
   const workflow = await findWorkflow(trx, workflowId)
   const previous = workflow?.reviewRules?.find((r) => r.id === ruleId)
   if (!workflow || !previous) return undefined
-  const after = await saveRules(trx, workflow, (workflow.reviewRules ?? []).filter((r) => r.id !== ruleId), now)
+  const after = await saveRules(
+    trx,
+    workflow,
+    (workflow.reviewRules ?? []).filter((r) => r.id !== ruleId),
+    now
+  )
   await appendAudit(trx, key, now, { event: "review_rule.removed", actor, workflowId, data: { ruleId, before: previous } })
   return after
 }
 
 async function saveRules(trx: Transaction<Database>, workflow: Workflow, reviewRules: ReviewRule[], now: Date): Promise<Workflow> {
   const after: Workflow = { ...workflow, reviewRules, updatedAt: now.toISOString() }
-  await trx.updateTable("workflows").set({ review_rules: JSON.stringify(reviewRules), updated_at: after.updatedAt }).where("id", "=", workflow.id).execute()
+  await trx
+    .updateTable("workflows")
+    .set({ review_rules: JSON.stringify(reviewRules), updated_at: after.updatedAt })
+    .where("id", "=", workflow.id)
+    .execute()
   return after
 }
 

@@ -47,20 +47,24 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
     return { status: response.status, body: parseJson(text) }
   }
 
-  async function request<S extends z.ZodType>(schema: S, method: HttpMethod, path: string, body?: unknown, headers?: Record<string, string>): Promise<z.infer<S>> {
+  async function request<S extends z.ZodType>(
+    schema: S,
+    method: HttpMethod,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>
+  ): Promise<z.infer<S>> {
     const reply = await send(method, path, body, headers)
     if (reply.status < 200 || reply.status >= 300) throw ApiError.fromResponse(reply.status, reply.body)
     const parsed = schema.safeParse(reply.body)
-    if (!parsed.success)
-      throw new ApiError(reply.status, "bad_response", `Unexpected answer from ${method} ${path}: ${z.prettifyError(parsed.error)}`)
+    if (!parsed.success) throw new ApiError(reply.status, "bad_response", `Unexpected answer from ${method} ${path}: ${z.prettifyError(parsed.error)}`)
     return parsed.data
   }
 
   return {
     baseUrl: root,
     me: () => request(Me, "GET", "/v1/me"),
-    sync: (since: number, limit?: number) =>
-      request(SyncPage, "GET", `/v1/sync?since=${since}${limit ? `&limit=${limit}` : ""}`),
+    sync: (since: number, limit?: number) => request(SyncPage, "GET", `/v1/sync?since=${since}${limit ? `&limit=${limit}` : ""}`),
     proposal: (id: string) => request(Proposal, "GET", `/v1/proposals/${encodeURIComponent(id)}`),
     /** The idempotency key is generated once when the decision is queued and reused on every retry. */
     decide: (proposalId: string, decision: DecisionCreate, idempotencyKey: string) =>
@@ -73,8 +77,7 @@ export function createApiClient({ baseUrl, token, fetch: fetchImpl = globalThis.
     summary: (date: string) => request(DailySummary, "GET", `/v1/summary?date=${encodeURIComponent(date)}`),
     deadlines: () => request(DeadlineSettings, "GET", "/v1/settings/deadlines"),
     workflows: () => request(WorkflowList, "GET", "/v1/workflows"),
-    putWorkflow: (id: string, workflow: WorkflowUpsert) =>
-      request(Workflow, "PUT", `/v1/workflows/${encodeURIComponent(id)}`, workflow),
+    putWorkflow: (id: string, workflow: WorkflowUpsert) => request(Workflow, "PUT", `/v1/workflows/${encodeURIComponent(id)}`, workflow),
     /** Raw proxy for extension pages (`api.call`): any status is an answer; only network failures throw. */
     call: (method: HttpMethod, path: string, body?: unknown) => send(method, path, body)
   }
@@ -93,7 +96,6 @@ function toNetworkError(cause: unknown, root: string): NetworkError {
   if (cause instanceof DOMException && (cause.name === "TimeoutError" || cause.name === "AbortError"))
     return new NetworkError("timeout", `No answer from ${root} in time`, { cause })
   // navigator.onLine is false only when the browser is sure there is no network.
-  if (typeof navigator !== "undefined" && navigator.onLine === false)
-    return new NetworkError("offline", "This browser is offline", { cause })
+  if (typeof navigator !== "undefined" && navigator.onLine === false) return new NetworkError("offline", "This browser is offline", { cause })
   return new NetworkError("unreachable", `Cannot reach the Signoff server at ${root}`, { cause })
 }

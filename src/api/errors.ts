@@ -21,13 +21,7 @@ export class ApiError extends Error {
     const parsed = ApiErrorBody.safeParse(body)
     if (!parsed.success) return new ApiError(status, codeForStatus(status), `The server answered ${status}`)
     const proposal = Proposal.safeParse(parsed.data.proposal)
-    return new ApiError(
-      status,
-      parsed.data.error.code,
-      parsed.data.error.message,
-      proposal.success ? proposal.data : undefined,
-      parsed.data.error.issues
-    )
+    return new ApiError(status, parsed.data.error.code, parsed.data.error.message, proposal.success ? proposal.data : undefined, parsed.data.error.issues)
   }
 }
 

@@ -68,9 +68,7 @@ export function contentScriptFor(
   contentScripts: readonly ManifestContentScript[] | undefined
 ): { js: string[]; css: string[] } | null {
   const own = platformById(platform)?.matches ?? []
-  const entry = (contentScripts ?? []).find(
-    (c) => (c.js?.length ?? 0) > 0 && (c.matches?.length ?? 0) > 0 && c.matches!.every((m) => own.includes(m))
-  )
+  const entry = (contentScripts ?? []).find((c) => (c.js?.length ?? 0) > 0 && (c.matches?.length ?? 0) > 0 && c.matches!.every((m) => own.includes(m)))
   return entry ? { js: entry.js!, css: entry.css ?? [] } : null
 }
 

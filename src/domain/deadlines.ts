@@ -8,7 +8,10 @@ import { OVERSIGHT_MODELS } from "./labels"
  */
 
 /** Hours from creation until a pending proposal expires (a workflow's own, or a tier's default). */
-export const ExpiryHours = z.int().min(1).max(24 * 365)
+export const ExpiryHours = z
+  .int()
+  .min(1)
+  .max(24 * 365)
 
 /** Share of the time between creation and expiry after which a reminder is due. */
 export const ReminderShare = z.number().min(0.01).max(0.99)
@@ -17,8 +20,7 @@ export const ReminderShare = z.number().min(0.01).max(0.99)
 export const DEFAULT_REMINDER_SHARE = 0.8
 
 type Tier = (typeof OVERSIGHT_MODELS)[number]
-const perTier = <S extends z.ZodType>(schema: S) =>
-  z.object(Object.fromEntries(OVERSIGHT_MODELS.map((tier) => [tier, schema])) as Record<Tier, S>)
+const perTier = <S extends z.ZodType>(schema: S) => z.object(Object.fromEntries(OVERSIGHT_MODELS.map((tier) => [tier, schema])) as Record<Tier, S>)
 
 /** GET /v1/settings/deadlines: the server-wide defaults (admins change them with PUT). */
 export const DeadlineSettings = z.object({
@@ -42,7 +44,12 @@ export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = {
 export const DeadlineSettingsUpdate = z
   .strictObject({
     defaultExpiryHours: z
-      .strictObject(Object.fromEntries(OVERSIGHT_MODELS.map((tier) => [tier, ExpiryHours.nullable().optional()])) as Record<Tier, z.ZodOptional<z.ZodNullable<typeof ExpiryHours>>>)
+      .strictObject(
+        Object.fromEntries(OVERSIGHT_MODELS.map((tier) => [tier, ExpiryHours.nullable().optional()])) as Record<
+          Tier,
+          z.ZodOptional<z.ZodNullable<typeof ExpiryHours>>
+        >
+      )
       .optional(),
     reminderShare: ReminderShare.optional()
   })

@@ -25,14 +25,10 @@ export const DecisionCreate = z
     reviewMs: z.int().min(0).max(86_400_000).optional()
   })
   .superRefine((d, ctx) => {
-    if (d.action === "reject" && !d.reason)
-      ctx.addIssue({ code: "custom", path: ["reason"], message: "a rejection needs a reason" })
-    if (d.reason?.code === "other" && !d.reason.text)
-      ctx.addIssue({ code: "custom", path: ["reason", "text"], message: "reason 'other' needs text" })
-    if (d.action === "edit" && !d.edits)
-      ctx.addIssue({ code: "custom", path: ["edits"], message: "an edit needs edits" })
-    if (d.action !== "edit" && d.edits)
-      ctx.addIssue({ code: "custom", path: ["edits"], message: "edits are only allowed with action 'edit'" })
+    if (d.action === "reject" && !d.reason) ctx.addIssue({ code: "custom", path: ["reason"], message: "a rejection needs a reason" })
+    if (d.reason?.code === "other" && !d.reason.text) ctx.addIssue({ code: "custom", path: ["reason", "text"], message: "reason 'other' needs text" })
+    if (d.action === "edit" && !d.edits) ctx.addIssue({ code: "custom", path: ["edits"], message: "an edit needs edits" })
+    if (d.action !== "edit" && d.edits) ctx.addIssue({ code: "custom", path: ["edits"], message: "edits are only allowed with action 'edit'" })
   })
 export type DecisionCreate = z.infer<typeof DecisionCreate>
 

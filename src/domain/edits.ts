@@ -1,8 +1,6 @@
 import { Change } from "./changes"
 
-export type EditResult =
-  | { ok: true; change: Change }
-  | { ok: false; issues: Array<{ path: Array<string | number>; message: string }> }
+export type EditResult = { ok: true; change: Change } | { ok: false; issues: Array<{ path: Array<string | number>; message: string }> }
 
 /**
  * A reviewer's edit: top-level fields of `edits` replace those of the current change (arrays and

@@ -88,10 +88,7 @@ export function feedbackRecordOf(
     outcome,
     status: proposal.status,
     reason: settling?.reason ?? null,
-    edit:
-      editedChange && edit
-        ? { agentChange: sent.change, reviewerChange: editedChange, editedBy: principalOf(edit.actor) }
-        : null,
+    edit: editedChange && edit ? { agentChange: sent.change, reviewerChange: editedChange, editedBy: principalOf(edit.actor) } : null,
     decisions: judgments.map((d) => ({
       action: d.action as (typeof JUDGMENT_ACTIONS)[number],
       actor: principalOf(d.actor),

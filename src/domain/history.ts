@@ -120,7 +120,10 @@ const parsedOrNull = <S extends z.ZodType>(schema: S, value: unknown): z.infer<S
  * course. Tolerant of older entries: what they did not record is null.
  * `editsOf` gives the fields a reviewer sent with an edit (kept on the decision, not in the log).
  */
-export function historyEntryOf(entry: AuditEntry, editsOf: (decisionId: string) => Record<string, unknown> | undefined = () => undefined): HistoryEntry | undefined {
+export function historyEntryOf(
+  entry: AuditEntry,
+  editsOf: (decisionId: string) => Record<string, unknown> | undefined = () => undefined
+): HistoryEntry | undefined {
   const data = entry.data
   const common = { seq: entry.seq, at: entry.at, actor: entry.actor }
   switch (entry.event) {

@@ -16,7 +16,17 @@ export * from "./stats"
 export * from "./entity"
 export * from "./live"
 export * from "./account"
-export { BULK_RECORDS, CHANGE_KIND_TABLE, changeFieldsTouched, changeKindLabel, changeRiskReasons, editableFields, isAlwaysHighRisk, isPopulationLevel, type ChangeKindRow } from "./change-kinds"
+export {
+  BULK_RECORDS,
+  CHANGE_KIND_TABLE,
+  changeFieldsTouched,
+  changeKindLabel,
+  changeRiskReasons,
+  editableFields,
+  isAlwaysHighRisk,
+  isPopulationLevel,
+  type ChangeKindRow
+} from "./change-kinds"
 export * from "./deadlines"
 export * from "./summary"
 export * from "./history"

@@ -74,8 +74,7 @@ export function recommend(input: LooseningInput): Recommendation {
   const earlierRate = rate(problemsOf(input.earlierHalf), outcomesOf(input.earlierHalf))
   const recentRate = rate(problemsOf(input.recentHalf), outcomesOf(input.recentHalf))
   const riseMeasurable =
-    outcomesOf(input.earlierHalf) >= LOOSENING_RULE.minOutcomesPerHalfForRise &&
-    outcomesOf(input.recentHalf) >= LOOSENING_RULE.minOutcomesPerHalfForRise
+    outcomesOf(input.earlierHalf) >= LOOSENING_RULE.minOutcomesPerHalfForRise && outcomesOf(input.recentHalf) >= LOOSENING_RULE.minOutcomesPerHalfForRise
   const rise = riseMeasurable ? recentRate - earlierRate : 0
   const basis: RecommendationBasis = {
     outcomes,
@@ -123,8 +122,7 @@ export function recommend(input: LooseningInput): Recommendation {
     }
   }
   if (!looser) evidence.push("exception is already the loosest model")
-  else if (problemRate > LOOSENING_RULE.maxProblemRateToLoosen)
-    evidence.push(`reject+revert rate above ${pct(LOOSENING_RULE.maxProblemRateToLoosen)}`)
+  else if (problemRate > LOOSENING_RULE.maxProblemRateToLoosen) evidence.push(`reject+revert rate above ${pct(LOOSENING_RULE.maxProblemRateToLoosen)}`)
   else if (editRate > LOOSENING_RULE.maxEditRateToLoosen) evidence.push(`edit rate above ${pct(LOOSENING_RULE.maxEditRateToLoosen)}`)
   return { action: "hold", rule: LOOSENING_RULE_TEXT, evidence, to: null, basis }
 }

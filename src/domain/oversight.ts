@@ -45,16 +45,8 @@ export function decideOnCreation(
     case "exception": {
       if (proposal.risk?.edgeCase) return outcome("pending", "edge_case", "exception: flagged as an edge case, escalated")
       if (proposal.confidence < workflow.threshold)
-        return outcome(
-          "pending",
-          "below_threshold",
-          `exception: confidence ${proposal.confidence} < threshold ${workflow.threshold}, escalated`
-        )
-      return outcome(
-        "auto_approved",
-        "meets_threshold",
-        `exception: confidence ${proposal.confidence} ≥ threshold ${workflow.threshold} and no edge-case flag`
-      )
+        return outcome("pending", "below_threshold", `exception: confidence ${proposal.confidence} < threshold ${workflow.threshold}, escalated`)
+      return outcome("auto_approved", "meets_threshold", `exception: confidence ${proposal.confidence} ≥ threshold ${workflow.threshold} and no edge-case flag`)
     }
   }
 }
@@ -66,9 +58,7 @@ export interface ReviewState {
   approvers: readonly string[]
 }
 
-export type ReviewOutcome =
-  | { ok: true; status: ProposalStatus; approvers: string[]; pausesWorkflow: boolean }
-  | { ok: false; message: string }
+export type ReviewOutcome = { ok: true; status: ProposalStatus; approvers: string[]; pausesWorkflow: boolean } | { ok: false; message: string }
 
 /**
  * Statuses from which a reviewer may ask for an undo: it ran, or it is cleared to run. Under the
@@ -88,8 +78,7 @@ export function applyReview(state: ReviewState, action: DecisionAction, reviewer
   switch (action) {
     case "approve": {
       if (state.status !== "pending") return notPending(state.status)
-      if (state.approvers.includes(reviewer))
-        return { ok: false, message: "you already approved this proposal; quorum needs distinct people" }
+      if (state.approvers.includes(reviewer)) return { ok: false, message: "you already approved this proposal; quorum needs distinct people" }
       const approvers = [...state.approvers, reviewer]
       return { ok: true, status: reachesQuorum(approvers, state.quorum), approvers, pausesWorkflow: false }
     }
@@ -121,8 +110,7 @@ function notPending(status: ProposalStatus): ReviewOutcome {
 }
 
 export type ExecutionOutcome =
-  | { ok: true; status: "executed" | "failed" }
-  | { ok: false; code: "conflict" | "stale_approval" | "target_changed"; message: string }
+  { ok: true; status: "executed" | "failed" } | { ok: false; code: "conflict" | "stale_approval" | "target_changed"; message: string }
 
 /**
  * Approval binding: an approval covers exactly the content that was reviewed, on the

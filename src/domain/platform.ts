@@ -39,8 +39,7 @@ export type Target = z.infer<typeof Target>
  * purpose, so a lookup also finds proposals whose agent stated no tenant: every reader then
  * applies the tenant rule (src/platforms/tenant.ts), which never lets two stated tenants meet.
  */
-export const targetKey = (t: Pick<Target, "platform" | "kind" | "id">): string =>
-  `${t.platform}:${t.kind}:${t.id}`
+export const targetKey = (t: Pick<Target, "platform" | "kind" | "id">): string => `${t.platform}:${t.kind}:${t.id}`
 
 /** The targetKey() of each entity the target belongs to (same platform), without duplicates. */
 export const parentKeys = (t: Pick<Target, "platform" | "parents">): string[] => [

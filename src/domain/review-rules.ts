@@ -9,7 +9,11 @@ import { Platform } from "./platform"
  */
 export const ReviewRuleMatch = z.strictObject({
   /** The change is one of these kinds. */
-  changeKinds: z.array(z.enum(CHANGE_KINDS as [ChangeKind, ...ChangeKind[]])).min(1).max(10).optional(),
+  changeKinds: z
+    .array(z.enum(CHANGE_KINDS as [ChangeKind, ...ChangeKind[]]))
+    .min(1)
+    .max(10)
+    .optional(),
   /** A bulk change writing at least this many records (other kinds have no record total: never hold). */
   minRecords: z.int().min(0).optional(),
   /** The change touches one of these fields (fields, bulk sample columns, content field), case-insensitive. */
@@ -68,8 +72,7 @@ export function ruleMatches(match: ReviewRuleMatch, subject: RuleSubject): boole
   if (match.platforms && !match.platforms.includes(subject.target.platform)) return false
   if (match.minRecords !== undefined && !(change.kind === "bulk" && change.totalRecords >= match.minRecords)) return false
   if (match.minSegmentSize !== undefined && !(change.kind === "segment" && change.estimatedSize >= match.minSegmentSize)) return false
-  if (match.minMqlShiftPct !== undefined && !(change.kind === "scoring" && Math.abs(change.expectedMqlShiftPct) >= match.minMqlShiftPct))
-    return false
+  if (match.minMqlShiftPct !== undefined && !(change.kind === "scoring" && Math.abs(change.expectedMqlShiftPct) >= match.minMqlShiftPct)) return false
   if (match.fields) {
     const wanted = new Set(match.fields.map((f) => f.toLowerCase()))
     if (!fieldsTouched(change).some((f) => wanted.has(f))) return false

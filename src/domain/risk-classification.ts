@@ -36,8 +36,7 @@ const count = (n: number) => n.toLocaleString("en-US")
 /** What the agent's own signals add: they raise the level, never lower it. */
 function agentReasons(subject: RiskSubject): string[] {
   const reasons: string[] = []
-  for (const [flag, reason] of Object.entries(FLAG_REASONS) as Array<[keyof RiskFlags, string]>)
-    if (subject.risk?.[flag] === true) reasons.push(reason)
+  for (const [flag, reason] of Object.entries(FLAG_REASONS) as Array<[keyof RiskFlags, string]>) if (subject.risk?.[flag] === true) reasons.push(reason)
   if (subject.confidence < LOW_CONFIDENCE) reasons.push(`the agent's confidence ${subject.confidence} is below ${LOW_CONFIDENCE}`)
   for (const impact of subject.impact ?? [])
     if (Math.abs(impact.value) > BULK_RECORDS) reasons.push(`population-level impact: ${impact.metric} ${count(impact.value)}`)
@@ -49,10 +48,16 @@ export function classifyRisk(subject: RiskSubject): RiskAssessment {
   if (reasons.length > 0) return { level: "high", reasons, quickApprovable: false }
   // Judged on totals first, so never approved unseen even when nothing about it is high-risk.
   if (isPopulationLevel(subject.change))
-    return { level: "low", reasons: [`a ${changeKindLabel(subject.change.kind).toLowerCase()} change: judged on its totals, never approved unseen`], quickApprovable: false }
+    return {
+      level: "low",
+      reasons: [`a ${changeKindLabel(subject.change.kind).toLowerCase()} change: judged on its totals, never approved unseen`],
+      quickApprovable: false
+    }
   return {
     level: "low",
-    reasons: [`a ${subject.change.kind} change with no high-risk trait (not bulk, customer-facing, scoring or flow logic; no consent fields), the agent confident and unflagged`],
+    reasons: [
+      `a ${subject.change.kind} change with no high-risk trait (not bulk, customer-facing, scoring or flow logic; no consent fields), the agent confident and unflagged`
+    ],
     quickApprovable: true
   }
 }

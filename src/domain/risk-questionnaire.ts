@@ -32,10 +32,8 @@ export function isBulk(answers: Pick<RiskAnswers, "recordsPerRun" | "bulkThresho
  */
 export function recommendOversight(answers: RiskAnswers): RiskRecommendation {
   const approveTriggers: string[] = []
-  if (answers.writesProduction)
-    approveTriggers.push("It writes to production systems: nothing should change there until a person approves it.")
-  if (answers.customerFacing)
-    approveTriggers.push("It is customer-facing: customers see mistakes before anyone can revert them.")
+  if (answers.writesProduction) approveTriggers.push("It writes to production systems: nothing should change there until a person approves it.")
+  if (answers.customerFacing) approveTriggers.push("It is customer-facing: customers see mistakes before anyone can revert them.")
   if (isBulk(answers))
     approveTriggers.push(
       `It changes ${answers.recordsPerRun.toLocaleString("en-US")} records per run, more than the bulk limit of ${answers.bulkThreshold.toLocaleString("en-US")}: one bad rule reaches them all.`

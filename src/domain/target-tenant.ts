@@ -20,8 +20,7 @@ export function resolveTargetTenant(target: Target, customHosts: readonly Custom
   const served = platformOfUrl(url, customHosts)
   // Pardot pages are also served inside Salesforce Lightning; the detector says whose entity the URL shows.
   const onPlatform = served && (served.platform.id === target.platform || detectEntity(url, customHosts)?.platform === target.platform)
-  if (!served || !onPlatform)
-    return refuse(["target", "url"], `target.url is not on a ${label} host (nor on a custom domain an admin registered for ${label})`)
+  if (!served || !onPlatform) return refuse(["target", "url"], `target.url is not on a ${label} host (nor on a custom domain an admin registered for ${label})`)
 
   const fromUrl = served.platform.tenantOf(url, { anyHost: served.anyHost })
   if (target.tenant !== undefined && fromUrl !== null && normalizeTenant(target.tenant) !== normalizeTenant(fromUrl)) {

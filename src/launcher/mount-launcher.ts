@@ -70,7 +70,8 @@ export function mountLauncher({
   const host = doc.createElement(LAUNCHER_HOST_TAG)
   // Fixed and 0×0: inserting an out-of-flow element does not make the host page lay itself out again
   // (an in-flow one cost a 4,000-row page ~18 ms of main thread; bench/host-page.bench.ts).
-  const hostStyle = "all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483646 !important"
+  const hostStyle =
+    "all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; z-index: 2147483646 !important"
   host.setAttribute("style", hostStyle)
   const root = host.attachShadow({ mode: "closed" })
   const style = doc.createElement("style")

@@ -78,7 +78,10 @@ export const Message = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("api.call"),
     method: z.enum(["GET", "POST", "PUT", "DELETE"]),
-    path: z.string().max(2048).regex(/^\/v1\/[A-Za-z0-9/_.~%?=&:-]*$/, "a /v1/ API path"),
+    path: z
+      .string()
+      .max(2048)
+      .regex(/^\/v1\/[A-Za-z0-9/_.~%?=&:-]*$/, "a /v1/ API path"),
     body: z.unknown().optional()
   })
 ])
@@ -91,7 +94,14 @@ export const Responses = {
   "panel.session": z.object({ session: z.string() }),
   "panel.claim": z.object({ claimed: z.literal(true) }),
   /** `url`: the tab URL the background read the entity from (a panel frame's; "" for extension pages). */
-  "proposals.forEntity": z.object({ url: z.string(), entity: Entity.nullable(), proposals: z.array(LocalProposal), related: z.array(LocalProposal), workflows: z.array(Workflow), status: SyncStatus }),
+  "proposals.forEntity": z.object({
+    url: z.string(),
+    entity: Entity.nullable(),
+    proposals: z.array(LocalProposal),
+    related: z.array(LocalProposal),
+    workflows: z.array(Workflow),
+    status: SyncStatus
+  }),
   "proposals.queue": z.object({ proposals: z.array(QueueEntry), workflows: z.array(Workflow), status: SyncStatus }),
   "proposals.queueHead": QueueHead.extend({ workflows: z.array(Workflow), status: SyncStatus }),
   "decision.submit": z.object({ proposal: LocalProposal }),

@@ -33,7 +33,10 @@ export const SESSION_TTL_MS = 60_000
 const sessionKey = (session: string) => `panelSession:${session}`
 const bindingKey = (tabId: number) => `panelFrame:${tabId}`
 
-export function createPanelSessions(store: SessionStore, { now = Date.now, randomId = (): string => crypto.randomUUID() }: { now?: () => number; randomId?: () => string } = {}) {
+export function createPanelSessions(
+  store: SessionStore,
+  { now = Date.now, randomId = (): string => crypto.randomUUID() }: { now?: () => number; randomId?: () => string } = {}
+) {
   return {
     /** A new session for the content script of `tabId`. */
     async mint(tabId: number): Promise<string> {

@@ -32,7 +32,11 @@ export const count = leaf("count", (v) => typeof v === "number" && Number.isSafe
 export const boolean = leaf("boolean", (v) => typeof v === "boolean")
 
 export const oneOf = (allowed: readonly string[]): ShapeCheck =>
-  leaf(`one of ${allowed.join("|")}`, (v) => typeof v === "string" && allowed.includes(v), (v) => JSON.stringify(v) ?? "undefined")
+  leaf(
+    `one of ${allowed.join("|")}`,
+    (v) => typeof v === "string" && allowed.includes(v),
+    (v) => JSON.stringify(v) ?? "undefined"
+  )
 
 export const optional = (check: ShapeCheck): ShapeCheck => ({
   test: (value) => value === undefined || check.test(value),

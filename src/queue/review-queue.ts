@@ -123,9 +123,7 @@ export function queueHead(proposals: readonly QueueEntry[], workflows: readonly 
   return { items: items.slice(0, size), summary: summarizeQueue(items) }
 }
 
-export type BulkApprovalPlan =
-  | { ok: true; items: QueueItem[] }
-  | { ok: false; reason: string; quorumWorkflows: string[] }
+export type BulkApprovalPlan = { ok: true; items: QueueItem[] } | { ok: false; reason: string; quorumWorkflows: string[] }
 
 /**
  * Bulk approve is refused outright when any item's workflow needs a quorum: a quorum means

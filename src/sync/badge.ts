@@ -19,7 +19,17 @@ export const WAITING_AFTER_MS = 4 * HOUR
  * any is high risk or any reached its reminder (its deadline is close), amber over four hours; "!"
  * in grey when Signoff is not set up, grey when the last sync failed (the count may be stale).
  */
-export function computeBadge({ configured, error, awaiting, now }: { configured: boolean; error: string | null; awaiting: AwaitingReview; now: number }): Badge {
+export function computeBadge({
+  configured,
+  error,
+  awaiting,
+  now
+}: {
+  configured: boolean
+  error: string | null
+  awaiting: AwaitingReview
+  now: number
+}): Badge {
   if (!configured) return { text: "!", color: BADGE_COLORS.inactive, title: "Signoff: set the server URL and API token in the options" }
   const waiting = awaiting.count === 0 ? "" : awaiting.count > 999 ? "999+" : String(awaiting.count)
   const summary = `Signoff: ${awaiting.count} proposal${awaiting.count === 1 ? "" : "s"} awaiting your review`

@@ -86,10 +86,13 @@ export function createLiveChannel(deps: LiveChannelDeps) {
   function scheduleReconnect(): void {
     attempts++
     setState("waiting")
-    reconnectTimer = setTimer(() => {
-      reconnectTimer = null
-      void open()
-    }, backoffDelay(attempts, random, policy))
+    reconnectTimer = setTimer(
+      () => {
+        reconnectTimer = null
+        void open()
+      },
+      backoffDelay(attempts, random, policy)
+    )
   }
 
   async function open(): Promise<void> {

@@ -27,9 +27,7 @@ export async function enqueueDecision(
     const cached = await db.proposals.get(request.proposalId)
     if (!cached) throw new UnknownProposalError(request.proposalId)
     const earlier = await db.outbox.where("proposalId").equals(request.proposalId).toArray()
-    const duplicate = earlier.find(
-      (e) => e.state === "pending" && e.body.action === body.action && e.body.proposalVersion === body.proposalVersion
-    )
+    const duplicate = earlier.find((e) => e.state === "pending" && e.body.action === body.action && e.body.proposalVersion === body.proposalVersion)
     if (!duplicate) {
       const refused = earlier.filter((e) => e.state !== "pending").map((e) => e.id!)
       await db.outbox.bulkDelete(refused)

@@ -58,7 +58,11 @@ export function reminderNotifications(
     }
   })
   if (fresh.length > MAX_SEPARATE)
-    separate.push({ id: "signoff-more", title: "More deadlines are close", message: `${fresh.length - MAX_SEPARATE} more proposals are close to their deadline in Signoff` })
+    separate.push({
+      id: "signoff-more",
+      title: "More deadlines are close",
+      message: `${fresh.length - MAX_SEPARATE} more proposals are close to their deadline in Signoff`
+    })
   return separate
 }
 

@@ -47,11 +47,7 @@ export function createQueryClient(): QueryClient {
 
 export function BackgroundProvider({ ask, client, children }: { ask: Ask; client?: QueryClient; children: ReactNode }) {
   const [queryClient] = useState(() => client ?? createQueryClient())
-  return createElement(
-    AskContext.Provider,
-    { value: ask },
-    createElement(QueryClientProvider, { client: queryClient }, children)
-  )
+  return createElement(AskContext.Provider, { value: ask }, createElement(QueryClientProvider, { client: queryClient }, children))
 }
 
 /** A message for people from whatever a query or mutation threw. */

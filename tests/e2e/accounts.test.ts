@@ -59,7 +59,9 @@ describe("switching accounts with a decision queued", () => {
 
     const popup = await session.browser.openPopup()
     const row = popup.getByRole("listitem").filter({ hasText: "Queued by Ana" })
-    await expect.poll(() => row.innerText(), { timeout: 20_000 }).toMatch(/Queued by Ana Reviewer on http:\/\/127\.0\.0\.1:\d+: approve, sent only when that account is connected again/)
+    await expect
+      .poll(() => row.innerText(), { timeout: 20_000 })
+      .toMatch(/Queued by Ana Reviewer on http:\/\/127\.0\.0\.1:\d+: approve, sent only when that account is connected again/)
     expect(await row.getByRole("button", { name: "Discard Ana Reviewer's queued decision on Queued by Ana" }).count()).toBe(1)
     await popup.close()
 

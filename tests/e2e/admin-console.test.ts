@@ -59,7 +59,11 @@ describe("the admin console, as an admin", () => {
     session = await startE2ESession({ role: "admin", reviewerName: "Dana Admin" })
     // A decided proposal (for the feedback export) and the workflow it created.
     const proposal = await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { workflowId: WORKFLOW, title: "Fill the job title" }))
-    const decided = await session.reviewer.decide(proposal, { action: "edit", edits: { changes: [{ field: "jobtitle", before: null, after: "VP of Marketing" }] }, reviewMs: 30_000 })
+    const decided = await session.reviewer.decide(proposal, {
+      action: "edit",
+      edits: { changes: [{ field: "jobtitle", before: null, after: "VP of Marketing" }] },
+      reviewMs: 30_000
+    })
     expect(decided.status).toBe(200)
     await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { workflowId: QUIET_WORKFLOW, title: "Waiting, undecided" }))
   })
@@ -104,7 +108,10 @@ describe("the admin console, as an admin", () => {
     await options.getByLabel(`Threshold of ${WORKFLOW}`).fill("0.75")
     await options.getByRole("button", { name: `Save ${WORKFLOW}` }).click()
 
-    await pollUntil(async () => (await session.reviewer.listWorkflows()).find((w) => w.id === WORKFLOW)?.threshold === 0.75, "the server to store the threshold")
+    await pollUntil(
+      async () => (await session.reviewer.listWorkflows()).find((w) => w.id === WORKFLOW)?.threshold === 0.75,
+      "the server to store the threshold"
+    )
     const after = (await session.reviewer.listWorkflows()).find((w) => w.id === WORKFLOW)!
     expect({ ...after, threshold: before.threshold, updatedAt: before.updatedAt }).toEqual(before)
     const change = (await session.reviewer.audit()).filter((e) => e.event === "workflow.changed" && e.workflowId === WORKFLOW).at(-1) as {
@@ -123,7 +130,10 @@ describe("the admin console, as an admin", () => {
     await sectionReady(options, "Audit log")
     const { name, text } = await downloadText(options, options.getByRole("button", { name: "Download JSONL" }))
     expect(name).toMatch(/\.jsonl$/)
-    const entries = text.trim().split("\n").map((line) => JSON.parse(line) as { event: string; workflowId?: string; actor: { name: string }; data: { after?: { threshold?: number } } })
+    const entries = text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { event: string; workflowId?: string; actor: { name: string }; data: { after?: { threshold?: number } } })
     const change = entries.find((e) => e.event === "workflow.changed" && e.workflowId === WORKFLOW && e.data.after?.threshold === 0.75)
     expect(change?.actor.name).toBe("Dana Admin")
     await options.close()
@@ -143,7 +153,10 @@ describe("the admin console, as an admin", () => {
 
     await options.getByRole("button", { name: `Save ${WORKFLOW}` }).click()
     await options.getByRole("alertdialog").getByRole("button", { name: "Loosen oversight" }).click()
-    await pollUntil(async () => (await session.reviewer.listWorkflows()).find((w) => w.id === WORKFLOW)?.model === "monitor", "the server to store the looser model")
+    await pollUntil(
+      async () => (await session.reviewer.listWorkflows()).find((w) => w.id === WORKFLOW)?.model === "monitor",
+      "the server to store the looser model"
+    )
     const change = (await session.reviewer.audit()).filter((e) => e.event === "workflow.changed" && e.workflowId === WORKFLOW).at(-1) as {
       data: { before: { model: string }; after: { model: string } }
     }
@@ -196,7 +209,9 @@ describe("the admin console, as an admin", () => {
     await options.getByRole("button", { name: "Download feedback (JSONL)" }).click()
     const file = await download
     expect(file.suggestedFilename()).toBe(`signoff-feedback-${WORKFLOW}.jsonl`)
-    const lines = readFileSync((await file.path())!, "utf8").trim().split("\n")
+    const lines = readFileSync((await file.path())!, "utf8")
+      .trim()
+      .split("\n")
     expect(lines).toHaveLength(1)
     const record = JSON.parse(lines[0]!) as { workflowId: string; outcome: string; edit: { reviewerChange: unknown } }
     expect(record).toMatchObject({ workflowId: WORKFLOW, outcome: "edited" })
@@ -247,7 +262,12 @@ describe("the advisor on the demo's 60 days of history", () => {
     expect(await heading("Lead router")).toBe("Tighten: Exception based → Monitor and override")
     expect(await heading("Email copywriter")).toBe("Hold: keep the current model")
 
-    const verdicts = async (name: string) => (await adviceFor(options, name).getByRole("table", { name: `Evidence for ${name}` }).innerText()).replace(/\s+/g, " ")
+    const verdicts = async (name: string) =>
+      (
+        await adviceFor(options, name)
+          .getByRole("table", { name: `Evidence for ${name}` })
+          .innerText()
+      ).replace(/\s+/g, " ")
     expect(await verdicts("Segment builder")).toMatch(/Reviewed outcomes \d+ .*✓ clears it/)
     expect(await verdicts("Lead router")).toContain("⚠ tightening level")
     expect(await verdicts("Email copywriter")).toMatch(/Edit rate \d+%.*✗ short of it/)

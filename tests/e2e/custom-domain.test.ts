@@ -64,7 +64,10 @@ describe("a Marketo custom domain", () => {
     await openPanel(page)
     const card = await openProposal(page, proposal.id)
     await action(card, "Approve").click()
-    await pollUntil(async () => (await session.reviewer.getProposal(proposal.id)).status === "approved", "the approval on the custom domain to reach the server")
+    await pollUntil(
+      async () => (await session.reviewer.getProposal(proposal.id)).status === "approved",
+      "the approval on the custom domain to reach the server"
+    )
     await page.close()
   })
 })

@@ -100,7 +100,10 @@ describe("a hostile host page", () => {
 
     // 3. Talk to every frame it can reach as if it were our content script: a port, a guessed session, "opened".
     await page.evaluate(() => {
-      const reachable = [...(window as unknown as { caughtFrames: Window[] }).caughtFrames, ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i]!)]
+      const reachable = [
+        ...(window as unknown as { caughtFrames: Window[] }).caughtFrames,
+        ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i]!)
+      ]
       for (const frame of reachable) {
         const channel = new MessageChannel()
         frame.postMessage({ type: "signoff:connect" }, "*", [channel.port2])
@@ -126,7 +129,10 @@ describe("a hostile host page", () => {
     // 5. Frame panel.html itself: at the extension's static URL, and at any extension URL the page can
     //    find in its resource timing (the per-session dynamic URL, should Chrome list our frame there).
     const extensionUrls = await page.evaluate(() =>
-      performance.getEntriesByType("resource").map((e) => e.name).filter((name) => name.startsWith("chrome-extension://"))
+      performance
+        .getEntriesByType("resource")
+        .map((e) => e.name)
+        .filter((name) => name.startsWith("chrome-extension://"))
     )
     const attempts = [`chrome-extension://${session.browser.extensionId}/tabs/panel.html`, ...extensionUrls.filter((u) => u.includes("panel.html"))]
     console.log(`extension URLs in the page's resource timing: ${extensionUrls.length ? extensionUrls.join(", ") : "none"}`)
@@ -151,7 +157,9 @@ describe("a hostile host page", () => {
     }, attempts)
     expect(selfFramedUrls.length).toBeGreaterThan(0)
     const selfFramed = page.frames().filter((f) => f !== frame && f.url().startsWith("chrome-extension://") && new URL(f.url()).pathname === PANEL_PATH)
-    console.log(`panel.html framed by the page itself: ${selfFramed.length ? `${selfFramed.length} loaded, checking they are inert` : "blocked by Chrome (use_dynamic_url)"}`)
+    console.log(
+      `panel.html framed by the page itself: ${selfFramed.length ? `${selfFramed.length} loaded, checking they are inert` : "blocked by Chrome (use_dynamic_url)"}`
+    )
     // Whatever loaded shows nothing: no session, no panel.
     for (const own of selfFramed) expect((await own.locator("body").innerText()).trim()).toBe("")
 
@@ -161,7 +169,10 @@ describe("a hostile host page", () => {
     await card.getByLabel("Edit proposed subject").fill("Spring is here")
     const tamper = await page.evaluate(() => {
       const results: string[] = []
-      const reachable = [...(window as unknown as { caughtFrames: Window[] }).caughtFrames, ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i]!)]
+      const reachable = [
+        ...(window as unknown as { caughtFrames: Window[] }).caughtFrames,
+        ...Array.from({ length: window.frames.length }, (_, i) => window.frames[i]!)
+      ]
       for (const box of document.querySelectorAll("textarea")) results.push(`host textarea ${box.getAttribute("aria-label")}`)
       for (const frame of reachable) {
         try {

@@ -32,7 +32,11 @@ async function shot(page: Page, name: string): Promise<void> {
 
 /** The toolbar badge's background colour, as chrome.action reports it: [r, g, b, a]. */
 const badgeColor = (worker: Worker) => worker.evaluate(() => chrome.action.getBadgeBackgroundColor({}))
-const hex = (rgba: number[]) => `#${rgba.slice(0, 3).map((c) => c.toString(16).padStart(2, "0")).join("")}`
+const hex = (rgba: number[]) =>
+  `#${rgba
+    .slice(0, 3)
+    .map((c) => c.toString(16).padStart(2, "0"))
+    .join("")}`
 
 /** What the background recorded as reminded, read from its Dexie database (meta row `remindedProposals`). */
 const remindedInDexie = (worker: Worker) =>
@@ -77,7 +81,10 @@ describe("monitor and override, deadlines and co-approvers (issue 13)", () => {
     const optIn = popup.getByLabel(/Desktop notification when a deadline is close/)
     await expect.poll(() => optIn.isEnabled(), { timeout: 20_000 }).toBe(true)
     await optIn.check()
-    await pollUntil(async () => (await session.browser.sendMessage<{ reminderNotifications?: boolean }>({ type: "settings.get" })).data?.reminderNotifications === true, "the opt-in saved")
+    await pollUntil(
+      async () => (await session.browser.sendMessage<{ reminderNotifications?: boolean }>({ type: "settings.get" })).data?.reminderNotifications === true,
+      "the opt-in saved"
+    )
 
     const expiresAt = new Date(Date.now() + 120_000).toISOString()
     const proposal = await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { title: "Deadline in two minutes", expiresAt }))
@@ -101,7 +108,11 @@ describe("monitor and override, deadlines and co-approvers (issue 13)", () => {
 
     // The reminder alarm fires at remindAt with no sync needed.
     await pollUntil(async () => hex(await badgeColor(worker)) === "#d93025", "the badge to turn urgent at the reminder", 60_000)
-    await pollUntil(async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())).includes(proposal.id), "the reminder notification", 20_000)
+    await pollUntil(
+      async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())).includes(proposal.id),
+      "the reminder notification",
+      20_000
+    )
     expect(Date.now()).toBeLessThan(Date.parse(expiresAt)) // before the deadline
     expect(await remindedInDexie(worker)).toEqual([proposal.id])
 
@@ -119,7 +130,9 @@ describe("monitor and override, deadlines and co-approvers (issue 13)", () => {
     clockOffsetMs = -3_600_000
     let escalated: Awaited<ReturnType<typeof session.agent.createProposal>>
     try {
-      escalated = await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_102, { workflowId: "lead-scoring", title: "Low-confidence score", confidence: 0.4 }))
+      escalated = await session.agent.createProposal(
+        proposalFor(HUBSPOT_CONTACT_102, { workflowId: "lead-scoring", title: "Low-confidence score", confidence: 0.4 })
+      )
     } finally {
       clockOffsetMs = 0
     }
@@ -139,7 +152,8 @@ describe("monitor and override, deadlines and co-approvers (issue 13)", () => {
     expect(violations, violations.join("\n")).toEqual([])
     await popup.close()
     // Leave nothing waiting for the tests below.
-    for (const id of [proposal.id, escalated!.id]) await admin.decide(await admin.getProposal(id), { action: "reject", reason: { code: "other", text: "e2e clean-up" } })
+    for (const id of [proposal.id, escalated!.id])
+      await admin.decide(await admin.getProposal(id), { action: "reject", reason: { code: "other", text: "e2e clean-up" } })
   }, 180_000)
 
   it("lists yesterday's auto-approved items with a spot-check sample; Revert there reaches the server and the agent, Pause workflow too", async () => {
@@ -149,7 +163,8 @@ describe("monitor and override, deadlines and co-approvers (issue 13)", () => {
     try {
       await admin.putWorkflow("enrich", { name: "Contact enrichment", model: "monitor", spotCheckSize: 2 })
       ran = []
-      for (const n of [1, 2, 3]) ran.push(await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { workflowId: "enrich", title: `Enriched contact ${n}` })))
+      for (const n of [1, 2, 3])
+        ran.push(await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { workflowId: "enrich", title: `Enriched contact ${n}` })))
     } finally {
       clockOffsetMs = 0
     }
@@ -251,7 +266,11 @@ describe("monitor and override, deadlines and co-approvers (issue 13)", () => {
     // No URL: the popup opens it in place rather than on its page.
     const unlinked = { platform: "hubspot", kind: "email", id: "1200" } as const
     const created = await session.agent.createProposal(
-      proposalFor(unlinked, { workflowId: "brand-copy", title: "Unlinked subject line", change: { kind: "content", field: "subject", format: "text", before: "Hello", after: "Hello there, friend!!!" } })
+      proposalFor(unlinked, {
+        workflowId: "brand-copy",
+        title: "Unlinked subject line",
+        change: { kind: "content", field: "subject", format: "text", before: "Hello", after: "Hello there, friend!!!" }
+      })
     )
     expect((await ben.decide(created, { action: "edit", edits: { after: "Hello there, friend" }, reviewMs: 9_000 })).status).toBe(200)
     await session.syncNow()

@@ -153,7 +153,12 @@ describe("hostile HTML in a content proposal", () => {
     // Try the link too, the way a reviewer would.
     const preview = card.locator("iframe").first()
     const frame = await (await preview.elementHandle())?.contentFrame()
-    if (frame) await frame.locator("a").first().click({ timeout: 2_000 }).catch(() => undefined)
+    if (frame)
+      await frame
+        .locator("a")
+        .first()
+        .click({ timeout: 2_000 })
+        .catch(() => undefined)
     await page.waitForTimeout(300)
 
     expect(await page.evaluate(() => (window as unknown as { __signoffPwned?: string }).__signoffPwned)).toBeUndefined()

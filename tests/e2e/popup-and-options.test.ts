@@ -90,7 +90,10 @@ describe("popup with a seeded queue", () => {
     for (let i = 0; i < 3; i++) {
       marketo.push(
         await session.agent.createProposal(
-          proposalFor({ platform: "marketo", kind: "email", id: String(1200 + i), url: `https://app-ab12.marketo.com/#EM${1200 + i}A1ZN2` }, { title: `Marketo email ${1200 + i}` })
+          proposalFor(
+            { platform: "marketo", kind: "email", id: String(1200 + i), url: `https://app-ab12.marketo.com/#EM${1200 + i}A1ZN2` },
+            { title: `Marketo email ${1200 + i}` }
+          )
         )
       )
     }

@@ -66,10 +66,14 @@ describe("a decision made while the server is down", () => {
     restarted = await startServer({ port: Number(port), host: "127.0.0.1", db: session.server.dbPath })
     const api = new SignoffApi(restarted.url, session.reviewer.token)
     // The engine retries on its own schedule; asking for a sync is the "back online" trigger.
-    await pollUntil(async () => {
-      await syncExtension(session.browser).catch(() => undefined)
-      return (await api.getProposal(proposal.id)).status === "approved"
-    }, "the queued approval to reach the restarted server", 60_000)
+    await pollUntil(
+      async () => {
+        await syncExtension(session.browser).catch(() => undefined)
+        return (await api.getProposal(proposal.id)).status === "approved"
+      },
+      "the queued approval to reach the restarted server",
+      60_000
+    )
 
     // Further syncs must not send it again.
     await syncExtension(session.browser)
@@ -113,10 +117,14 @@ describe("a service worker stopped in the middle of a large sync", () => {
     await browser.stopServiceWorkers()
     proxy.release()
 
-    await pollUntil(async () => {
-      await syncExtension(browser).catch(() => undefined)
-      return (await syncStatus(browser)).pendingCount === TOTAL
-    }, `the resumed sync to reach ${TOTAL} pending`, 90_000)
+    await pollUntil(
+      async () => {
+        await syncExtension(browser).catch(() => undefined)
+        return (await syncStatus(browser)).pendingCount === TOTAL
+      },
+      `the resumed sync to reach ${TOTAL} pending`,
+      90_000
+    )
 
     const queue = await browser.sendMessage<{ proposals: Array<{ id: string }> }>({ type: "proposals.queue" })
     const ids = queue.data?.proposals.map((p) => p.id) ?? []
@@ -165,10 +173,14 @@ describe("a service worker stopped while its decision is in flight", () => {
     await browser.stopServiceWorkers()
     proxy.release() // the server commits; the worker that asked is gone and never hears back
 
-    await pollUntil(async () => {
-      await syncExtension(browser).catch(() => undefined)
-      return (await syncStatus(browser)).outboxSize === 0
-    }, "the outbox to drain after the wake", 60_000)
+    await pollUntil(
+      async () => {
+        await syncExtension(browser).catch(() => undefined)
+        return (await syncStatus(browser)).outboxSize === 0
+      },
+      "the outbox to drain after the wake",
+      60_000
+    )
 
     const onServer = await reviewer.getProposal(proposal.id)
     expect(onServer.status).toBe("approved")
@@ -219,7 +231,10 @@ describe("two reviewers in two browsers decide the same proposal", () => {
 
     // Ben's copy is stale: he still sees it pending and rejects it.
     await action(benCard, "Reject").click()
-    await benCard.getByRole("group", { name: "Why reject?" }).getByRole("button", { name: /Too risky/ }).click()
+    await benCard
+      .getByRole("group", { name: "Why reject?" })
+      .getByRole("button", { name: /Too risky/ })
+      .click()
 
     const conflict = benCard.getByRole("alert")
     await conflict.waitFor({ state: "visible", timeout: 30_000 })

@@ -16,9 +16,7 @@ describe("vertical slice: agent proposes, reviewer approves in HubSpot", () => {
 
   beforeAll(async () => {
     session = await startE2ESession()
-    onRecord = await session.agent.createProposal(
-      proposalFor(HUBSPOT_CONTACT_101, { title: "Enrich Dennis Ritchie: job title and seniority" })
-    )
+    onRecord = await session.agent.createProposal(proposalFor(HUBSPOT_CONTACT_101, { title: "Enrich Dennis Ritchie: job title and seniority" }))
     // A second pending item elsewhere, so "the count dropped" means 2 → 1, not "badge cleared".
     elsewhere = await session.agent.createProposal(
       proposalFor({ platform: "hubspot", kind: "contact", id: "202", url: "https://app.hubspot.com/contacts/4410021/record/0-1/202" })

@@ -59,9 +59,14 @@ export class SignoffApi {
     decision: { action: string; reason?: { code: string; text?: string }; reviewMs?: number; edits?: unknown },
     idempotencyKey: string = randomUUID()
   ): Promise<ApiResponse<{ proposal?: Proposal; error?: { code: string; message: string } }>> {
-    return this.request("POST", `/v1/proposals/${encodeURIComponent(proposal.id)}/decisions`, { ...decision, proposalVersion: proposal.version }, {
-      "idempotency-key": idempotencyKey
-    })
+    return this.request(
+      "POST",
+      `/v1/proposals/${encodeURIComponent(proposal.id)}/decisions`,
+      { ...decision, proposalVersion: proposal.version },
+      {
+        "idempotency-key": idempotencyKey
+      }
+    )
   }
 
   reportExecution(proposal: Pick<Proposal, "id" | "contentHash">, outcome: "executed" | "failed" = "executed", detail?: string): Promise<Proposal> {

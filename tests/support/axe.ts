@@ -30,4 +30,3 @@ export async function seriousAxeViolations(page: Page | Frame, { insideShadowOnl
     .filter((v) => v.nodes.length > 0)
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(", ")})`)
 }
-

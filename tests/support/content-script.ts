@@ -20,7 +20,8 @@ export async function evaluateInContentScript<T>(page: Page, extensionId: string
     cdp.on("Runtime.executionContextCreated", (event: { context: ExecutionContext }) => contexts.push(event.context))
     await cdp.send("Runtime.enable") // replays executionContextCreated for every live context
     const world = contexts.find((c) => c.auxData?.type === "isolated" && c.origin === `chrome-extension://${extensionId}`)
-    if (!world) throw new Error(`no Signoff content-script world in ${page.url()} (contexts: ${contexts.map((c) => `${c.auxData?.type}:${c.origin}`).join(", ")})`)
+    if (!world)
+      throw new Error(`no Signoff content-script world in ${page.url()} (contexts: ${contexts.map((c) => `${c.auxData?.type}:${c.origin}`).join(", ")})`)
     const result = (await cdp.send("Runtime.evaluate", {
       expression,
       contextId: world.id,

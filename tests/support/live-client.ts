@@ -19,9 +19,7 @@ export async function openLive(serverUrl: string, token?: string, firstMessage?:
   const socket = new WebSocket(serverUrl.replace(/^http/, "ws") + LIVE_PATH)
   const queue: LiveMessage[] = []
   const waiting: Array<{ heartbeats: boolean; resolve: (m: LiveMessage) => void }> = []
-  const closed = new Promise<{ code: number; reason: string }>((resolve) =>
-    socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() }))
-  )
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })))
   socket.on("message", (data) => {
     const message = LiveMessage.parse(JSON.parse(data.toString()))
     const i = waiting.findIndex((w) => w.heartbeats || message.type !== "heartbeat")

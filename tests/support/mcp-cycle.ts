@@ -22,7 +22,10 @@ export async function expectSixToolsNoneDecides(client: Client): Promise<void> {
     expect(JSON.stringify(tool.inputSchema)).not.toMatch(/"action"|proposalVersion/)
     expect(tool.outputSchema).toBeDefined()
   }
-  const readOnly = tools.filter((t) => t.annotations?.readOnlyHint).map((t) => t.name).sort()
+  const readOnly = tools
+    .filter((t) => t.annotations?.readOnlyHint)
+    .map((t) => t.name)
+    .sort()
   expect(readOnly).toEqual(["signoff_get", "signoff_list", "signoff_wait"])
 }
 
@@ -50,7 +53,10 @@ export async function runProposeWaitReportCycle(client: Client, cast: Pick<Serve
   expect(reported).toMatchObject({ id: proposed.id, status: "executed" })
   expect((await call(client, "signoff_get", { id: proposed.id })).proposal.status).toBe("executed")
 
-  const stale = await client.callTool({ name: "signoff_report_execution", arguments: { id: proposed.id, outcome: "executed", contentHash: proposed.contentHash } })
+  const stale = await client.callTool({
+    name: "signoff_report_execution",
+    arguments: { id: proposed.id, outcome: "executed", contentHash: proposed.contentHash }
+  })
   expect(stale.isError).toBe(true)
   expect(JSON.stringify(stale.content)).toContain("409")
 }

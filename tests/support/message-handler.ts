@@ -28,7 +28,12 @@ export function createHandlerUnderTest(opts: { fetch?: ApiClientOptions["fetch"]
     db,
     engine,
     createApi,
-    browser: { identity: TEST_EXTENSION, contentScriptPatterns: async () => ["https://app.hubspot.com/*"], customHosts: async () => [], openTab: async () => 1 },
+    browser: {
+      identity: TEST_EXTENSION,
+      contentScriptPatterns: async () => ["https://app.hubspot.com/*"],
+      customHosts: async () => [],
+      openTab: async () => 1
+    },
     panelSessions: createPanelSessions(memorySessionStore())
   })
   return {

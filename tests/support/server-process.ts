@@ -42,4 +42,3 @@ export async function spawnServer(db: string, keyDir: string, env: Record<string
     }
   }
 }
-

@@ -155,7 +155,12 @@ async function postgresStorage(baseUrl: string): Promise<Storage> {
         return client
       })()
       let n = 0
-      const result = await (await connection).query(query.replace(/\?/g, () => `$${++n}`), params)
+      const result = await (
+        await connection
+      ).query(
+        query.replace(/\?/g, () => `$${++n}`),
+        params
+      )
       return result.rows as Array<Record<string, unknown>>
     },
     dispose: async () => {

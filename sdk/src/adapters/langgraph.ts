@@ -27,9 +27,7 @@ export interface HITLRequest {
   reviewConfigs: ReviewConfig[]
 }
 export type HITLDecision =
-  | { type: "approve" }
-  | { type: "edit"; editedAction: { name: string; args: Record<string, unknown> } }
-  | { type: "reject"; message?: string }
+  { type: "approve" } | { type: "edit"; editedAction: { name: string; args: Record<string, unknown> } } | { type: "reject"; message?: string }
 export interface HITLResponse {
   decisions: HITLDecision[]
 }

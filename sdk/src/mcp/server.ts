@@ -8,14 +8,7 @@ import type { DecisionOutcome } from "../decision"
 import { SignoffApiError, SignoffNetworkError } from "../errors"
 
 /** The six tools, by name. None approves or rejects: an agent can never decide its own proposal. */
-export const SIGNOFF_TOOL_NAMES = [
-  "signoff_propose",
-  "signoff_wait",
-  "signoff_get",
-  "signoff_list",
-  "signoff_report_execution",
-  "signoff_cancel"
-] as const
+export const SIGNOFF_TOOL_NAMES = ["signoff_propose", "signoff_wait", "signoff_get", "signoff_list", "signoff_report_execution", "signoff_cancel"] as const
 
 const ProposalId = z.string().min(1).max(64).describe("The proposal id signoff_propose returned")
 
@@ -105,7 +98,8 @@ export function createSignoffMcpServer(client: SignoffClient): McpServer {
     "signoff_list",
     {
       title: "List your proposals",
-      description: "Your own proposals, newest first, filtered (e.g. status pending to pick up work after a restart); pass nextCursor as cursor for the next page.",
+      description:
+        "Your own proposals, newest first, filtered (e.g. status pending to pick up work after a restart); pass nextCursor as cursor for the next page.",
       inputSchema: ListInput,
       outputSchema: z.object({ items: z.array(Proposal), nextCursor: z.string().nullable() }),
       annotations: { readOnlyHint: true, openWorldHint: false }

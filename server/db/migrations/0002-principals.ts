@@ -26,18 +26,31 @@ export const principalsFromLegacyTokens: Migration = {
       .addColumn("email", "varchar(320)")
       .addColumn("created_at", "varchar(40)", (c) => c.notNull())
       .execute()
-    await db.schema.createTable("settings").addColumn("name", "varchar(64)", (c) => c.primaryKey()).addColumn("value", "text", (c) => c.notNull()).execute()
+    await db.schema
+      .createTable("settings")
+      .addColumn("name", "varchar(64)", (c) => c.primaryKey())
+      .addColumn("value", "text", (c) => c.notNull())
+      .execute()
 
     // SQLite adds one column per ALTER TABLE.
-    await db.schema.alterTable("tokens").addColumn("principal_id", "varchar(32)", (c) => c.references("principals.id")).execute()
-    await db.schema.alterTable("tokens").addColumn("workflows", "text", (c) => c.notNull().defaultTo('"*"')).execute()
+    await db.schema
+      .alterTable("tokens")
+      .addColumn("principal_id", "varchar(32)", (c) => c.references("principals.id"))
+      .execute()
+    await db.schema
+      .alterTable("tokens")
+      .addColumn("workflows", "text", (c) => c.notNull().defaultTo('"*"'))
+      .execute()
     await db.schema.alterTable("tokens").addColumn("expires_at", "varchar(40)").execute()
     await db.schema.alterTable("tokens").addColumn("revoked_at", "varchar(40)").execute()
     await db.schema.alterTable("proposals").addColumn("created_by_principal", "varchar(32)").execute()
     await db.schema.alterTable("proposals").addColumn("review", "text").execute()
     await db.schema.alterTable("decisions").addColumn("actor_principal_id", "varchar(32)").execute()
     await db.schema.alterTable("audit_log").addColumn("actor_principal_id", "varchar(32)").execute()
-    await db.schema.alterTable("workflows").addColumn("review_rules", "text", (c) => c.notNull().defaultTo("[]")).execute()
+    await db.schema
+      .alterTable("workflows")
+      .addColumn("review_rules", "text", (c) => c.notNull().defaultTo("[]"))
+      .execute()
     await db.schema.createIndex("tokens_principal").on("tokens").column("principal_id").execute()
     await db.schema.createIndex("proposals_principal").on("proposals").columns(["created_by_principal", "id"]).execute()
 

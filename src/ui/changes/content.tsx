@@ -23,13 +23,7 @@ export function ContentChangeView({ change }: { change: ContentChange }) {
 }
 
 /** Reviewer edits to the proposed text; sent as `edits: { after }`. */
-export function ContentChangeEditor({
-  change,
-  onEdits
-}: {
-  change: ContentChange
-  onEdits: (edits: Partial<ContentChange>) => void
-}) {
+export function ContentChangeEditor({ change, onEdits }: { change: ContentChange; onEdits: (edits: Partial<ContentChange>) => void }) {
   const trustedChange = useTrustedChange()
   return (
     <label className="editor-field">

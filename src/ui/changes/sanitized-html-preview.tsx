@@ -25,8 +25,7 @@ export function previewDocument(html: string): string {
 }
 
 /** The preview's height for a document of `contentHeight` px: its own height within the bounds. */
-export const previewHeight = (contentHeight: number): number =>
-  Math.min(PREVIEW_MAX_HEIGHT, Math.max(PREVIEW_MIN_HEIGHT, Math.ceil(contentHeight)))
+export const previewHeight = (contentHeight: number): number => Math.min(PREVIEW_MAX_HEIGHT, Math.max(PREVIEW_MIN_HEIGHT, Math.ceil(contentHeight)))
 
 /**
  * A preview of AI HTML, given as `srcdoc` text to an iframe, so the markup is never parsed into the

@@ -43,7 +43,12 @@ export function reviewTimeChart(series: readonly SeriesPoint[], targetMs: number
     x: xOf(series),
     series: [
       { label: "Median review time", color: "#5b3cc4", values: series.map((p) => (p.medianReviewMs == null ? null : p.medianReviewMs / 1000)) },
-      { label: `Target (${targetMs / 1000 >= 60 ? `${targetMs / 60_000} min` : `${targetMs / 1000} s`})`, color: "#4a5468", values: series.map(() => targetMs / 1000), reference: true }
+      {
+        label: `Target (${targetMs / 1000 >= 60 ? `${targetMs / 60_000} min` : `${targetMs / 1000} s`})`,
+        color: "#4a5468",
+        values: series.map(() => targetMs / 1000),
+        reference: true
+      }
     ]
   }
 }

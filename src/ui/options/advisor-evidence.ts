@@ -97,7 +97,10 @@ export function advisorEvidence(stats: WorkflowStats): EvidenceRow[] {
   const { median, targetMs, withinTarget } = stats.reviewMs
   rows.push({
     measure: "Median review time",
-    value: median === null ? "no timed decisions" : `${formatDuration(median)}${withinTarget === null ? "" : `; ${pct(withinTarget)} decided within ${formatDuration(targetMs)}`}`,
+    value:
+      median === null
+        ? "no timed decisions"
+        : `${formatDuration(median)}${withinTarget === null ? "" : `; ${pct(withinTarget)} decided within ${formatDuration(targetMs)}`}`,
     standard: `target: under ${formatDuration(targetMs)} (not part of the rule)`,
     verdict: median === null ? "info" : median <= targetMs ? "ok" : "short"
   })

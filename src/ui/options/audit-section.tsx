@@ -59,9 +59,7 @@ export function AuditSection({ saveFile = downloadFile }: { saveFile?: typeof do
           </p>
         )}
         {verify.isPending && <p>Verifying…</p>}
-        {verify.isSuccess && verify.data.ok && (
-          <p className="verify-ok">Chain intact: {verify.data.entries.toLocaleString("en-US")} entries verified.</p>
-        )}
+        {verify.isSuccess && verify.data.ok && <p className="verify-ok">Chain intact: {verify.data.entries.toLocaleString("en-US")} entries verified.</p>}
       </div>
       {(rangeInvalid || exportLog.isError || verify.isError || (verify.isSuccess && !verify.data.ok)) && (
         <p role="alert" className="error">

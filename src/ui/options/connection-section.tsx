@@ -104,11 +104,7 @@ export function ConnectionSection() {
           <button type="submit" disabled={save.isPending}>
             Save
           </button>
-          <button
-            type="button"
-            className="secondary"
-            disabled={testConnection.isPending}
-            onClick={() => testConnection.mutate()}>
+          <button type="button" className="secondary" disabled={testConnection.isPending} onClick={() => testConnection.mutate()}>
             Test connection
           </button>
         </div>
@@ -118,8 +114,7 @@ export function ConnectionSection() {
         {testConnection.isPending && <p>Testing…</p>}
         {testConnection.isSuccess && (
           <p>
-            Connected as <strong>{testConnection.data.name}</strong> · role{" "}
-            <strong>{testConnection.data.role}</strong>
+            Connected as <strong>{testConnection.data.name}</strong> · role <strong>{testConnection.data.role}</strong>
           </p>
         )}
       </div>

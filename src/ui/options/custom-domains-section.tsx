@@ -1,13 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { useId, useState, type FormEvent } from "react"
-import {
-  contentScriptFor,
-  CustomDomainPlatform,
-  normalizeHost,
-  originPatternFor,
-  scriptIdFor,
-  type CustomDomain
-} from "~src/domain/custom-domains"
+import { contentScriptFor, CustomDomainPlatform, normalizeHost, originPatternFor, scriptIdFor, type CustomDomain } from "~src/domain/custom-domains"
 import { z } from "zod"
 import { ServerCustomDomain } from "~src/domain/custom-domains"
 import { platformLabel } from "~src/platforms"
@@ -100,23 +93,14 @@ export function CustomDomainsSection({ browser = extensionCustomDomainBrowser() 
     <section aria-labelledby="domains-heading" className="card">
       <h2 id="domains-heading">Custom domains</h2>
       <p className="hint">
-        For a Marketo custom domain or a Salesforce My Domain: Signoff asks for access to that host and runs the platform's
-        panel there. {isAdmin ? "As an admin, adding one also registers it on the server, so agents may link to it." : ""}
+        For a Marketo custom domain or a Salesforce My Domain: Signoff asks for access to that host and runs the platform's panel there.{" "}
+        {isAdmin ? "As an admin, adding one also registers it on the server, so agents may link to it." : ""}
       </p>
       <form onSubmit={onAdd} noValidate className="field-inline">
         <label htmlFor={`${id}-host`}>Host</label>
-        <input
-          id={`${id}-host`}
-          type="text"
-          placeholder="go.example.com"
-          value={hostInput}
-          onChange={(e) => setHostInput(e.target.value)}
-        />
+        <input id={`${id}-host`} type="text" placeholder="go.example.com" value={hostInput} onChange={(e) => setHostInput(e.target.value)} />
         <label htmlFor={`${id}-platform`}>Platform</label>
-        <select
-          id={`${id}-platform`}
-          value={platform}
-          onChange={(e) => setPlatform(CustomDomainPlatform.parse(e.target.value))}>
+        <select id={`${id}-platform`} value={platform} onChange={(e) => setPlatform(CustomDomainPlatform.parse(e.target.value))}>
           {CustomDomainPlatform.options.map((p) => (
             <option key={p} value={p}>
               {platformLabel(p)}
@@ -136,16 +120,14 @@ export function CustomDomainsSection({ browser = extensionCustomDomainBrowser() 
                 {onServer.data && (
                   <span className="muted">
                     {" "}
-                    · {onServer.data.some((s) => s.host === d.host && s.platform === d.platform) ? "registered on the server" : "not registered on the server: agents' links to it are refused until an admin adds it"}
+                    ·{" "}
+                    {onServer.data.some((s) => s.host === d.host && s.platform === d.platform)
+                      ? "registered on the server"
+                      : "not registered on the server: agents' links to it are refused until an admin adds it"}
                   </span>
                 )}
               </span>
-              <button
-                type="button"
-                className="secondary"
-                aria-label={`Remove ${d.host}`}
-                disabled={remove.isPending}
-                onClick={() => remove.mutate(d)}>
+              <button type="button" className="secondary" aria-label={`Remove ${d.host}`} disabled={remove.isPending} onClick={() => remove.mutate(d)}>
                 Remove
               </button>
             </li>

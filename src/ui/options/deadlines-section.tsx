@@ -41,8 +41,8 @@ export function DeadlinesSection() {
     <section aria-labelledby="deadlines-heading" className="card">
       <h2 id="deadlines-heading">Deadlines</h2>
       <p className="hint">
-        A pending proposal expires (and is never executed) after its deadline; a reminder comes before that. A workflow's own deadline in the
-        Workflows table overrides its tier's. Changes apply to proposals created from now on.
+        A pending proposal expires (and is never executed) after its deadline; a reminder comes before that. A workflow's own deadline in the Workflows table
+        overrides its tier's. Changes apply to proposals created from now on.
       </p>
       {!gate.canEdit && <p className="readonly-note">{gate.reason}</p>}
       {settings.isPending && <p role="status">Loading deadlines…</p>}

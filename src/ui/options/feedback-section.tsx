@@ -33,8 +33,8 @@ export function FeedbackSection({ saveFile = downloadFile }: { saveFile?: typeof
     <section aria-labelledby="feedback-heading" className="card">
       <h2 id="feedback-heading">Feedback for the AI team</h2>
       <p className="hint">
-        Every proposal a person decided, one JSON line each: the proposal (change, evidence, confidence), the outcome, the reason code and
-        text, every judgment with its review time, and for edits the agent's and the reviewer's versions.
+        Every proposal a person decided, one JSON line each: the proposal (change, evidence, confidence), the outcome, the reason code and text, every judgment
+        with its review time, and for edits the agent's and the reviewer's versions.
       </p>
       {!gate.canEdit && <p className="readonly-note">{gate.reason}</p>}
       <div className="field-inline">

@@ -24,8 +24,8 @@ export function LooseningAdvisorSection() {
     <section aria-labelledby="advisor-heading" className="card">
       <h2 id="advisor-heading">Loosening advisor</h2>
       <p className="hint">
-        Per workflow, the server's recommendation and the numbers it rests on. Loosening needs enough reviewed outcomes and few problems;
-        a rise in rejections or reverts tightens.
+        Per workflow, the server's recommendation and the numbers it rests on. Loosening needs enough reviewed outcomes and few problems; a rise in rejections
+        or reverts tightens.
       </p>
       {!gate.canEdit && <p className="readonly-note">{gate.reason}</p>}
       <div className="field-inline">

@@ -29,7 +29,9 @@ export function ReviewRulesSection() {
           Could not load workflows: {errorText(workflows.error)}
         </p>
       )}
-      {workflows.data?.map((w) => <WorkflowRules key={w.id} workflow={w} canEdit={gate.canEdit} />)}
+      {workflows.data?.map((w) => (
+        <WorkflowRules key={w.id} workflow={w} canEdit={gate.canEdit} />
+      ))}
     </section>
   )
 }
@@ -61,14 +63,23 @@ function WorkflowRules({ workflow, canEdit }: { workflow: Workflow; canEdit: boo
           {rules.map((rule) => (
             <li key={rule.id}>
               <span>
-                <strong>{rule.description}</strong> <span className="hint">({rule.id}): {describeMatch(rule.match)}</span>
+                <strong>{rule.description}</strong>{" "}
+                <span className="hint">
+                  ({rule.id}): {describeMatch(rule.match)}
+                </span>
               </span>
               {canEdit && (
                 <span className="actions">
                   <button type="button" className="secondary" aria-label={`Edit rule ${rule.description}`} onClick={() => setEditing(ruleDraftOf(rule))}>
                     Edit
                   </button>
-                  <button type="button" className="secondary" aria-label={`Remove rule ${rule.description}`} disabled={remove.isPending} onClick={() => remove.mutate(rule.id)}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={`Remove rule ${rule.description}`}
+                    disabled={remove.isPending}
+                    onClick={() => remove.mutate(rule.id)}
+                  >
                     Remove
                   </button>
                 </span>
@@ -131,7 +142,13 @@ function RuleForm({
     <form onSubmit={submit} noValidate aria-label={initial.id ? `Edit rule ${initial.description}` : "New review rule"} className="dialog">
       <div className="field">
         <label htmlFor={`${id}-description`}>Description</label>
-        <input id={`${id}-description`} type="text" value={draft.description} onChange={(e) => set("description", e.target.value)} placeholder="Bulk writes over 10,000 records" />
+        <input
+          id={`${id}-description`}
+          type="text"
+          value={draft.description}
+          onChange={(e) => set("description", e.target.value)}
+          placeholder="Bulk writes over 10,000 records"
+        />
       </div>
       <fieldset>
         <legend>Change kinds (none = any)</legend>
@@ -182,4 +199,3 @@ function RuleForm({
     </form>
   )
 }
-

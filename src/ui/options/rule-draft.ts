@@ -40,7 +40,12 @@ export function ruleDraftOf(rule: ReviewRule): RuleDraft {
 
 /** "Bulk writes over 10,000 records" → "bulk-writes-over-10-000-records", unique among `taken`. */
 export function ruleIdFor(description: string, taken: readonly string[]): string {
-  const base = description.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "rule"
+  const base =
+    description
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 60) || "rule"
   let id = base
   for (let n = 2; taken.includes(id); n++) id = `${base}-${n}`
   return id
@@ -49,7 +54,10 @@ export function ruleIdFor(description: string, taken: readonly string[]): string
 /** The rule the form describes, validated by the domain schema (the server checks it again). */
 export function ruleFromDraft(draft: RuleDraft, taken: readonly string[]): { ok: true; rule: ReviewRule } | { ok: false; message: string } {
   const number = (text: string) => (text.trim() === "" ? undefined : Number(text))
-  const fields = draft.fields.split(",").map((f) => f.trim()).filter(Boolean)
+  const fields = draft.fields
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean)
   const match: Record<string, unknown> = {}
   if (draft.changeKinds.length) match.changeKinds = draft.changeKinds
   if (draft.platforms.length) match.platforms = draft.platforms
@@ -60,7 +68,10 @@ export function ruleFromDraft(draft: RuleDraft, taken: readonly string[]): { ok:
   const parsed = ReviewRule.safeParse({ id: draft.id || ruleIdFor(draft.description, taken), description: draft.description.trim(), match })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!
-    return { ok: false, message: issue.path[0] === "description" ? "Describe the rule (what it holds for review)" : `${issue.path.join(".")}: ${issue.message}` }
+    return {
+      ok: false,
+      message: issue.path[0] === "description" ? "Describe the rule (what it holds for review)" : `${issue.path.join(".")}: ${issue.message}`
+    }
   }
   return { ok: true, rule: parsed.data }
 }

@@ -50,8 +50,8 @@ export function TeamSection() {
     <section aria-labelledby="team-heading" className="card">
       <h2 id="team-heading">Team &amp; tokens</h2>
       <p className="hint">
-        Decisions, quorum and the audit log count people (principals), not tokens: two tokens of one person are one vote. Agent tokens
-        can be limited to workflows.
+        Decisions, quorum and the audit log count people (principals), not tokens: two tokens of one person are one vote. Agent tokens can be limited to
+        workflows.
       </p>
       {!gate.canEdit && <p className="readonly-note">{gate.reason ?? "Only admins manage people and tokens."}</p>}
       {gate.canEdit && (
@@ -92,7 +92,12 @@ export function TeamSection() {
                       <td>{token ? tokenState(token) : ""}</td>
                       <td>
                         {token && !token.revokedAt && (
-                          <button type="button" className="secondary" onClick={() => setConfirmRevoke(token)} aria-label={`Revoke ${principal.name}'s token ${token.name}`}>
+                          <button
+                            type="button"
+                            className="secondary"
+                            onClick={() => setConfirmRevoke(token)}
+                            aria-label={`Revoke ${principal.name}'s token ${token.name}`}
+                          >
                             Revoke
                           </button>
                         )}
@@ -161,15 +166,7 @@ function tokenState(token: TokenInfo): string {
 }
 
 /** A token for a new principal, or another one for an existing principal. */
-function NewTokenForm({
-  principals,
-  pending,
-  onCreate
-}: {
-  principals: PrincipalWithTokens[]
-  pending: boolean
-  onCreate: (body: TokenCreate) => void
-}) {
+function NewTokenForm({ principals, pending, onCreate }: { principals: PrincipalWithTokens[]; pending: boolean; onCreate: (body: TokenCreate) => void }) {
   const id = useId()
   const [owner, setOwner] = useState("new")
   const [name, setName] = useState("")
@@ -241,7 +238,13 @@ function NewTokenForm({
       {effectiveRole === "agent" && (
         <div className="field">
           <label htmlFor={`${id}-workflows`}>Workflows it may propose into</label>
-          <input id={`${id}-workflows`} type="text" value={workflows} onChange={(e) => setWorkflows(e.target.value)} aria-describedby={`${id}-workflows-hint`} />
+          <input
+            id={`${id}-workflows`}
+            type="text"
+            value={workflows}
+            onChange={(e) => setWorkflows(e.target.value)}
+            aria-describedby={`${id}-workflows-hint`}
+          />
           <p className="hint" id={`${id}-workflows-hint`}>
             Comma-separated workflow ids, or * for any. A proposal outside them is refused (403 out_of_scope).
           </p>

@@ -4,8 +4,15 @@ import { WorkflowScope } from "~src/domain/principal"
 export function parseWorkflowScope(text: string): { ok: true; scope: WorkflowScope } | { ok: false; message: string } {
   const trimmed = text.trim()
   if (trimmed === "" || trimmed === "*") return { ok: true, scope: "*" }
-  const parsed = WorkflowScope.safeParse(trimmed.split(",").map((w) => w.trim()).filter(Boolean))
-  return parsed.success ? { ok: true, scope: parsed.data } : { ok: false, message: "Workflow ids are letters, digits, '.', '_' and '-', separated by commas (or * for any)" }
+  const parsed = WorkflowScope.safeParse(
+    trimmed
+      .split(",")
+      .map((w) => w.trim())
+      .filter(Boolean)
+  )
+  return parsed.success
+    ? { ok: true, scope: parsed.data }
+    : { ok: false, message: "Workflow ids are letters, digits, '.', '_' and '-', separated by commas (or * for any)" }
 }
 
 /** "30" (days) → an ISO date that far from now; "" → null (never); anything else → undefined (invalid). */

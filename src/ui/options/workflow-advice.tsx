@@ -108,7 +108,8 @@ export function WorkflowAdvice({ stats, workflow, gate }: { stats: WorkflowStats
               className={tone === "tighten" ? "danger" : undefined}
               disabled={!gate.canEdit || update.isPending}
               aria-label={`Apply: change ${stats.name} to ${OVERSIGHT_MODEL_LABELS[target]}`}
-              onClick={() => setConfirming(true)}>
+              onClick={() => setConfirming(true)}
+            >
               Apply
             </button>
             {!gate.canEdit && <span className="hint">{gate.reason}</span>}
@@ -117,8 +118,7 @@ export function WorkflowAdvice({ stats, workflow, gate }: { stats: WorkflowStats
         {confirming && target && (
           <div role="alertdialog" aria-labelledby={`${headingId}-confirm`} className="dialog">
             <p id={`${headingId}-confirm`}>
-              Change {stats.name} from {OVERSIGHT_MODEL_LABELS[currentModel]} to {OVERSIGHT_MODEL_LABELS[target]}? The change is recorded in the
-              audit log.
+              Change {stats.name} from {OVERSIGHT_MODEL_LABELS[currentModel]} to {OVERSIGHT_MODEL_LABELS[target]}? The change is recorded in the audit log.
             </p>
             <div className="actions">
               <button type="button" autoFocus onClick={apply} disabled={update.isPending}>
@@ -160,13 +160,21 @@ export function WorkflowAdvice({ stats, workflow, gate }: { stats: WorkflowStats
             <p className="chart-empty">No decisions by people and nothing ran in this window: no rates to draw.</p>
           )}
           {hasData(charts.review) ? (
-            <TimeSeriesChart title={`${stats.name}: median review time per day`} data={charts.review} formatValue={formatSeconds} yRange={charts.reviewRange} yIncrements={REVIEW_TIME_STEPS} />
+            <TimeSeriesChart
+              title={`${stats.name}: median review time per day`}
+              data={charts.review}
+              formatValue={formatSeconds}
+              yRange={charts.reviewRange}
+              yIncrements={REVIEW_TIME_STEPS}
+            />
           ) : (
             <p className="chart-empty">No timed decisions in this window: no review times to draw.</p>
           )}
         </div>
       ) : (
-        <p className="chart-empty">Not enough data yet ({progress.outcomes} of {progress.needed} outcomes): nothing to chart in this window.</p>
+        <p className="chart-empty">
+          Not enough data yet ({progress.outcomes} of {progress.needed} outcomes): nothing to chart in this window.
+        </p>
       )}
     </article>
   )

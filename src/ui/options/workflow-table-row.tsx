@@ -182,8 +182,8 @@ export function EditableWorkflowRow({ row, defaults }: { row: WorkflowRow; defau
             {confirming ? (
               <div role="alertdialog" aria-labelledby={`${messageId}-confirm`} className="dialog">
                 <p id={`${messageId}-confirm`}>
-                  Loosen {w.name} from {OVERSIGHT_MODEL_LABELS[w.model]} to {OVERSIGHT_MODEL_LABELS[confirming.model!]}? More of what its agent
-                  proposes will run before a person looks at it. The change is recorded in the audit log.
+                  Loosen {w.name} from {OVERSIGHT_MODEL_LABELS[w.model]} to {OVERSIGHT_MODEL_LABELS[confirming.model!]}? More of what its agent proposes will
+                  run before a person looks at it. The change is recorded in the audit log.
                 </p>
                 <div className="actions">
                   <button type="button" autoFocus onClick={() => send(confirming)}>

@@ -53,11 +53,21 @@ export function WorkflowsSection() {
       <div className="toolbar">
         <div className="field-inline">
           <label htmlFor={`${id}-filter`}>Filter</label>
-          <input id={`${id}-filter`} type="search" placeholder="name or id" value={filter.text} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+          <input
+            id={`${id}-filter`}
+            type="search"
+            placeholder="name or id"
+            value={filter.text}
+            onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          />
         </div>
         <div className="field-inline">
           <label htmlFor={`${id}-model`}>Model</label>
-          <select id={`${id}-model`} value={filter.model} onChange={(e) => setFilter({ ...filter, model: e.target.value === "all" ? "all" : OversightModel.parse(e.target.value) })}>
+          <select
+            id={`${id}-model`}
+            value={filter.model}
+            onChange={(e) => setFilter({ ...filter, model: e.target.value === "all" ? "all" : OversightModel.parse(e.target.value) })}
+          >
             <option value="all">All models</option>
             <ModelOptions />
           </select>
@@ -84,19 +94,15 @@ export function WorkflowsSection() {
       {all.length > 0 && (
         <>
           <p className="hint" id={`${id}-about`}>
-            Rates over the last {RATE_WINDOW_DAYS} days: approve, edit and reject as shares of people's decisions, revert as a share of what
-            ran. An empty deadline uses its tier's default (see Deadlines). {rows.length} of {all.length} shown.
+            Rates over the last {RATE_WINDOW_DAYS} days: approve, edit and reject as shares of people's decisions, revert as a share of what ran. An empty
+            deadline uses its tier's default (see Deadlines). {rows.length} of {all.length} shown.
           </p>
           <div className="table-scroll" role="region" aria-label="Workflow table, scrolls sideways" tabIndex={0}>
             <table aria-label={gate.canEdit ? "Workflows" : "Workflows (read-only)"} aria-describedby={`${id}-about`} className="workflow-table">
               <thead>
                 <tr>
                   {COLUMNS.map((c) => (
-                    <th
-                      key={c.key}
-                      scope="col"
-                      className={c.numeric ? "num" : undefined}
-                      aria-sort={sort.key === c.key ? sort.direction : undefined}>
+                    <th key={c.key} scope="col" className={c.numeric ? "num" : undefined} aria-sort={sort.key === c.key ? sort.direction : undefined}>
                       <button type="button" className="sort" onClick={() => setSort(nextSort(sort, c.key))}>
                         {c.label}
                         <span aria-hidden="true" className="sort-mark">

@@ -6,7 +6,7 @@
 export function isTypingEvent(event: KeyboardEvent): boolean {
   const origin = event.composedPath?.()[0] ?? event.target
   if (origin instanceof Element && isEditableElement(origin)) return true
-  const focused = deepActiveElement(origin instanceof Node ? origin.ownerDocument ?? document : document)
+  const focused = deepActiveElement(origin instanceof Node ? (origin.ownerDocument ?? document) : document)
   return focused !== null && isEditableElement(focused)
 }
 

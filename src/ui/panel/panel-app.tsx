@@ -46,15 +46,7 @@ export function PanelApp({ pageUrl = null, onClose, win = window, refetchInterva
   const items = useMemo(() => [...proposals, ...related], [proposals, related])
   const workflows = useMemo(() => new Map<string, Workflow>((data?.workflows ?? []).map((w) => [w.id, w])), [data?.workflows])
   const online = data?.status.online ?? true
-  const state: PanelState = query.isError
-    ? "unreachable"
-    : !data
-      ? "loading"
-      : !data.status.configured
-        ? "not-configured"
-        : !entity
-          ? "unreadable"
-          : "ready"
+  const state: PanelState = query.isError ? "unreachable" : !data ? "loading" : !data.status.configured ? "not-configured" : !entity ? "unreadable" : "ready"
   const reviewTime = useReviewClock(activeId)
 
   // A proposal opened from the popup: the background remembers it for this tab, we ask once.

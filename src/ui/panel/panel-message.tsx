@@ -4,8 +4,7 @@ import type { Entity } from "~src/domain"
 export function UnreadablePageMessage() {
   return (
     <p className="message">
-      Signoff can't read this page. It finds the record, list, email, workflow or campaign from the page address: open one to see
-      what the AI proposes for it.
+      Signoff can't read this page. It finds the record, list, email, workflow or campaign from the page address: open one to see what the AI proposes for it.
     </p>
   )
 }

@@ -20,7 +20,8 @@ export function BulkApprove({ items }: { items: readonly QueueItem[] }) {
         onClick={() => {
           bulk.reset()
           setStage(plan.ok ? "confirm" : "refused")
-        }}>
+        }}
+      >
         Approve all shown ({items.length})
       </button>
       {stage === "refused" && !plan.ok && (
@@ -40,7 +41,8 @@ export function BulkApprove({ items }: { items: readonly QueueItem[] }) {
               onClick={() => {
                 setStage("idle")
                 bulk.mutate(plan.items.map((i) => i.proposal))
-              }}>
+              }}
+            >
               Approve {plan.items.length}
             </button>
             <button type="button" className="secondary" onClick={() => setStage("idle")}>

@@ -25,7 +25,9 @@ export default function EscalationsScreen({ items, nowMs, onOpen }: Props) {
   return (
     <section className="escalations" aria-labelledby={headingId}>
       <h2 id={headingId}>Escalations</h2>
-      <p className="hint">Waiting for you, oldest first: close to their deadline, or escalated to a person by a rule, a pause, an edge case or low confidence.</p>
+      <p className="hint">
+        Waiting for you, oldest first: close to their deadline, or escalated to a person by a rule, a pause, an edge case or low confidence.
+      </p>
       <ReminderOptIn />
       {!items && <p role="status">Loading the queue…</p>}
       {items && rows.length === 0 && <p className="empty">Nothing is close to its deadline or escalated.</p>}

@@ -155,7 +155,8 @@ export function PopupApp({ openSettings }: { openSettings?: () => void }) {
               onClick={() => {
                 setScreen(id)
                 setDetailId(null)
-              }}>
+              }}
+            >
               {label}
               {/* The count is part of the visible name (axe: label-content-name-mismatch), read as "Escalations: 2". */}
               {id === "escalations" && escalations !== null && escalations > 0 && (

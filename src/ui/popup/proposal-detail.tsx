@@ -50,7 +50,17 @@ export function ProposalDetail({ proposalId, workflow, online, onBack }: Props) 
   )
 }
 
-function ProposalReview({ proposal: p, workflow, online, onDecided }: { proposal: LocalProposal; workflow: Workflow | undefined; online: boolean; onDecided: () => void }) {
+function ProposalReview({
+  proposal: p,
+  workflow,
+  online,
+  onDecided
+}: {
+  proposal: LocalProposal
+  workflow: Workflow | undefined
+  online: boolean
+  onDecided: () => void
+}) {
   const submit = useSubmitDecision()
   const dismiss = useDismissNotice()
   const [mode, setMode] = useState<CardMode>("view")
@@ -68,10 +78,7 @@ function ProposalReview({ proposal: p, workflow, online, onDecided }: { proposal
         onOpen={() => {}}
         onModeChange={setMode}
         onDecide={(decision) =>
-          submit.mutate(
-            { ...decision, proposalId: p.id, proposalVersion: p.version, reviewMs: Date.now() - openedAt },
-            { onSuccess: onDecided }
-          )
+          submit.mutate({ ...decision, proposalId: p.id, proposalVersion: p.version, reviewMs: Date.now() - openedAt }, { onSuccess: onDecided })
         }
         onDismissNotice={() => dismiss.mutate(p.id)}
       />

@@ -20,7 +20,8 @@ export function QueueFilters({ filter, onChange, summary }: Props) {
       <select
         id={ids.platform}
         value={filter.platform ?? ""}
-        onChange={(e) => onChange({ ...filter, platform: e.target.value ? listedValue(summary.platforms, e.target.value) : null })}>
+        onChange={(e) => onChange({ ...filter, platform: e.target.value ? listedValue(summary.platforms, e.target.value) : null })}
+      >
         <option value="">All</option>
         {summary.platforms.map((p) => (
           <option key={p} value={p}>
@@ -29,10 +30,7 @@ export function QueueFilters({ filter, onChange, summary }: Props) {
         ))}
       </select>
       <label htmlFor={ids.workflow}>Workflow</label>
-      <select
-        id={ids.workflow}
-        value={filter.workflowId ?? ""}
-        onChange={(e) => onChange({ ...filter, workflowId: e.target.value || null })}>
+      <select id={ids.workflow} value={filter.workflowId ?? ""} onChange={(e) => onChange({ ...filter, workflowId: e.target.value || null })}>
         <option value="">All</option>
         {summary.byWorkflow.map((w) => (
           <option key={w.workflowId} value={w.workflowId}>
@@ -44,7 +42,8 @@ export function QueueFilters({ filter, onChange, summary }: Props) {
       <select
         id={ids.tier}
         value={filter.tier ?? ""}
-        onChange={(e) => onChange({ ...filter, tier: e.target.value ? listedValue(OVERSIGHT_MODELS, e.target.value) : null })}>
+        onChange={(e) => onChange({ ...filter, tier: e.target.value ? listedValue(OVERSIGHT_MODELS, e.target.value) : null })}
+      >
         <option value="">All</option>
         {OVERSIGHT_MODELS.map((t) => (
           <option key={t} value={t}>

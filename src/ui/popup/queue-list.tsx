@@ -43,7 +43,18 @@ function localState(item: QueueItem): string | null {
   return null
 }
 
-export function QueueList({ items, total = items.length, selectedIndex, focusSelected, nowMs, onSelect, onOpen, onQuickApprove, onDismiss, approvingIds }: Props) {
+export function QueueList({
+  items,
+  total = items.length,
+  selectedIndex,
+  focusSelected,
+  nowMs,
+  onSelect,
+  onOpen,
+  onQuickApprove,
+  onDismiss,
+  approvingIds
+}: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -70,7 +81,8 @@ export function QueueList({ items, total = items.length, selectedIndex, focusSel
       <ul
         aria-label={`Pending proposals, ${total}`}
         className="queue"
-        style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0, padding: 0 }}>
+        style={{ height: virtualizer.getTotalSize(), position: "relative", margin: 0, padding: 0 }}
+      >
         {virtualizer.getVirtualItems().map((row) => {
           const item = items[row.index]
           const p = item.proposal
@@ -84,16 +96,13 @@ export function QueueList({ items, total = items.length, selectedIndex, focusSel
               aria-posinset={row.index + 1}
               aria-current={selected ? "true" : undefined}
               className={`row${selected ? " selected" : ""}${p.local?.conflict || p.local?.failure ? " conflict" : ""}`}
-              style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}>
-              <button
-                type="button"
-                className="row-open"
-                onFocus={() => onSelect(row.index)}
-                onClick={() => onOpen(item)}>
+              style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${row.start}px)` }}
+            >
+              <button type="button" className="row-open" onFocus={() => onSelect(row.index)} onClick={() => onOpen(item)}>
                 <span className="row-title">{p.title}</span>
                 <span className="row-meta">
-                  {item.workflowName} · {platformLabel(p.target.platform)} · {formatWaiting(item.createdAtMs, nowMs)} ·{" "}
-                  {OVERSIGHT_MODEL_LABELS[item.tier]} · {riskLabel(item.riskScore)}
+                  {item.workflowName} · {platformLabel(p.target.platform)} · {formatWaiting(item.createdAtMs, nowMs)} · {OVERSIGHT_MODEL_LABELS[item.tier]} ·{" "}
+                  {riskLabel(item.riskScore)}
                   {item.needsQuorum && ` · ${p.approvals}/${p.quorum} approvals`}
                   <DeadlineNote proposal={p} now={nowMs} separator=" · " />
                 </span>
@@ -105,7 +114,12 @@ export function QueueList({ items, total = items.length, selectedIndex, focusSel
                 </button>
               )}
               {p.local?.queuedBy && (
-                <button type="button" className="secondary small" aria-label={`Discard ${p.local.queuedBy.name}'s queued decision on ${p.title}`} onClick={() => onDismiss(item)}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  aria-label={`Discard ${p.local.queuedBy.name}'s queued decision on ${p.title}`}
+                  onClick={() => onDismiss(item)}
+                >
                   Discard
                 </button>
               )}
@@ -115,7 +129,8 @@ export function QueueList({ items, total = items.length, selectedIndex, focusSel
                   className="quick-approve"
                   aria-label={`Approve ${p.title}`}
                   disabled={approvingIds.has(p.id)}
-                  onClick={() => onQuickApprove(item)}>
+                  onClick={() => onQuickApprove(item)}
+                >
                   Approve
                 </button>
               )}

@@ -27,15 +27,12 @@ export function QueueSummaryView({ summary, nowMs }: { summary: QueueSummary; no
               <span>{w.name}</span> <strong>{w.count}</strong>
             </li>
           ))}
-          {summary.byWorkflow.length > TOP_WORKFLOWS && (
-            <li>+{summary.byWorkflow.length - TOP_WORKFLOWS} more workflows</li>
-          )}
+          {summary.byWorkflow.length > TOP_WORKFLOWS && <li>+{summary.byWorkflow.length - TOP_WORKFLOWS} more workflows</li>}
         </ul>
       )}
       {summary.oldest && (
         <p className="oldest">
-          Oldest waiting: <span>{summary.oldest.proposal.title}</span> (
-          {describeWaiting(summary.oldest.createdAtMs, nowMs)})
+          Oldest waiting: <span>{summary.oldest.proposal.title}</span> ({describeWaiting(summary.oldest.createdAtMs, nowMs)})
         </p>
       )}
     </section>

@@ -29,12 +29,7 @@ export function RejectForm({ proposal, onClose }: { proposal: Pick<QueueEntry, "
   }
 
   return (
-    <form
-      className="dialog"
-      role="dialog"
-      aria-labelledby={ids.heading}
-      onSubmit={onSubmit}
-      onKeyDown={(e) => e.key === "Escape" && onClose()}>
+    <form className="dialog" role="dialog" aria-labelledby={ids.heading} onSubmit={onSubmit} onKeyDown={(e) => e.key === "Escape" && onClose()}>
       <p id={ids.heading} className="dialog-title">
         Reject “{proposal.title}”
       </p>

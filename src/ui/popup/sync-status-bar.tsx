@@ -5,8 +5,7 @@ import { formatWaiting } from "./waiting-time"
 
 function describeStatus(status: SyncStatus, nowMs: number): { text: string; tone: "ok" | "warn" | "error" } {
   if (!status.configured) return { text: "Not connected: set the server URL and token in Settings", tone: "warn" }
-  if (status.syncing)
-    return { text: status.progress ? `Syncing… ${status.progress.pulled} pulled` : "Syncing…", tone: "ok" }
+  if (status.syncing) return { text: status.progress ? `Syncing… ${status.progress.pulled} pulled` : "Syncing…", tone: "ok" }
   if (status.error) return { text: `${status.online ? "Sync error" : "Offline"}: ${status.error}`, tone: "error" }
   if (!status.online) return { text: "Offline: decisions are kept and sent when the server is reachable", tone: "warn" }
   const last = !status.lastSyncAt
@@ -36,7 +35,8 @@ export function SyncStatusBar({ status, nowMs }: { status: SyncStatus | undefine
         type="button"
         className="secondary small"
         disabled={syncNow.isPending || status?.syncing || status?.configured === false}
-        onClick={() => syncNow.mutate()}>
+        onClick={() => syncNow.mutate()}
+      >
         Sync now
       </button>
     </section>

@@ -56,7 +56,8 @@ export default function TierSettingsScreen() {
               type="button"
               autoFocus
               disabled={change.isPending}
-              onClick={() => change.mutate({ id: pending.workflow.id, change: pending.change }, { onSuccess: () => setPending(null) })}>
+              onClick={() => change.mutate({ id: pending.workflow.id, change: pending.change }, { onSuccess: () => setPending(null) })}
+            >
               {pending.confirm}
             </button>
             <button type="button" className="secondary" onClick={() => setPending(null)}>
@@ -133,7 +134,8 @@ function WorkflowRow({
                 question: `Switch “${w.name}” from ${OVERSIGHT_MODEL_LABELS[w.model]} to ${OVERSIGHT_MODEL_LABELS[model]}? New proposals follow the new model; the change is recorded in the audit log.`,
                 confirm: "Switch model"
               })
-            }}>
+            }}
+          >
             {OversightModel.options.map((m) => (
               <option key={m} value={m}>
                 {OVERSIGHT_MODEL_LABELS[m]}
@@ -148,7 +150,12 @@ function WorkflowRow({
             onClick={() =>
               onAsk(
                 w.paused
-                  ? { workflow: w, change: { paused: false }, question: `Resume “${w.name}”? Its proposals follow its model again; recorded in the audit log.`, confirm: "Resume" }
+                  ? {
+                      workflow: w,
+                      change: { paused: false },
+                      question: `Resume “${w.name}”? Its proposals follow its model again; recorded in the audit log.`,
+                      confirm: "Resume"
+                    }
                   : {
                       workflow: w,
                       change: { paused: true },
@@ -156,7 +163,8 @@ function WorkflowRow({
                       confirm: "Pause"
                     }
               )
-            }>
+            }
+          >
             {w.paused ? "Resume" : "Pause"}
           </button>
         </div>

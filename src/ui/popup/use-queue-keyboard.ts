@@ -21,9 +21,7 @@ export function useQueueKeyboard(handlers: QueueKeyHandlers, enabled: boolean) {
     if (!enabled) return
     function onKeyDown(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return
-      const action = { j: "next", k: "previous", a: "approve", r: "reject" }[event.key.toLowerCase()] as
-        | keyof QueueKeyHandlers
-        | undefined
+      const action = { j: "next", k: "previous", a: "approve", r: "reject" }[event.key.toLowerCase()] as keyof QueueKeyHandlers | undefined
       if (!action) return
       event.preventDefault()
       latest.current[action]()

@@ -68,9 +68,7 @@ export function queueVersion(status: SyncStatus | undefined): string | null {
 function mergeProposals(client: QueryClient, updated: readonly LocalProposal[]) {
   if (updated.length === 0) return
   const byId = new Map<string, QueueEntry>(updated.map((p) => [p.id, toQueueEntry(p)]))
-  client.setQueryData<QueueData>(queryKeys.queue, (queue) =>
-    queue ? { ...queue, proposals: queue.proposals.map((p) => byId.get(p.id) ?? p) } : queue
-  )
+  client.setQueryData<QueueData>(queryKeys.queue, (queue) => (queue ? { ...queue, proposals: queue.proposals.map((p) => byId.get(p.id) ?? p) } : queue))
   for (const proposal of updated) {
     if (client.getQueryData(queryKeys.proposal(proposal.id))) client.setQueryData(queryKeys.proposal(proposal.id), { proposal })
   }

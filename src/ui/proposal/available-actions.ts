@@ -11,7 +11,8 @@ export type PanelAction = "approve" | "reject" | "edit" | "revert" | "pause"
  */
 export function ranUnderPolicy(proposal: Pick<LocalProposal, "status" | "review" | "decisions">, workflow: Workflow | undefined): boolean {
   if (proposal.status !== "auto_approved" && proposal.status !== "executed") return false
-  const autoApproved = proposal.status === "auto_approved" || proposal.review?.outcome === "auto_approved" || proposal.decisions.some((d) => d.action === "auto_approve")
+  const autoApproved =
+    proposal.status === "auto_approved" || proposal.review?.outcome === "auto_approved" || proposal.decisions.some((d) => d.action === "auto_approve")
   return autoApproved || workflow?.model === "monitor" || workflow?.model === "exception"
 }
 

@@ -35,7 +35,11 @@ export function describeHistoryEntry(entry: HistoryEntry): HistoryLine {
     case "created": {
       const held = entry.review ? entry.review.text : null
       const deadline = entry.expiresAt ? `deadline ${entry.expiresAt}` : null
-      return { who, what: entry.status === "auto_approved" ? "proposed it (auto-approved)" : "proposed it", detail: [held, deadline].filter(Boolean).join(" · ") || null }
+      return {
+        who,
+        what: entry.status === "auto_approved" ? "proposed it (auto-approved)" : "proposed it",
+        detail: [held, deadline].filter(Boolean).join(" · ") || null
+      }
     }
     case "auto_approve":
       return { who, what: "auto-approved it", detail: entry.rule || null }
@@ -48,11 +52,20 @@ export function describeHistoryEntry(entry: HistoryEntry): HistoryLine {
     case "revert":
       return { who, what: "reverted it", detail: reasonText(entry.reason) }
     case "pause":
-      return { who, what: entry.workflowPaused === false ? "asked to pause the workflow (already paused)" : "paused the workflow", detail: reasonText(entry.reason) }
+      return {
+        who,
+        what: entry.workflowPaused === false ? "asked to pause the workflow (already paused)" : "paused the workflow",
+        detail: reasonText(entry.reason)
+      }
     case "execution":
       return {
         who,
-        what: entry.outcome === "executed" ? "reported it executed" : entry.outcome === "failed" ? "reported it failed" : "found the target changed: back to review",
+        what:
+          entry.outcome === "executed"
+            ? "reported it executed"
+            : entry.outcome === "failed"
+              ? "reported it failed"
+              : "found the target changed: back to review",
         detail: entry.detail
       }
     case "expire":

@@ -11,15 +11,7 @@ const QUEUED_LABELS: Record<DecisionAction, string> = {
 }
 
 /** How our copy differs from the server's: a decision still in the outbox, or one the server refused. */
-export function LocalStateNotice({
-  local,
-  online,
-  onDismiss
-}: {
-  local: LocalProposal["local"]
-  online: boolean
-  onDismiss?: () => void
-}) {
+export function LocalStateNotice({ local, online, onDismiss }: { local: LocalProposal["local"]; online: boolean; onDismiss?: () => void }) {
   const trusted = useTrustedHandler()
   if (!local) return null
   const refusal = local.conflict ? { title: "Conflict", ...local.conflict } : local.failure ? { title: "Not accepted", ...local.failure } : null
@@ -27,8 +19,8 @@ export function LocalStateNotice({
     <>
       {local.pendingAction && local.queuedBy && (
         <div className="notice queued" role="status">
-          {QUEUED_LABELS[local.pendingAction]} queued by {local.queuedBy.name} on {local.queuedBy.server}: it is sent only with{" "}
-          {local.queuedBy.name}'s account, when that account is connected again.
+          {QUEUED_LABELS[local.pendingAction]} queued by {local.queuedBy.name} on {local.queuedBy.server}: it is sent only with {local.queuedBy.name}'s account,
+          when that account is connected again.
           {onDismiss && (
             <button type="button" className="link" onClick={trusted(() => onDismiss())}>
               Discard

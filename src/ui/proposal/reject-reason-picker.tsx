@@ -27,11 +27,19 @@ export function RejectReasonPicker({ onReject, onCancel }: { onReject: (reason: 
         if (otherOpen || target.tagName === "TEXTAREA" || !(index >= 0 && index < REJECTION_REASON_ORDER.length)) return
         e.preventDefault()
         pick(REJECTION_REASON_ORDER[index])
-      })}>
+      })}
+    >
       <p className="prompt">Why reject?</p>
       <div className="reason-buttons">
         {REJECTION_REASON_ORDER.map((code, i) => (
-          <button key={code} type="button" className="reason" autoFocus={i === 0} aria-pressed={code === "other" ? otherOpen : undefined} onClick={trusted(() => pick(code))}>
+          <button
+            key={code}
+            type="button"
+            className="reason"
+            autoFocus={i === 0}
+            aria-pressed={code === "other" ? otherOpen : undefined}
+            onClick={trusted(() => pick(code))}
+          >
             {REJECTION_REASON_LABELS[code]} <kbd aria-hidden="true">{i + 1}</kbd>
           </button>
         ))}

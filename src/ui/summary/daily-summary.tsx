@@ -41,7 +41,11 @@ export function DailySummary({ now = Date.now(), onOpenProposal, dayActions }: D
     <section className="daily-summary" aria-labelledby={`${dateId}-heading`}>
       <style>{SUMMARY_CSS}</style>
       <h2 id={`${dateId}-heading`}>
-        Daily summary <span className="summary-utc">· {date === yesterday ? "yesterday, " : ""}{date} (UTC day)</span>
+        Daily summary{" "}
+        <span className="summary-utc">
+          · {date === yesterday ? "yesterday, " : ""}
+          {date} (UTC day)
+        </span>
       </h2>
       <div className="summary-dates">
         <button type="button" className="secondary small" aria-pressed={date === yesterday} onClick={() => choose(yesterday)}>
@@ -142,7 +146,15 @@ const STATUS_WORDS: Partial<Record<SummaryItem["status"], string>> = {
   approved: "approved"
 }
 
-function SummaryItemRow({ item, workflow, onOpenProposal }: { item: SummaryItem | EscalatedItem; workflow: WorkflowSummary; onOpenProposal?: (id: string) => void }) {
+function SummaryItemRow({
+  item,
+  workflow,
+  onOpenProposal
+}: {
+  item: SummaryItem | EscalatedItem
+  workflow: WorkflowSummary
+  onOpenProposal?: (id: string) => void
+}) {
   const decide = useSummaryDecision()
   const queued = decide.data?.proposal.local?.pendingAction
   const escalatedFor = "reason" in item ? (ESCALATION_REASON_LABELS[item.reason] ?? item.reason) : null
@@ -173,7 +185,13 @@ function SummaryItemRow({ item, workflow, onOpenProposal }: { item: SummaryItem 
       {(item.revertible || !workflow.paused) && !escalatedFor && (
         <span className="summary-item-actions">
           {item.revertible && (
-            <button type="button" className="danger small" disabled={busy} aria-label={`Revert ${item.title}`} onClick={() => decide.mutate({ item, action: "revert" })}>
+            <button
+              type="button"
+              className="danger small"
+              disabled={busy}
+              aria-label={`Revert ${item.title}`}
+              onClick={() => decide.mutate({ item, action: "revert" })}
+            >
               Revert
             </button>
           )}
@@ -183,7 +201,8 @@ function SummaryItemRow({ item, workflow, onOpenProposal }: { item: SummaryItem 
               className="secondary small"
               disabled={busy}
               aria-label={`Pause workflow ${workflow.name} (from ${item.title})`}
-              onClick={() => decide.mutate({ item, action: "pause" })}>
+              onClick={() => decide.mutate({ item, action: "pause" })}
+            >
               Pause workflow
             </button>
           )}

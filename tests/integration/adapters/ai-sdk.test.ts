@@ -33,13 +33,15 @@ function emailTool(applied: Input[]) {
   })
 }
 
-const propose = (workflowId = "email-copy") => (input: Input): ProposalCreate =>
-  proposalBody({
-    workflowId,
-    target: { platform: "hubspot", kind: "email", id: input.emailId, url: `https://app.hubspot.com/email/1/edit/${input.emailId}` },
-    title: `Subject for email ${input.emailId}`,
-    change: { kind: "content", field: "subject", format: "text", before: OLD_SUBJECT, after: input.subject }
-  })
+const propose =
+  (workflowId = "email-copy") =>
+  (input: Input): ProposalCreate =>
+    proposalBody({
+      workflowId,
+      target: { platform: "hubspot", kind: "email", id: input.emailId, url: `https://app.hubspot.com/email/1/edit/${input.emailId}` },
+      title: `Subject for email ${input.emailId}`,
+      change: { kind: "content", field: "subject", format: "text", before: OLD_SUBJECT, after: input.subject }
+    })
 const toInput = (change: Change, input: Input): Input => (change.kind === "content" ? { ...input, subject: change.after } : input)
 
 const usage = { inputTokens: { total: 10, noCache: 10, cacheRead: 0, cacheWrite: 0 }, outputTokens: { total: 5, text: 5, reasoning: 0 } }
@@ -82,7 +84,9 @@ describe("Vercel AI SDK: needsApproval answered by Signoff", () => {
     expect(applied).toEqual([{ emailId: "501", subject: "November: what's new" }])
     const final = (await cast.api.get(`/v1/proposals/${id}`, cast.ana)).body
     expect(final.status).toBe("executed")
-    expect(decided.body.proposal.contentHash).toBe(canonicalHash({ kind: "content", field: "subject", format: "text", before: OLD_SUBJECT, after: "November: what's new" }))
+    expect(decided.body.proposal.contentHash).toBe(
+      canonicalHash({ kind: "content", field: "subject", format: "text", before: OLD_SUBJECT, after: "November: what's new" })
+    )
   })
 
   it("denies a rejected call with the reviewer's reason, which the model then reads, and runs nothing", async () => {

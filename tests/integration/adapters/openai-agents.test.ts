@@ -39,9 +39,7 @@ type Input = { emailId: string; subject: string }
 const callsTool = (callId: string, input: Input): ModelResponse["output"] => [
   { type: "function_call", callId, name: "set_subject", arguments: JSON.stringify(input), status: "completed" }
 ]
-const says = (text: string): ModelResponse["output"] => [
-  { type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text }] }
-]
+const says = (text: string): ModelResponse["output"] => [{ type: "message", role: "assistant", status: "completed", content: [{ type: "output_text", text }] }]
 
 const propose = (_toolName: string, raw: unknown): ProposalCreate => {
   const input = raw as Input
@@ -89,7 +87,9 @@ describe("OpenAI Agents SDK: interruptions decided in Signoff", () => {
       resolveInterruptions(first, { client, propose }),
       decideWhenProposed("601", { action: "edit", edits: { after: "November: what's new" } })
     ])
-    expect(resolved).toEqual([expect.objectContaining({ callId: "call_edit_1", toolName: "set_subject", outcome: expect.objectContaining({ status: "approved", edited: true }) })])
+    expect(resolved).toEqual([
+      expect.objectContaining({ callId: "call_edit_1", toolName: "set_subject", outcome: expect.objectContaining({ status: "approved", edited: true }) })
+    ])
 
     const second = await run(agent, first.state)
     expect(second.finalOutput).toBe("Done.")

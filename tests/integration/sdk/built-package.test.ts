@@ -73,7 +73,9 @@ console.log(JSON.stringify({ id: created.id, status: read.status, contentHash: c
   })
 
   it("refuses to start the MCP server without SIGNOFF_TOKEN, saying how to get one", async () => {
-    const failure = await run(process.execPath, [join(dist, "mcp/stdio.js")], { env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" } }).catch((e: { code: number; stderr: string }) => e)
+    const failure = await run(process.execPath, [join(dist, "mcp/stdio.js")], { env: { PATH: process.env.PATH ?? "", NODE_ENV: "production" } }).catch(
+      (e: { code: number; stderr: string }) => e
+    )
     expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("token create --role agent") })
   })
 })

@@ -112,7 +112,7 @@ describe("waitForDecision", () => {
   })
 
   it("keeps waiting across a quorum: one approval of two is still pending", async () => {
-    await api.put("/v1/workflows/two-person", (await server.token("admin", "Root")), { name: "Two-person", model: "approve", quorum: 2 })
+    await api.put("/v1/workflows/two-person", await server.token("admin", "Root"), { name: "Two-person", model: "approve", quorum: 2 })
     const ben = await server.token("reviewer", "Ben")
     const { id } = await sdk.createProposal(proposalBody({ workflowId: "two-person" }))
     await api.decide(ana, id, { action: "approve", proposalVersion: 1 })

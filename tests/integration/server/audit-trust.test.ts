@@ -80,19 +80,22 @@ describe("the audit chain detects tampering by someone who can write the databas
       [a!, b!],
       [b!, a!]
     ] as const)
-      await h.server.sql("UPDATE audit_log SET at = ?, event = ?, actor_name = ?, actor_role = ?, actor_principal_id = ?, proposal_id = ?, workflow_id = ?, data = ?, prev_hash = ?, hash = ? WHERE seq = ?", [
-        source.at,
-        source.event,
-        source.actor_name,
-        source.actor_role,
-        source.actor_principal_id,
-        source.proposal_id,
-        source.workflow_id,
-        source.data,
-        source.prev_hash,
-        source.hash,
-        target.seq
-      ])
+      await h.server.sql(
+        "UPDATE audit_log SET at = ?, event = ?, actor_name = ?, actor_role = ?, actor_principal_id = ?, proposal_id = ?, workflow_id = ?, data = ?, prev_hash = ?, hash = ? WHERE seq = ?",
+        [
+          source.at,
+          source.event,
+          source.actor_name,
+          source.actor_role,
+          source.actor_principal_id,
+          source.proposal_id,
+          source.workflow_id,
+          source.data,
+          source.prev_hash,
+          source.hash,
+          target.seq
+        ]
+      )
     expect(await h.verifyNow()).toMatchObject({ ok: false, firstBroken: { seq: Number(a!.seq) } })
   })
 
@@ -103,9 +106,13 @@ describe("the audit chain detects tampering by someone who can write the databas
     for (const row of rows) {
       const data = JSON.parse(row.data as string)
       if (row.event === "decision") data.reason = { code: "compliance" }
-      const actor = row.actor_principal_id ? { name: row.actor_name, role: row.actor_role, principalId: row.actor_principal_id } : { name: row.actor_name, role: row.actor_role }
+      const actor = row.actor_principal_id
+        ? { name: row.actor_name, role: row.actor_role, principalId: row.actor_principal_id }
+        : { name: row.actor_name, role: row.actor_role }
       const entry = { seq: Number(row.seq), at: row.at, event: row.event, actor, proposalId: row.proposal_id, workflowId: row.workflow_id, data, prevHash }
-      const hash = createHmac("sha256", forgedKey).update(prevHash + canonicalJson(entry)).digest("hex")
+      const hash = createHmac("sha256", forgedKey)
+        .update(prevHash + canonicalJson(entry))
+        .digest("hex")
       await h.server.sql("UPDATE audit_log SET data = ?, prev_hash = ?, hash = ? WHERE seq = ?", [JSON.stringify(data), prevHash, hash, row.seq])
       prevHash = hash
     }
@@ -200,4 +207,3 @@ describe("the audit key lives outside the database", () => {
     }
   })
 })
-

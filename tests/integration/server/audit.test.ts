@@ -14,7 +14,12 @@ beforeAll(async () => {
   // One of everything the log must record.
   await api.put("/v1/workflows/runs-alone", admin, { name: "Runs alone", model: "monitor" })
   const pending = (await api.createProposal(agent)).body
-  await api.decide(ana, pending.id, { action: "reject", reason: { code: "other", text: "Says \"free\", legal said no, twice" }, proposalVersion: 1, reviewMs: 5_000 })
+  await api.decide(ana, pending.id, {
+    action: "reject",
+    reason: { code: "other", text: 'Says "free", legal said no, twice' },
+    proposalVersion: 1,
+    reviewMs: 5_000
+  })
   const ran = (await api.createProposal(agent, { workflowId: "runs-alone" })).body
   await api.post(`/v1/proposals/${ran.id}/execution`, agent, { outcome: "executed", contentHash: ran.contentHash })
   await api.decide(ana, ran.id, { action: "revert", proposalVersion: 2 })
@@ -26,7 +31,11 @@ async function exportJsonl(query = ""): Promise<AuditEntry[]> {
   const res = await api.get(`/v1/audit?format=jsonl${query}`, admin)
   expect(res.status).toBe(200)
   expect(res.headers.get("content-type")).toMatch(/application\/x-ndjson/)
-  return (res.body as string).trim().split("\n").filter(Boolean).map((line) => AuditEntry.parse(JSON.parse(line)))
+  return (res.body as string)
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => AuditEntry.parse(JSON.parse(line)))
 }
 
 describe("the audit log", () => {

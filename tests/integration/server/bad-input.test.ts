@@ -67,11 +67,7 @@ describe("bad proposal bodies", () => {
   })
 
   it("unknown field inside the change → 400", () =>
-    expectRefusedWithoutWrites(
-      () => api.post("/v1/proposals", agent, { ...body, change: { ...body.change, sneaky: true } }),
-      400,
-      "bad_request"
-    ))
+    expectRefusedWithoutWrites(() => api.post("/v1/proposals", agent, { ...body, change: { ...body.change, sneaky: true } }), 400, "bad_request"))
 
   it("an unknown change kind → 400", () =>
     expectRefusedWithoutWrites(() => api.post("/v1/proposals", agent, { ...body, change: { kind: "teleport" } }), 400, "bad_request"))
@@ -105,12 +101,7 @@ describe("bad proposal bodies", () => {
     expectRefusedWithoutWrites(() => api.post("/v1/proposals", agent, { ...body, workflowId: "../etc" }), 400, "bad_request"))
 
   it("an expiresAt already in the past → 400", () =>
-    expectRefusedWithoutWrites(
-      () => api.post("/v1/proposals", agent, { ...body, expiresAt: "2001-01-01T00:00:00Z" }),
-      400,
-      "bad_request",
-      /future/
-    ))
+    expectRefusedWithoutWrites(() => api.post("/v1/proposals", agent, { ...body, expiresAt: "2001-01-01T00:00:00Z" }), 400, "bad_request", /future/))
 
   it("a body over 1 MB → 413", () =>
     expectRefusedWithoutWrites(
@@ -119,8 +110,7 @@ describe("bad proposal bodies", () => {
       "payload_too_large"
     ))
 
-  it("an empty Idempotency-Key → 400", () =>
-    expectRefusedWithoutWrites(() => api.createProposal(agent, {}, { "idempotency-key": " " }), 400, "bad_request"))
+  it("an empty Idempotency-Key → 400", () => expectRefusedWithoutWrites(() => api.createProposal(agent, {}, { "idempotency-key": " " }), 400, "bad_request"))
 })
 
 describe("bad decisions", () => {
@@ -159,8 +149,7 @@ describe("bad decisions", () => {
   it("an unknown action → 400", () =>
     expectRefusedWithoutWrites(() => api.decide(reviewer, pending.id, { action: "shrug", proposalVersion: pending.version }), 400, "bad_request"))
 
-  it("a missing proposalVersion → 400", () =>
-    expectRefusedWithoutWrites(() => api.decide(reviewer, pending.id, { action: "approve" }), 400, "bad_request"))
+  it("a missing proposalVersion → 400", () => expectRefusedWithoutWrites(() => api.decide(reviewer, pending.id, { action: "approve" }), 400, "bad_request"))
 
   it("a negative reviewMs → 400", () =>
     expectRefusedWithoutWrites(
@@ -212,8 +201,7 @@ describe("bad queries and ids", () => {
   it("sync with a non-numeric limit → 400", () => expectRefusedWithoutWrites(() => api.get("/v1/sync?limit=lots", reviewer), 400, "bad_request"))
   it("sync with an unknown parameter → 400", () => expectRefusedWithoutWrites(() => api.get("/v1/sync?since=0&full=1", reviewer), 400, "bad_request"))
   it("list with an unknown status → 400", () => expectRefusedWithoutWrites(() => api.get("/v1/proposals?status=maybe", reviewer), 400, "bad_request"))
-  it("wait longer than 60 s → 400", () =>
-    expectRefusedWithoutWrites(() => api.get(`/v1/proposals/${pending.id}/wait?timeout=61`, agent), 400, "bad_request"))
+  it("wait longer than 60 s → 400", () => expectRefusedWithoutWrites(() => api.get(`/v1/proposals/${pending.id}/wait?timeout=61`, agent), 400, "bad_request"))
   it("stats over a window of 0 days → 400", () => expectRefusedWithoutWrites(() => api.get("/v1/stats?window=0", reviewer), 400, "bad_request"))
   it("summary with a malformed date → 400", () => expectRefusedWithoutWrites(() => api.get("/v1/summary?date=yesterday", reviewer), 400, "bad_request"))
   it("audit export in an unknown format → 400", () => expectRefusedWithoutWrites(() => api.get("/v1/audit?format=xml", admin), 400, "bad_request"))
@@ -224,8 +212,7 @@ describe("bad queries and ids", () => {
 describe("bad workflow updates", () => {
   it("a threshold above 1 → 400", () =>
     expectRefusedWithoutWrites(() => api.put("/v1/workflows/wf-a", admin, { name: "A", model: "exception", threshold: 1.5 }), 400, "bad_request"))
-  it("an unknown model → 400", () =>
-    expectRefusedWithoutWrites(() => api.put("/v1/workflows/wf-a", admin, { name: "A", model: "yolo" }), 400, "bad_request"))
+  it("an unknown model → 400", () => expectRefusedWithoutWrites(() => api.put("/v1/workflows/wf-a", admin, { name: "A", model: "yolo" }), 400, "bad_request"))
   it("an unknown field → 400", () =>
     expectRefusedWithoutWrites(() => api.put("/v1/workflows/wf-a", admin, { name: "A", model: "approve", owner: "me" }), 400, "bad_request"))
   it("a quorum of 0 → 400", () =>

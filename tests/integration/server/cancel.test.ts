@@ -17,8 +17,7 @@ beforeAll(async () => {
 })
 afterAll(() => server.close())
 
-const cancel = (token: string, id: string, body: unknown, headers?: Record<string, string>) =>
-  api.post(`/v1/proposals/${id}/cancel`, token, body, headers)
+const cancel = (token: string, id: string, body: unknown, headers?: Record<string, string>) => api.post(`/v1/proposals/${id}/cancel`, token, body, headers)
 
 async function pending(): Promise<{ id: string; version: number }> {
   const { body } = await api.createProposal(agent)
@@ -38,7 +37,11 @@ describe("an agent cancels its own proposal", () => {
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ id, status: "cancelled", version: 2 })
     expect(res.body.decisions).toEqual([
-      expect.objectContaining({ action: "cancel", actor: expect.objectContaining({ name: "bot", role: "agent", principalId: expect.any(String) }), reason: { code: "other", text: "Superseded by a newer draft" } })
+      expect.objectContaining({
+        action: "cancel",
+        actor: expect.objectContaining({ name: "bot", role: "agent", principalId: expect.any(String) }),
+        reason: { code: "other", text: "Superseded by a newer draft" }
+      })
     ])
   })
 

@@ -63,7 +63,9 @@ describe("token and audit commands", { timeout: 90_000 }, () => {
     const { stdout } = await server(["token", "create", "--role", "agent", "--name", "scoped-bot", "--workflows", "email-copy,enrich", "--expires", "30d"])
     expect(lastLine(stdout)).toMatch(/^so_/)
     const line = (await tokenLines()).find((l) => l.includes('name="scoped-bot"'))!
-    expect(line).toMatch(/^[0-9A-Z]{26} principal=[0-9A-Z]{26} role=agent name="scoped-bot" workflows=email-copy,enrich created=\S+ expires=\d{4}-\d\d-\d\dT\S+ revoked=no$/)
+    expect(line).toMatch(
+      /^[0-9A-Z]{26} principal=[0-9A-Z]{26} role=agent name="scoped-bot" workflows=email-copy,enrich created=\S+ expires=\d{4}-\d\d-\d\dT\S+ revoked=no$/
+    )
     const expires = Date.parse(line.match(/expires=(\S+)/)![1]!)
     expect(Math.round((expires - Date.now()) / 86_400_000)).toBe(30)
   })
@@ -111,16 +113,20 @@ describe("token and audit commands", { timeout: 90_000 }, () => {
     const tampered = new Database(copy)
     tampered.prepare("UPDATE audit_log SET actor_name = 'Mallory' WHERE seq = 1").run()
     tampered.close()
-    const result = await run(process.execPath, ["--import", "tsx", "server/main.ts", "audit", "verify"], { env: { ...env, SIGNOFF_DB: copy }, cwd: process.cwd() }).catch(
-      (e: { code: number; stdout: string }) => e
-    )
+    const result = await run(process.execPath, ["--import", "tsx", "server/main.ts", "audit", "verify"], {
+      env: { ...env, SIGNOFF_DB: copy },
+      cwd: process.cwd()
+    }).catch((e: { code: number; stdout: string }) => e)
     expect(result).toMatchObject({ code: 1 })
     expect(JSON.parse(lastLine(result.stdout))).toMatchObject({ ok: false, firstBroken: { seq: 1 } })
   })
 
   it("serves tokens the CLI scoped: /v1/me shows the scope", async () => {
     const { stdout } = await server(["token", "create", "--role", "agent", "--name", "me-bot", "--workflows", "*"])
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { env: { ...env, PORT: "0", HOST: "127.0.0.1" }, stdio: ["ignore", "pipe", "inherit"] })
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      env: { ...env, PORT: "0", HOST: "127.0.0.1" },
+      stdio: ["ignore", "pipe", "inherit"]
+    })
     children.push(child)
     const url = await new Promise<string>((resolve) => {
       let out = ""

@@ -66,7 +66,9 @@ beforeAll(async () => {
     } else enrichRan.push(p.id)
   }
   const toRevert = (await api.get(`/v1/proposals/${enrichRan[0]}`, ana)).body
-  expect((await api.decide(ana, toRevert.id, { action: "revert", reason: { code: "inaccurate", text: "wrong company" }, proposalVersion: toRevert.version })).status).toBe(200)
+  expect(
+    (await api.decide(ana, toRevert.id, { action: "revert", reason: { code: "inaccurate", text: "wrong company" }, proposalVersion: toRevert.version })).status
+  ).toBe(200)
   enrichReverted = toRevert.id
 
   // triage (exception): 2 auto-approved, then escalations: low confidence, an edge case, a review rule.
@@ -84,7 +86,10 @@ beforeAll(async () => {
   await execute(cleared)
   const moved = await propose("copy", { title: "Target moved", baseSnapshotHash: "snap-1" })
   const movedApproved = (await api.decide(ana, moved.id, { action: "approve", proposalVersion: 1 })).body.proposal
-  expect((await api.post(`/v1/proposals/${moved.id}/execution`, agent, { outcome: "executed", contentHash: movedApproved.contentHash, snapshotHash: "snap-2" })).status).toBe(409)
+  expect(
+    (await api.post(`/v1/proposals/${moved.id}/execution`, agent, { outcome: "executed", contentHash: movedApproved.contentHash, snapshotHash: "snap-2" }))
+      .status
+  ).toBe(409)
 
   // nurture (monitor, paused): held for a person.
   await propose("nurture", { title: "Held by the pause" })
@@ -193,7 +198,10 @@ describe("the downloadable report", () => {
     const lines = (res.body as string).trimEnd().split("\r\n")
     expect(lines[0]).toBe(SUMMARY_REPORT_COLUMNS.join(","))
     const summary = await summaryOf(DAY_1)
-    const items = summary.workflows.reduce((n, w) => n + w.executed.length + w.autoApproved.length + w.failed.length + w.reverted.length + w.escalated.length + w.spotCheck.items.length, 0)
+    const items = summary.workflows.reduce(
+      (n, w) => n + w.executed.length + w.autoApproved.length + w.failed.length + w.reverted.length + w.escalated.length + w.spotCheck.items.length,
+      0
+    )
     expect(lines).toHaveLength(items + 1)
     expect(lines.filter((l) => l.includes(",escalated,"))).toHaveLength(5)
   })
@@ -201,7 +209,10 @@ describe("the downloadable report", () => {
   it("is JSONL with the same rows", async () => {
     const res = await api.get(`/v1/summary?date=${DAY_1}&format=jsonl`, ana)
     expect(res.headers.get("content-type")).toMatch(/^application\/x-ndjson/)
-    const rows = (res.body as string).trimEnd().split("\n").map((l) => JSON.parse(l))
+    const rows = (res.body as string)
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l))
     expect(Object.keys(rows[0])).toEqual([...SUMMARY_REPORT_COLUMNS])
     expect(rows.filter((r) => r.section === "spotCheck" && r.workflow_id === "enrich")).toHaveLength(3)
   })

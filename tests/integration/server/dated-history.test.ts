@@ -53,7 +53,10 @@ describe("a dated history seeded into a fresh database", () => {
     const verify = await api.get("/v1/audit/verify", admin())
     expect(verify.body).toMatchObject({ ok: true, firstBroken: null })
     const entries = (await api.get("/v1/audit?format=jsonl", admin())).body as string
-    const times = entries.trim().split("\n").map((line) => (JSON.parse(line) as { at: string }).at)
+    const times = entries
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { at: string }).at)
     expect(times.length).toBeGreaterThan(history.events.length)
     expect([...times].sort()).toEqual(times)
     expect(times.at(-1)! <= new Date().toISOString()).toBe(true)
@@ -85,7 +88,10 @@ describe("a dated history seeded into a fresh database", () => {
   })
 
   it("records the admin's change of a workflow's model on the day it happened", async () => {
-    const entries = ((await api.get("/v1/audit?format=jsonl", admin())).body as string).trim().split("\n").map((l) => JSON.parse(l))
+    const entries = ((await api.get("/v1/audit?format=jsonl", admin())).body as string)
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
     const change = entries.find((e) => e.event === "workflow.changed" && e.workflowId === "lead-router")
     expect(change.actor).toMatchObject({ name: "Dana Admin", role: "admin" })
     expect(change.data.before.model).toBe("monitor")
@@ -123,7 +129,10 @@ describe("a dated history that cannot be written", () => {
   }
 
   it("is refused before the audit log's last entry, which would put the log's times out of order", async () => {
-    await expectRefused({ people, events: [{ at: at(3), type: "propose", by: "bot", ref: "a", proposal: proposalBody() }] }, /before the audit log's last entry/)
+    await expectRefused(
+      { people, events: [{ at: at(3), type: "propose", by: "bot", ref: "a", proposal: proposalBody() }] },
+      /before the audit log's last entry/
+    )
   })
 
   it("is refused when it reaches into the future", async () => {

@@ -43,7 +43,11 @@ const created = async (workflowId: string, extra: Record<string, unknown> = {}) 
   return Proposal.parse(res.body)
 }
 const hoursAfter = (p: Proposal, at: string | undefined) => (Date.parse(at!) - Date.parse(p.createdAt)) / HOUR
-const eventsAbout = (id: string) => receiver.accepted().filter((r) => JSON.parse(r.body).data.proposalId === id).map((r) => r.type)
+const eventsAbout = (id: string) =>
+  receiver
+    .accepted()
+    .filter((r) => JSON.parse(r.body).data.proposalId === id)
+    .map((r) => r.type)
 
 describe("default deadlines per tier", () => {
   it("start with no default and the 80 % reminder, readable by reviewers", async () => {
@@ -108,7 +112,10 @@ describe("default deadlines per tier", () => {
 
   it("are audited with before and after, naming the admin", async () => {
     await api.put("/v1/settings/deadlines", admin, { defaultExpiryHours: { monitor: 12 } })
-    const lines = ((await api.get("/v1/audit", admin)).body as string).trim().split("\n").map((l) => JSON.parse(l))
+    const lines = ((await api.get("/v1/audit", admin)).body as string)
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
     const last = lines.filter((l) => l.event === "deadlines.changed").at(-1)
     expect(last).toMatchObject({
       actor: { name: "Olu", role: "admin" },

@@ -53,7 +53,11 @@ describe("edit decisions", () => {
   it("edits a fields change by replacing its rows, validated as a fields change", async () => {
     const change = { kind: "fields" as const, changes: [{ field: "jobtitle", before: "vp mktg", after: "VP Marketing" }] }
     const created = (await api.createProposal(agent, { change })).body
-    const res = await api.decide(ana, created.id, { action: "edit", edits: { changes: [{ field: "jobtitle", before: "vp mktg", after: "Vice President, Marketing" }] }, proposalVersion: 1 })
+    const res = await api.decide(ana, created.id, {
+      action: "edit",
+      edits: { changes: [{ field: "jobtitle", before: "vp mktg", after: "Vice President, Marketing" }] },
+      proposalVersion: 1
+    })
     expect(res.body.proposal.editedChange.changes[0].after).toBe("Vice President, Marketing")
     const bad = (await api.createProposal(agent, { change })).body
     const refused = await api.decide(ana, bad.id, { action: "edit", edits: { changes: [] }, proposalVersion: 1 })
@@ -65,7 +69,11 @@ describe("approval binding on execution reports", () => {
   it("accepts the approved content hash and marks the proposal executed", async () => {
     const created = (await api.createProposal(agent, { baseSnapshotHash: "snap-1" })).body
     const approved = (await api.decide(ana, created.id, { action: "approve", proposalVersion: 1 })).body.proposal
-    const res = await api.post(`/v1/proposals/${created.id}/execution`, agent, { outcome: "executed", contentHash: approved.contentHash, snapshotHash: "snap-1" })
+    const res = await api.post(`/v1/proposals/${created.id}/execution`, agent, {
+      outcome: "executed",
+      contentHash: approved.contentHash,
+      snapshotHash: "snap-1"
+    })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ status: "executed", version: approved.version + 1 })
   })
@@ -85,7 +93,11 @@ describe("approval binding on execution reports", () => {
   it("sends a changed target back to pending as a new version with 409 target_changed", async () => {
     const created = (await api.createProposal(agent, { baseSnapshotHash: "snap-1" })).body
     const approved = (await api.decide(ana, created.id, { action: "approve", proposalVersion: 1 })).body.proposal
-    const res = await api.post(`/v1/proposals/${created.id}/execution`, agent, { outcome: "executed", contentHash: approved.contentHash, snapshotHash: "snap-2" })
+    const res = await api.post(`/v1/proposals/${created.id}/execution`, agent, {
+      outcome: "executed",
+      contentHash: approved.contentHash,
+      snapshotHash: "snap-2"
+    })
     expect(res.status).toBe(409)
     expect(res.body.error.code).toBe("target_changed")
     expect(res.body.proposal).toMatchObject({ status: "pending", version: approved.version + 1, approvals: 0, baseSnapshotHash: "snap-2" })

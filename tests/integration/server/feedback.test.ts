@@ -23,7 +23,12 @@ async function exportFeedback(query = "", token = admin, on = server): Promise<F
   const res = await fetch(`${on.url}/v1/feedback${query}`, { headers: { authorization: `Bearer ${token}` } })
   const text = await res.text()
   expect(res.status, text).toBe(200)
-  return text === "" ? [] : text.trimEnd().split("\n").map((line) => FeedbackRecord.parse(JSON.parse(line)))
+  return text === ""
+    ? []
+    : text
+        .trimEnd()
+        .split("\n")
+        .map((line) => FeedbackRecord.parse(JSON.parse(line)))
 }
 const byId = (records: FeedbackRecord[], name: string) => records.find((r) => r.proposalId === ids[name])
 
@@ -43,7 +48,12 @@ beforeAll(async () => {
   const edited = await propose("edited", "copy")
   await api.decide(ben, edited.id, { action: "edit", edits: { after: "Ben's better subject" }, proposalVersion: 1, reviewMs: 70_000 })
   const rejected = await propose("rejected", "copy")
-  await api.decide(ana, rejected.id, { action: "reject", reason: { code: "off_brand", text: "too casual for this list" }, proposalVersion: 1, reviewMs: 12_000 })
+  await api.decide(ana, rejected.id, {
+    action: "reject",
+    reason: { code: "off_brand", text: "too casual for this list" },
+    proposalVersion: 1,
+    reviewMs: 12_000
+  })
   const autoReverted = await propose("autoReverted", "enrich")
   await api.decide(ana, autoReverted.id, { action: "revert", reason: { code: "inaccurate", text: "wrong company" }, proposalVersion: 1 })
   await propose("autoOnly", "enrich")

@@ -11,7 +11,11 @@ export interface Call {
 
 /** A thin fetch wrapper: JSON in, parsed JSON (or text) out, nothing hidden. */
 export function client(server: TestServer) {
-  async function call(method: string, path: string, opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<Call> {
+  async function call(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; raw?: string; headers?: Record<string, string> } = {}
+  ): Promise<Call> {
     const headers: Record<string, string> = { ...opts.headers }
     if (opts.token) headers.authorization = `Bearer ${opts.token}`
     let body: string | undefined
@@ -31,7 +35,8 @@ export function client(server: TestServer) {
   return {
     call,
     get: (path: string, token?: string) => call("GET", path, token ? { token } : {}),
-    post: (path: string, token: string, body: unknown, headers?: Record<string, string>) => call("POST", path, { token, body, ...(headers ? { headers } : {}) }),
+    post: (path: string, token: string, body: unknown, headers?: Record<string, string>) =>
+      call("POST", path, { token, body, ...(headers ? { headers } : {}) }),
     put: (path: string, token: string, body: unknown) => call("PUT", path, { token, body }),
     createProposal: (token: string, overrides: Partial<ProposalCreate> = {}, headers?: Record<string, string>) =>
       call("POST", "/v1/proposals", { token, body: proposalBody(overrides), ...(headers ? { headers } : {}) }),
@@ -46,7 +51,21 @@ export function client(server: TestServer) {
  */
 export async function snapshotDatabase(server: TestServer): Promise<Record<string, number | string>> {
   const counts: Record<string, number | string> = {}
-  for (const table of ["principals", "tokens", "workflows", "proposals", "decisions", "idempotency_keys", "audit_log", "settings", "custom_domains", "webhooks", "webhook_messages", "webhook_deliveries", "proposal_notices"]) {
+  for (const table of [
+    "principals",
+    "tokens",
+    "workflows",
+    "proposals",
+    "decisions",
+    "idempotency_keys",
+    "audit_log",
+    "settings",
+    "custom_domains",
+    "webhooks",
+    "webhook_messages",
+    "webhook_deliveries",
+    "proposal_notices"
+  ]) {
     const [row] = await server.sql(`SELECT COUNT(*) AS n FROM ${table}`)
     counts[table] = Number(row!.n)
   }

@@ -24,7 +24,18 @@ describe("group commit on SQLite", () => {
   const insertWorkflow = (id: string) => (trx: Parameters<Parameters<typeof inTransaction>[1]>[0]) =>
     trx
       .insertInto("workflows")
-      .values({ id, name: id, model: "approve", threshold: 0.8, quorum: 1, expiry_hours: null, paused: 0, created_at: "x", updated_at: "x", review_rules: "[]" } as never)
+      .values({
+        id,
+        name: id,
+        model: "approve",
+        threshold: 0.8,
+        quorum: 1,
+        expiry_hours: null,
+        paused: 0,
+        created_at: "x",
+        updated_at: "x",
+        review_rules: "[]"
+      } as never)
       .execute()
   const workflowIds = async () => (await db.selectFrom("workflows").select("id").orderBy("id").execute()).map((r) => r.id)
 
@@ -62,7 +73,10 @@ describe("group commit on SQLite", () => {
       )
     )
     expect(effects).toEqual(["x", "y"])
-    expect(seen).toEqual([["x", "y"], ["x", "y"]])
+    expect(seen).toEqual([
+      ["x", "y"],
+      ["x", "y"]
+    ])
   })
 
   it("fails every transaction of a batch whose commit fails, and runs none of their effects", async () => {
@@ -75,7 +89,11 @@ describe("group commit on SQLite", () => {
       }),
       inTransaction(db, async (trx, afterCommit) => {
         await trx.executeQuery({ sql: "PRAGMA defer_foreign_keys = ON", parameters: [], query: { kind: "RawNode" } } as never)
-        await trx.executeQuery({ sql: "INSERT INTO decisions (id, proposal_id, action, actor_name, actor_role, proposal_version, created_at) VALUES ('d', 'no-such-proposal', 'approve', 'n', 'reviewer', 1, 'x')", parameters: [], query: { kind: "RawNode" } } as never)
+        await trx.executeQuery({
+          sql: "INSERT INTO decisions (id, proposal_id, action, actor_name, actor_role, proposal_version, created_at) VALUES ('d', 'no-such-proposal', 'approve', 'n', 'reviewer', 1, 'x')",
+          parameters: [],
+          query: { kind: "RawNode" }
+        } as never)
         afterCommit(() => effects.push("bad"))
       })
     ])

@@ -26,7 +26,8 @@ describe("a server killed with SIGKILL mid-burst", () => {
       const reviewer = await first.token("reviewer", "Ana")
       const admin = await first.token("admin", "Olu")
       const ids: string[] = []
-      for (let i = 0; i < 240; i++) ids.push((await client(first).createProposal(agent, { target: { platform: "hubspot", kind: "contact", id: `k${i}` } })).body.id)
+      for (let i = 0; i < 240; i++)
+        ids.push((await client(first).createProposal(agent, { target: { platform: "hubspot", kind: "contact", id: `k${i}` } })).body.id)
       const { dbPath, keyDir } = first
       if (!postgres) {
         await first.close()
@@ -56,7 +57,8 @@ describe("a server killed with SIGKILL mid-burst", () => {
       console.log(`hard kill (${postgres ? "Postgres" : "SQLite"}): ${answered.length} decisions answered 2xx before SIGKILL, ${stored.size} stored`)
       expect(answered.length).toBeGreaterThanOrEqual(60)
       expect(answered.filter((a) => !stored.has(a.decisionId))).toEqual([])
-      for (const { proposalId } of answered.slice(0, 5)) expect((await client(restarted).get(`/v1/proposals/${proposalId}`, reviewer)).body.status).toBe("approved")
+      for (const { proposalId } of answered.slice(0, 5))
+        expect((await client(restarted).get(`/v1/proposals/${proposalId}`, reviewer)).body.status).toBe("approved")
       expect((await client(restarted).get("/v1/audit/verify", admin)).body).toMatchObject({ ok: true })
     } finally {
       await first?.close()

@@ -7,16 +7,25 @@ import { client, snapshotDatabase } from "./fixtures"
  * Sends the headers and the first bytes of a body it promises to be `declaredLength` long, and
  * never the rest: a response can then only come from a server that answered without reading it.
  */
-function answerToUnfinishedBody(url: string, path: string, headers: Record<string, string>, declaredLength: number): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function answerToUnfinishedBody(
+  url: string,
+  path: string,
+  headers: Record<string, string>,
+  declaredLength: number
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { method: "POST", headers: { ...headers, "content-type": "application/json", "content-length": String(declaredLength) } }, (res) => {
-      let body = ""
-      res.on("data", (chunk: Buffer) => (body += chunk.toString()))
-      res.on("end", () => {
-        req.destroy()
-        resolve({ status: res.statusCode!, headers: res.headers, body })
-      })
-    })
+    const req = request(
+      `${url}${path}`,
+      { method: "POST", headers: { ...headers, "content-type": "application/json", "content-length": String(declaredLength) } },
+      (res) => {
+        let body = ""
+        res.on("data", (chunk: Buffer) => (body += chunk.toString()))
+        res.on("end", () => {
+          req.destroy()
+          resolve({ status: res.statusCode!, headers: res.headers, body })
+        })
+      }
+    )
     req.on("error", (error) => ((error as NodeJS.ErrnoException).code === "ECONNRESET" ? undefined : reject(error)))
     req.write('{"workflowId":')
   })
@@ -128,7 +137,9 @@ describe("concurrent writers", () => {
   })
 
   it("replays a create retried with the same key while the first is still running", async () => {
-    const attempts = await Promise.all(Array.from({ length: 6 }, () => api.createProposal(agent, { workflowId: "burst-new" }, { "idempotency-key": "create-in-flight" })))
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, () => api.createProposal(agent, { workflowId: "burst-new" }, { "idempotency-key": "create-in-flight" }))
+    )
     expect(attempts.map((a) => a.status)).toEqual([201, 201, 201, 201, 201, 201])
     expect(new Set(attempts.map((a) => a.body.id)).size).toBe(1)
   })

@@ -40,8 +40,11 @@ describe("a proposal's history", () => {
     id = created.id
     await api.decide(ana, id, { action: "edit", edits: { after: "Ana's subject" }, proposalVersion: 1, reviewMs: 40_000 })
     const approved = (await api.decide(ben, id, { action: "approve", proposalVersion: 2, reviewMs: 15_000 })).body.proposal
-    const ran = (await api.post(`/v1/proposals/${id}/execution`, agent, { outcome: "executed", contentHash: approved.contentHash, detail: "sent to 4,000 contacts" })).body
-    const reverted = (await api.decide(ana, id, { action: "revert", reason: { code: "off_brand", text: "wrong tone" }, proposalVersion: ran.version })).body.proposal
+    const ran = (
+      await api.post(`/v1/proposals/${id}/execution`, agent, { outcome: "executed", contentHash: approved.contentHash, detail: "sent to 4,000 contacts" })
+    ).body
+    const reverted = (await api.decide(ana, id, { action: "revert", reason: { code: "off_brand", text: "wrong tone" }, proposalVersion: ran.version })).body
+      .proposal
     await api.decide(ben, id, { action: "pause", proposalVersion: reverted.version })
     history = await historyOf(id)
   })
@@ -72,7 +75,12 @@ describe("a proposal's history", () => {
   it("binds the completing approval to a hash that the execution report then carries", () => {
     const approve = entryOf(history, "approve")
     expect(approve).toMatchObject({ approvals: 2, quorum: 2, toStatus: "approved", reviewMs: 15_000 })
-    expect(entryOf(history, "execution")).toMatchObject({ outcome: "executed", contentHash: approve.contentHash, detail: "sent to 4,000 contacts", toStatus: "executed" })
+    expect(entryOf(history, "execution")).toMatchObject({
+      outcome: "executed",
+      contentHash: approve.contentHash,
+      detail: "sent to 4,000 contacts",
+      toStatus: "executed"
+    })
   })
 
   it("keeps the revert's reason, and the pause of the workflow", () => {

@@ -82,7 +82,12 @@ describe("live channel", () => {
 
   it("closes a socket whose first message is not an auth message, or carries unknown fields", async () => {
     cast = await startServerWithCast()
-    for (const first of ["hello", JSON.stringify({ type: "auth" }), JSON.stringify({ type: "auth", token: cast.ana, extra: 1 }), JSON.stringify({ type: "auth", token: "x".repeat(5_000) })]) {
+    for (const first of [
+      "hello",
+      JSON.stringify({ type: "auth" }),
+      JSON.stringify({ type: "auth", token: cast.ana, extra: 1 }),
+      JSON.stringify({ type: "auth", token: "x".repeat(5_000) })
+    ]) {
       const client = await live(cast.server.url, undefined, first)
       expect((await client.closed).code).toBeOneOf([LIVE_CLOSE.badAuth, 1009])
     }
@@ -109,7 +114,15 @@ describe("live channel", () => {
     await live(cast.server.url, cast.ben)
     first.close()
     await first.closed
-    await expect.poll(async () => (await live(cast.server.url, cast.ana).then(() => "open", (e: Error) => e.message))).toBe("open")
+    await expect
+      .poll(
+        async () =>
+          await live(cast.server.url, cast.ana).then(
+            () => "open",
+            (e: Error) => e.message
+          )
+      )
+      .toBe("open")
   })
 
   it("closes a client that speaks after authenticating", async () => {

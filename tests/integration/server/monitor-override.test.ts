@@ -92,7 +92,13 @@ describe("reverting what ran under the monitor and exception models", () => {
   it("refuses to revert what never ran (pending, rejected, already reverted) with 409, writing nothing", async () => {
     await api.put("/v1/workflows/copy", admin, { name: "Copy", model: "approve" })
     const pending = (await api.createProposal(agent, { workflowId: "copy" })).body
-    const rejected = (await api.decide(ana, (await api.createProposal(agent, { workflowId: "copy" })).body.id, { action: "reject", reason: { code: "too_risky" }, proposalVersion: 1 })).body.proposal
+    const rejected = (
+      await api.decide(ana, (await api.createProposal(agent, { workflowId: "copy" })).body.id, {
+        action: "reject",
+        reason: { code: "too_risky" },
+        proposalVersion: 1
+      })
+    ).body.proposal
     const reverted = (await api.decide(ana, (await autoApproved()).id, { action: "revert", proposalVersion: 1 })).body.proposal
     // The dispatcher writes the revert's webhook message after the decision's response; let it land
     // before the snapshots, which must see only what the refused requests write (nothing).
@@ -125,10 +131,27 @@ describe("partial workflow updates (what the popup sends)", () => {
   const rules = [{ id: "big-bulk", description: "bulk writes over 1,000 records", match: { changeKinds: ["bulk"], minRecords: 1_000 } }]
 
   it("pause and resume with {paused} alone, keeping the model, threshold, quorum and review rules", async () => {
-    await api.put("/v1/workflows/tiered", admin, { name: "Tiered", model: "exception", threshold: 0.7, quorum: 2, expiryHours: 12, spotCheckSize: 8, reviewRules: rules })
+    await api.put("/v1/workflows/tiered", admin, {
+      name: "Tiered",
+      model: "exception",
+      threshold: 0.7,
+      quorum: 2,
+      expiryHours: 12,
+      spotCheckSize: 8,
+      reviewRules: rules
+    })
     const paused = await api.put("/v1/workflows/tiered", admin, { paused: true })
     expect(paused.status).toBe(200)
-    expect(Workflow.parse(paused.body)).toMatchObject({ name: "Tiered", model: "exception", threshold: 0.7, quorum: 2, expiryHours: 12, spotCheckSize: 8, paused: true, reviewRules: rules })
+    expect(Workflow.parse(paused.body)).toMatchObject({
+      name: "Tiered",
+      model: "exception",
+      threshold: 0.7,
+      quorum: 2,
+      expiryHours: 12,
+      spotCheckSize: 8,
+      paused: true,
+      reviewRules: rules
+    })
     const resumed = await api.put("/v1/workflows/tiered", admin, { paused: false })
     expect(resumed.body).toMatchObject({ paused: false, reviewRules: rules, model: "exception" })
   })
@@ -140,7 +163,10 @@ describe("partial workflow updates (what the popup sends)", () => {
 
   it("audit before and after, with no rule counted as changed", async () => {
     await api.put("/v1/workflows/tiered", admin, { model: "approve" })
-    const lines = ((await api.get("/v1/audit", admin)).body as string).trim().split("\n").map((l) => JSON.parse(l))
+    const lines = ((await api.get("/v1/audit", admin)).body as string)
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
     const last = lines.filter((l) => l.event === "workflow.changed" && l.workflowId === "tiered").at(-1)
     expect(last.data).toMatchObject({ before: { model: "monitor" }, after: { model: "approve" }, reviewRules: { added: [], changed: [], removed: [] } })
   })

@@ -69,7 +69,10 @@ describe.skipIf(!postgres)("two API processes on one Postgres database", () => {
       const api = client(a)
       const ids: string[] = []
       for (let i = 0; i < 5; i++) {
-        const created = await api.createProposal(agent, { expiresAt: new Date(clock + 3_600_000).toISOString(), target: { ...proposalBody().target, id: `e${i}` } })
+        const created = await api.createProposal(agent, {
+          expiresAt: new Date(clock + 3_600_000).toISOString(),
+          target: { ...proposalBody().target, id: `e${i}` }
+        })
         ids.push(created.body.id)
       }
       clock += 2 * 3_600_000

@@ -16,7 +16,10 @@ afterAll(() => server.close())
 
 async function auditEntries(): Promise<any[]> {
   const res = await api.get("/v1/audit?format=jsonl", admin)
-  return (res.body as string).trim().split("\n").map((line) => JSON.parse(line))
+  return (res.body as string)
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line))
 }
 
 describe("an unknown workflowId", () => {
@@ -88,7 +91,9 @@ describe("monitor model", () => {
   it("auto-approves on creation as a logged policy decision; the agent executes; a reviewer reverts; the agent sees it", async () => {
     const created = (await api.createProposal(agent, { workflowId: "enrichment" })).body
     expect(created.status).toBe("auto_approved")
-    expect(created.decisions).toEqual([expect.objectContaining({ action: "auto_approve", actor: { name: "policy", role: "policy" }, rule: expect.stringMatching(/^monitor/) })])
+    expect(created.decisions).toEqual([
+      expect.objectContaining({ action: "auto_approve", actor: { name: "policy", role: "policy" }, rule: expect.stringMatching(/^monitor/) })
+    ])
     const executed = await api.post(`/v1/proposals/${created.id}/execution`, agent, { outcome: "executed", contentHash: created.contentHash })
     expect(executed.status).toBe(200)
     expect(executed.body.status).toBe("executed")

@@ -20,7 +20,10 @@ afterAll(() => server.close())
 
 async function auditEntries(): Promise<AuditEntry[]> {
   const text = (await api.get("/v1/audit", admin)).body as string
-  return text.trim().split("\n").map((line) => AuditEntry.parse(JSON.parse(line)))
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => AuditEntry.parse(JSON.parse(line)))
 }
 
 async function workflowWithQuorum(id: string, quorum: number, extra: Record<string, unknown> = {}) {

@@ -63,9 +63,13 @@ const anyBody = (valid: Record<string, unknown>) =>
 
 /** Random values for a route's known query keys, and unknown keys. */
 const anyQuery = (keys: string[]) =>
-  fc.dictionary(fc.oneof(fc.constantFrom(...keys), fc.string({ minLength: 1, maxLength: 10 })), fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constant("")), {
-    maxKeys: 4
-  })
+  fc.dictionary(
+    fc.oneof(fc.constantFrom(...keys), fc.string({ minLength: 1, maxLength: 10 })),
+    fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.constant("")),
+    {
+      maxKeys: 4
+    }
+  )
 
 async function holds(send: () => Promise<Call>): Promise<void> {
   const before = await fingerprint()
@@ -89,20 +93,44 @@ const bodyRoutes: Record<string, BodyRoute> = {
     token: () => agent,
     valid: () => ({ outcome: "failed", contentHash: "0".repeat(64), detail: "x" })
   },
-  "PUT /v1/workflows/:id": { method: "PUT", path: () => "/v1/workflows/property-flow", token: () => admin, valid: () => ({ name: "P", model: "approve", quorum: 2 }) },
+  "PUT /v1/workflows/:id": {
+    method: "PUT",
+    path: () => "/v1/workflows/property-flow",
+    token: () => admin,
+    valid: () => ({ name: "P", model: "approve", quorum: 2 })
+  },
   "PUT /v1/workflows/:id/rules/:ruleId": {
     method: "PUT",
     path: () => "/v1/workflows/email-copy/rules/property-rule",
     token: () => admin,
     valid: () => ({ description: "Rule", match: { minRecords: 10, platforms: ["hubspot"] } })
   },
-  "POST /v1/audit/verify": { method: "POST", path: () => "/v1/audit/verify", token: () => admin, valid: () => ({ checkpoint: { seq: 1, hash: "a", at: "2026-01-01T00:00:00Z", algorithm: "ed25519", signature: "x", publicKey: "y" } }) },
-  "POST /v1/principals": { method: "POST", path: () => "/v1/principals", token: () => admin, valid: () => ({ name: "P", role: "reviewer", email: "p@example.com" }) },
-  "POST /v1/tokens": { method: "POST", path: () => "/v1/tokens", token: () => admin, valid: () => ({ principal: { name: "Q", role: "agent" }, workflows: ["email-copy"] }) }
+  "POST /v1/audit/verify": {
+    method: "POST",
+    path: () => "/v1/audit/verify",
+    token: () => admin,
+    valid: () => ({ checkpoint: { seq: 1, hash: "a", at: "2026-01-01T00:00:00Z", algorithm: "ed25519", signature: "x", publicKey: "y" } })
+  },
+  "POST /v1/principals": {
+    method: "POST",
+    path: () => "/v1/principals",
+    token: () => admin,
+    valid: () => ({ name: "P", role: "reviewer", email: "p@example.com" })
+  },
+  "POST /v1/tokens": {
+    method: "POST",
+    path: () => "/v1/tokens",
+    token: () => admin,
+    valid: () => ({ principal: { name: "Q", role: "agent" }, workflows: ["email-copy"] })
+  }
 }
 
 const queryRoutes: Record<string, { path: () => string; token: () => string; keys: string[] }> = {
-  "GET /v1/proposals": { path: () => "/v1/proposals", token: () => reviewer, keys: ["status", "workflowId", "platform", "targetKind", "targetId", "cursor", "limit"] },
+  "GET /v1/proposals": {
+    path: () => "/v1/proposals",
+    token: () => reviewer,
+    keys: ["status", "workflowId", "platform", "targetKind", "targetId", "cursor", "limit"]
+  },
   "GET /v1/proposals/:id/wait": { path: () => `/v1/proposals/${approvedId}/wait`, token: () => agent, keys: ["timeout", "version"] },
   "GET /v1/sync": { path: () => "/v1/sync", token: () => reviewer, keys: ["since", "limit"] },
   "GET /v1/stats": { path: () => "/v1/stats", token: () => reviewer, keys: ["window"] },

@@ -22,7 +22,10 @@ const bigBulkRule = { id: "big-bulk", description: "Bulk writes of 1,000 records
 
 async function auditEntries(): Promise<AuditEntry[]> {
   const text = (await api.get("/v1/audit", cast.admin)).body as string
-  return text.trim().split("\n").map((line) => AuditEntry.parse(JSON.parse(line)))
+  return text
+    .trim()
+    .split("\n")
+    .map((line) => AuditEntry.parse(JSON.parse(line)))
 }
 
 describe("review rules hold proposals whatever the model", () => {
@@ -66,7 +69,11 @@ describe("review rules hold proposals whatever the model", () => {
   it("records the rule on the proposal.created audit entry, with the change's contentHash", async () => {
     const held = (await api.createProposal(cast.agent, { workflowId: "normalize", change: bulkChange(2_000) })).body
     const entry = (await auditEntries()).find((e) => e.event === "proposal.created" && e.proposalId === held.id)!
-    expect(entry.data).toMatchObject({ status: "pending", review: { reason: "rule", ruleId: "big-bulk" }, contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(entry.data).toMatchObject({
+      status: "pending",
+      review: { reason: "rule", ruleId: "big-bulk" },
+      contentHash: expect.stringMatching(/^[0-9a-f]{64}$/)
+    })
   })
 })
 
@@ -76,9 +83,15 @@ describe("admins add, edit and remove rules, each change audited", () => {
     const rule = { description: "Anything on Salesforce", match: { platforms: ["salesforce"] } }
     const added = await api.put("/v1/workflows/routing/rules/sfdc", cast.admin, rule)
     expect(added.status).toBe(201)
-    const changed = await api.put("/v1/workflows/routing/rules/sfdc", cast.admin, { ...rule, description: "Anything on Salesforce or Dynamics", match: { platforms: ["salesforce", "dynamics"] } })
+    const changed = await api.put("/v1/workflows/routing/rules/sfdc", cast.admin, {
+      ...rule,
+      description: "Anything on Salesforce or Dynamics",
+      match: { platforms: ["salesforce", "dynamics"] }
+    })
     expect(changed.status).toBe(200)
-    expect(changed.body.reviewRules).toEqual([{ id: "sfdc", description: "Anything on Salesforce or Dynamics", match: { platforms: ["salesforce", "dynamics"] } }])
+    expect(changed.body.reviewRules).toEqual([
+      { id: "sfdc", description: "Anything on Salesforce or Dynamics", match: { platforms: ["salesforce", "dynamics"] } }
+    ])
     const target = { platform: "dynamics" as const, kind: "lead", id: "1" }
     expect((await api.createProposal(cast.agent, { workflowId: "routing", target })).body.review).toMatchObject({ reason: "rule", ruleId: "sfdc" })
     const removed = await api.call("DELETE", "/v1/workflows/routing/rules/sfdc", { token: cast.admin })
@@ -95,7 +108,11 @@ describe("admins add, edit and remove rules, each change audited", () => {
 
   it("lists the rules added, changed and removed on a workflow.changed entry", async () => {
     await api.put("/v1/workflows/bulk-diff", cast.admin, { name: "Bulk diff", model: "monitor", reviewRules: [bigBulkRule] })
-    await api.put("/v1/workflows/bulk-diff", cast.admin, { name: "Bulk diff", model: "monitor", reviewRules: [{ id: "all", description: "Everything", match: {} }] })
+    await api.put("/v1/workflows/bulk-diff", cast.admin, {
+      name: "Bulk diff",
+      model: "monitor",
+      reviewRules: [{ id: "all", description: "Everything", match: {} }]
+    })
     const entry = (await auditEntries()).filter((e) => e.workflowId === "bulk-diff" && e.event === "workflow.changed").at(-1)!
     expect(entry.data.reviewRules).toEqual({ added: ["all"], changed: [], removed: ["big-bulk"] })
   })
@@ -138,7 +155,10 @@ describe("agent flags cannot lower risk", () => {
 
   it("lets a flag raise a low-risk field update to high", async () => {
     const fields = { kind: "fields" as const, changes: [{ field: "jobtitle", before: null, after: "VP Marketing" }] }
-    expect((await api.createProposal(cast.agent, { change: fields, confidence: 0.9 })).body.riskAssessment).toMatchObject({ level: "low", quickApprovable: true })
+    expect((await api.createProposal(cast.agent, { change: fields, confidence: 0.9 })).body.riskAssessment).toMatchObject({
+      level: "low",
+      quickApprovable: true
+    })
     expect((await api.createProposal(cast.agent, { change: fields, confidence: 0.9, risk: { customerData: true } })).body.riskAssessment).toMatchObject({
       level: "high",
       quickApprovable: false
@@ -167,5 +187,3 @@ describe("agent flags cannot lower risk", () => {
     expect(synced.riskAssessment).toEqual(created.riskAssessment)
   })
 })
-
-

@@ -121,7 +121,10 @@ const allowed: Record<string, Role[]> = {
 }
 
 /** Where the scoped agent (email-copy, scoped-runs) is refused although an agent may: 403 out_of_scope. */
-const outOfScope = new Set(["POST /v1/proposals (a workflow outside the scoped agent's)", "POST /v1/proposals/:id/execution (a workflow outside the scoped agent's)"])
+const outOfScope = new Set([
+  "POST /v1/proposals (a workflow outside the scoped agent's)",
+  "POST /v1/proposals/:id/execution (a workflow outside the scoped agent's)"
+])
 
 describe("the role × route × scope matrix", () => {
   for (const [endpoint, request] of Object.entries(requests)) {

@@ -38,7 +38,12 @@ beforeAll(async () => {
     { code: "off_brand", reviewMs: 40_000 },
     { code: "too_risky", reviewMs: 60_000 }
   ]
-  await decideMany("picky", 4, (version, i) => ({ action: "reject", reason: { code: rejections[i]!.code }, proposalVersion: version, reviewMs: rejections[i]!.reviewMs }))
+  await decideMany("picky", 4, (version, i) => ({
+    action: "reject",
+    reason: { code: rejections[i]!.code },
+    proposalVersion: version,
+    reviewMs: rejections[i]!.reviewMs
+  }))
   await decideMany("picky", 1, (version) => ({ action: "approve", proposalVersion: version, reviewMs: 100_000 }))
   // 20 clean approvals: too few to loosen, however clean.
   await decideMany("young", 20, (version) => ({ action: "approve", proposalVersion: version, reviewMs: 2_000 }))
@@ -46,7 +51,13 @@ beforeAll(async () => {
   for (let i = 0; i < 12; i++) {
     const ran = (await api.createProposal(agent, { workflowId: "slipping" })).body
     const executed = (await api.post(`/v1/proposals/${ran.id}/execution`, agent, { outcome: "executed", contentHash: ran.contentHash })).body
-    if (i < 3) await api.decide(ana, ran.id, { action: "revert", ...(i < 2 ? { reason: { code: "inaccurate" } } : {}), proposalVersion: executed.version, reviewMs: 10_000 })
+    if (i < 3)
+      await api.decide(ana, ran.id, {
+        action: "revert",
+        ...(i < 2 ? { reason: { code: "inaccurate" } } : {}),
+        proposalVersion: executed.version,
+        reviewMs: 10_000
+      })
   }
 })
 afterAll(() => server.close())

@@ -35,7 +35,11 @@ describe("a target's tenant", () => {
   it.each([
     ["a tenant the URL contradicts", { ...contact101("4410021"), tenant: "7770002" }, "target.tenant"],
     ["a plain http URL", { ...contact101("4410021"), url: "http://app.hubspot.com/contacts/4410021/record/0-1/101" }, "https"],
-    ["another platform's host", { ...contact101("4410021"), url: "https://acme.lightning.force.com/lightning/r/Lead/00Q5e00000AbCdEAAZ/view" }, "not on a HubSpot host"],
+    [
+      "another platform's host",
+      { ...contact101("4410021"), url: "https://acme.lightning.force.com/lightning/r/Lead/00Q5e00000AbCdEAAZ/view" },
+      "not on a HubSpot host"
+    ],
     ["a look-alike host", { ...contact101("4410021"), url: "https://app.hubspot.com.evil.example/contacts/4410021/record/0-1/101" }, "not on a HubSpot host"]
   ])("refuses %s with 400, writing nothing", async (_what, target, message) => {
     const before = await snapshotDatabase(cast.server)

@@ -21,19 +21,56 @@ async function buildDatabaseBeforeIssue13(location: string): Promise<void> {
   const db = connectDatabase(location)
   try {
     await migrateTo(db, "0004_webhooks_cancel")
-    await db.insertInto("principals").values({ id: "PR-ANA", name: "Ana", role: "reviewer", email: null, created_at: CREATED } as never).execute()
-    await db.insertInto("principals").values({ id: "PR-BOT", name: "bot", role: "agent", email: null, created_at: CREATED } as never).execute()
     await db
-      .insertInto("tokens")
-      .values({ id: "T-ANA", token_hash: sha256Hex(reviewerToken), role: "reviewer", name: "Ana", created_at: CREATED, principal_id: "PR-ANA", workflows: '"*"', expires_at: null, revoked_at: null } as never)
+      .insertInto("principals")
+      .values({ id: "PR-ANA", name: "Ana", role: "reviewer", email: null, created_at: CREATED } as never)
+      .execute()
+    await db
+      .insertInto("principals")
+      .values({ id: "PR-BOT", name: "bot", role: "agent", email: null, created_at: CREATED } as never)
       .execute()
     await db
       .insertInto("tokens")
-      .values({ id: "T-BOT", token_hash: sha256Hex(generateToken()), role: "agent", name: "bot", created_at: CREATED, principal_id: "PR-BOT", workflows: '"*"', expires_at: null, revoked_at: null } as never)
+      .values({
+        id: "T-ANA",
+        token_hash: sha256Hex(reviewerToken),
+        role: "reviewer",
+        name: "Ana",
+        created_at: CREATED,
+        principal_id: "PR-ANA",
+        workflows: '"*"',
+        expires_at: null,
+        revoked_at: null
+      } as never)
+      .execute()
+    await db
+      .insertInto("tokens")
+      .values({
+        id: "T-BOT",
+        token_hash: sha256Hex(generateToken()),
+        role: "agent",
+        name: "bot",
+        created_at: CREATED,
+        principal_id: "PR-BOT",
+        workflows: '"*"',
+        expires_at: null,
+        revoked_at: null
+      } as never)
       .execute()
     await db
       .insertInto("workflows")
-      .values({ id: "email-copy", name: "Email copy", model: "approve", threshold: 0.9, quorum: 1, expiry_hours: 10, paused: 0, created_at: CREATED, updated_at: CREATED, review_rules: "[]" } as never)
+      .values({
+        id: "email-copy",
+        name: "Email copy",
+        model: "approve",
+        threshold: 0.9,
+        quorum: 1,
+        expiry_hours: 10,
+        paused: 0,
+        created_at: CREATED,
+        updated_at: CREATED,
+        review_rules: "[]"
+      } as never)
       .execute()
     const proposal = (id: string, seq: number, expiresAt: string | null) =>
       db
@@ -63,7 +100,11 @@ async function buildDatabaseBeforeIssue13(location: string): Promise<void> {
         .execute()
     await proposal("P-DEADLINE", 1, EXPIRES)
     await proposal("P-OPEN", 2, null)
-    await db.updateTable("counters").set({ value: 2 } as never).where("name", "=", "proposal_seq").execute()
+    await db
+      .updateTable("counters")
+      .set({ value: 2 } as never)
+      .where("name", "=", "proposal_seq")
+      .execute()
   } finally {
     await db.destroy()
   }

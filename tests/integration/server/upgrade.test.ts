@@ -22,7 +22,10 @@ async function buildLegacyDatabase(location: string, options: { breakChainAt?: n
   try {
     await migrateTo(db, "0001_initial")
     const token = (id: string, secret: string, role: string, name: string) =>
-      db.insertInto("tokens").values({ id, token_hash: sha256Hex(secret), role, name, created_at: AT } as never).execute()
+      db
+        .insertInto("tokens")
+        .values({ id, token_hash: sha256Hex(secret), role, name, created_at: AT } as never)
+        .execute()
     await token("T-ANA-1", legacyTokens.anaLaptop, "reviewer", "Ana")
     await token("T-ANA-2", legacyTokens.anaPhone, "reviewer", "Ana")
     await token("T-BEN", legacyTokens.ben, "reviewer", "Ben")
@@ -30,7 +33,17 @@ async function buildLegacyDatabase(location: string, options: { breakChainAt?: n
     await token("T-ADMIN", legacyTokens.admin, "admin", "Olu")
     await db
       .insertInto("workflows")
-      .values({ id: "email-copy", name: "Email copy", model: "approve", threshold: 0.9, quorum: 2, expiry_hours: null, paused: 0, created_at: AT, updated_at: AT } as never)
+      .values({
+        id: "email-copy",
+        name: "Email copy",
+        model: "approve",
+        threshold: 0.9,
+        quorum: 2,
+        expiry_hours: null,
+        paused: 0,
+        created_at: AT,
+        updated_at: AT
+      } as never)
       .execute()
     const proposal = (id: string, seq: number, approvers: string[]) =>
       db
@@ -60,9 +73,26 @@ async function buildLegacyDatabase(location: string, options: { breakChainAt?: n
     await proposal("P-NEW", 2, [])
     await db
       .insertInto("decisions")
-      .values({ id: "D-1", proposal_id: "P-HALF", action: "approve", actor_name: "Ana", actor_role: "reviewer", reason_code: null, reason_text: null, edits: null, proposal_version: 1, review_ms: 900, rule: null, created_at: AT } as never)
+      .values({
+        id: "D-1",
+        proposal_id: "P-HALF",
+        action: "approve",
+        actor_name: "Ana",
+        actor_role: "reviewer",
+        reason_code: null,
+        reason_text: null,
+        edits: null,
+        proposal_version: 1,
+        review_ms: 900,
+        rule: null,
+        created_at: AT
+      } as never)
       .execute()
-    await db.updateTable("counters").set({ value: 3 } as never).where("name", "=", "proposal_seq").execute()
+    await db
+      .updateTable("counters")
+      .set({ value: 3 } as never)
+      .where("name", "=", "proposal_seq")
+      .execute()
 
     const events: Array<[string, string, string, string | null, Record<string, unknown>]> = [
       ["token.created", "cli", "admin", null, { tokenId: "T-ANA-1" }],
@@ -77,11 +107,26 @@ async function buildLegacyDatabase(location: string, options: { breakChainAt?: n
       const hash = options.breakChainAt === i + 1 ? "b".repeat(64) : legacyHashEntry(entry)
       await db
         .insertInto("audit_log")
-        .values({ seq: entry.seq, at: AT, event, actor_name: name, actor_role: role, proposal_id: proposalId, workflow_id: "email-copy", data: JSON.stringify(data), prev_hash: prevHash, hash } as never)
+        .values({
+          seq: entry.seq,
+          at: AT,
+          event,
+          actor_name: name,
+          actor_role: role,
+          proposal_id: proposalId,
+          workflow_id: "email-copy",
+          data: JSON.stringify(data),
+          prev_hash: prevHash,
+          hash
+        } as never)
         .execute()
       prevHash = hash
     }
-    await db.updateTable("counters").set({ value: events.length } as never).where("name", "=", "audit_seq").execute()
+    await db
+      .updateTable("counters")
+      .set({ value: events.length } as never)
+      .where("name", "=", "audit_seq")
+      .execute()
   } finally {
     await db.destroy()
   }
@@ -125,17 +170,33 @@ describe("upgrading a database from before principals", () => {
   })
 
   it("anchors the verified sha256 history with one keyed audit.rekeyed entry naming its head", async () => {
-    const entries = ((await api.get("/v1/audit", legacyTokens.admin)).body as string).trim().split("\n").map((l) => AuditEntry.parse(JSON.parse(l)))
+    const entries = ((await api.get("/v1/audit", legacyTokens.admin)).body as string)
+      .trim()
+      .split("\n")
+      .map((l) => AuditEntry.parse(JSON.parse(l)))
     const rekeyed = entries.filter((e) => e.event === "audit.rekeyed")
     expect(rekeyed).toHaveLength(1)
-    expect(rekeyed[0]).toMatchObject({ seq: 6, prevHash: entries[4]!.hash, data: { legacyHead: { seq: 5, hash: entries[4]!.hash }, legacyEntries: 5, legacyVerified: true } })
+    expect(rekeyed[0]).toMatchObject({
+      seq: 6,
+      prevHash: entries[4]!.hash,
+      data: { legacyHead: { seq: 5, hash: entries[4]!.hash }, legacyEntries: 5, legacyVerified: true }
+    })
     expect(AuditVerifyResult.parse((await api.get("/v1/audit/verify", legacyTokens.admin)).body)).toMatchObject({ ok: true, firstBroken: null })
   })
 
   it("detects a legacy entry rewritten after the upgrade, though its sha256 link was recomputed", async () => {
     const [row] = await server.sql("SELECT * FROM audit_log WHERE seq = 5")
     const data = JSON.stringify({ title: "Something else" })
-    const entry = { seq: 5, at: AT, event: "proposal.created", actor: { name: "bot", role: "agent" }, proposalId: "P-NEW", workflowId: "email-copy", data: JSON.parse(data), prevHash: row!.prev_hash } as Omit<AuditEntry, "hash">
+    const entry = {
+      seq: 5,
+      at: AT,
+      event: "proposal.created",
+      actor: { name: "bot", role: "agent" },
+      proposalId: "P-NEW",
+      workflowId: "email-copy",
+      data: JSON.parse(data),
+      prevHash: row!.prev_hash
+    } as Omit<AuditEntry, "hash">
     await server.sql("UPDATE audit_log SET data = ?, hash = ? WHERE seq = 5", [data, legacyHashEntry(entry)])
     expect((await api.get("/v1/audit/verify", legacyTokens.admin)).body).toMatchObject({ ok: false, firstBroken: { seq: 6 } })
   })

@@ -73,7 +73,10 @@ describe("the background's message handler against the real server", () => {
     expect(await handle({ type: "api.call", method: "GET", path: "/v1/me" }, optionsPage)).toEqual({
       ok: true,
       // /v1/me extended (issue 10): the principal behind the token, the token, its scope and expiry.
-      data: { status: 200, body: { name: "Ana", role: "reviewer", principalId: expect.any(String), tokenId: expect.any(String), workflows: "*", expiresAt: null } }
+      data: {
+        status: 200,
+        body: { name: "Ana", role: "reviewer", principalId: expect.any(String), tokenId: expect.any(String), workflows: "*", expiresAt: null }
+      }
     })
     const refused = await handle({ type: "api.call", method: "PUT", path: "/v1/workflows/email-copy", body: { name: "x", model: "approve" } }, optionsPage)
     expect(refused).toMatchObject({ ok: true, data: { status: 403 } })

@@ -36,12 +36,19 @@ async function subscribe(events: WebhookEventType[] = ALL_EVENTS) {
   const res = await api.post("/v1/webhooks", admin, { url: receiver.url, events })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   const { webhook, secret } = res.body as { webhook: { id: string }; secret: string }
-  cleanups.push(() => api.call("PATCH", `/v1/webhooks/${webhook.id}`, { token: admin, body: { enabled: false } }), () => receiver.close())
+  cleanups.push(
+    () => api.call("PATCH", `/v1/webhooks/${webhook.id}`, { token: admin, body: { enabled: false } }),
+    () => receiver.close()
+  )
   return { receiver, webhookId: webhook.id, secret }
 }
 
 const about = (proposalId: string) => (r: ReceivedWebhook) => (JSON.parse(r.body) as WebhookEvent).data.proposalId === proposalId
-const typesAbout = (receiver: WebhookReceiver, proposalId: string) => receiver.accepted().filter(about(proposalId)).map((r) => r.type)
+const typesAbout = (receiver: WebhookReceiver, proposalId: string) =>
+  receiver
+    .accepted()
+    .filter(about(proposalId))
+    .map((r) => r.type)
 const eventOf = (r: ReceivedWebhook) => WebhookEvent.parse(JSON.parse(r.body))
 const headersOf = (r: ReceivedWebhook) => ({
   "webhook-id": String(r.headers["webhook-id"]),

@@ -15,7 +15,12 @@ const ROOT = fileURLToPath(new URL("../../..", import.meta.url))
 const ALLOWED_PACKAGES = ["webextension-polyfill"]
 const CONTENT_SCRIPTS = readdirSync(`${ROOT}contents`).filter((f) => f.endsWith(".ts") || f.endsWith(".tsx"))
 
-const ALLOWED_SOURCES = [/^contents\//, /^src\/launcher\//, /^src\/platforms\/(?!tenant\.ts$)/, /^src\/messaging\/(transport|cache-changed|frame-protocol)\.ts$/]
+const ALLOWED_SOURCES = [
+  /^contents\//,
+  /^src\/launcher\//,
+  /^src\/platforms\/(?!tenant\.ts$)/,
+  /^src\/messaging\/(transport|cache-changed|frame-protocol)\.ts$/
+]
 
 async function importGraph(entry: string): Promise<{ files: string[]; packages: string[] }> {
   const { metafile } = (await build({

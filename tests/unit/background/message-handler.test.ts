@@ -178,7 +178,9 @@ describe("the panel frame", () => {
     expect(refused).toMatchObject({ ok: false, error: { code: "not_on_this_page" } })
     expect(await handle({ type: "decision.dismiss", proposalId: "ELSEWHERE" }, panel)).toMatchObject({ ok: false, error: { code: "not_on_this_page" } })
     expect(await db.outbox.count()).toBe(0)
-    expect(await handle({ type: "decision.submit", decision: { proposalId: "HERE", action: "approve", proposalVersion: 1 } }, panel)).toMatchObject({ ok: true })
+    expect(await handle({ type: "decision.submit", decision: { proposalId: "HERE", action: "approve", proposalVersion: 1 } }, panel)).toMatchObject({
+      ok: true
+    })
     expect(await db.outbox.count()).toBe(1)
   })
 
@@ -192,7 +194,8 @@ describe("the panel frame", () => {
     const panelB = panelIn({ id: 9, url: portalB }, "DOC-B")
     await linkPanel(panel)
     await linkPanel(panelB)
-    const ids = async (frame: typeof panel) => ((await handle({ type: "proposals.forEntity" }, frame)) as { data: { proposals: { id: string }[] } }).data.proposals.map((p) => p.id).sort()
+    const ids = async (frame: typeof panel) =>
+      ((await handle({ type: "proposals.forEntity" }, frame)) as { data: { proposals: { id: string }[] } }).data.proposals.map((p) => p.id).sort()
     expect(await ids(panel)).toEqual(["A", "UNSTATED"])
     expect(await ids(panelB)).toEqual(["B", "UNSTATED"])
     expect(await handle({ type: "decision.submit", decision: { proposalId: "A", action: "approve", proposalVersion: 1 } }, panelB)).toMatchObject({
@@ -288,10 +291,24 @@ describe("proposals for an entity", () => {
     const inCampaign = [{ kind: "campaign", id: "c-1" }]
     await db.proposals.bulkPut([
       toCachedProposal(makeProposal({ id: "OWN", target: { platform: "hubspot", kind: "campaign", id: "c-1" } })),
-      toCachedProposal(makeProposal({ id: "EMAIL-OLD", createdAt: "2026-11-01T00:00:00.000Z", target: { platform: "hubspot", kind: "email", id: "1100", parents: inCampaign } })),
-      toCachedProposal(makeProposal({ id: "EMAIL-NEW", createdAt: "2026-11-03T00:00:00.000Z", target: { platform: "hubspot", kind: "email", id: "1101", parents: inCampaign } })),
+      toCachedProposal(
+        makeProposal({
+          id: "EMAIL-OLD",
+          createdAt: "2026-11-01T00:00:00.000Z",
+          target: { platform: "hubspot", kind: "email", id: "1100", parents: inCampaign }
+        })
+      ),
+      toCachedProposal(
+        makeProposal({
+          id: "EMAIL-NEW",
+          createdAt: "2026-11-03T00:00:00.000Z",
+          target: { platform: "hubspot", kind: "email", id: "1101", parents: inCampaign }
+        })
+      ),
       // Found twice (same id under another kind name, and a child): listed once.
-      toCachedProposal(makeProposal({ id: "BOTH", createdAt: "2026-11-02T00:00:00.000Z", target: { platform: "hubspot", kind: "0-35", id: "c-1", parents: inCampaign } })),
+      toCachedProposal(
+        makeProposal({ id: "BOTH", createdAt: "2026-11-02T00:00:00.000Z", target: { platform: "hubspot", kind: "0-35", id: "c-1", parents: inCampaign } })
+      ),
       toCachedProposal(makeProposal({ id: "OTHER", target: { platform: "hubspot", kind: "email", id: "1102", parents: [{ kind: "campaign", id: "c-2" }] } }))
     ])
     const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "campaign", id: "c-1" } }, popup)
@@ -306,7 +323,9 @@ describe("proposals for an entity", () => {
     await db.proposals.bulkPut([
       toCachedProposal(makeProposal({ id: "LIVE", target: { platform: "hubspot", kind: "campaign", id: "c-9" } })),
       toCachedProposal(makeProposal({ id: "WITHDRAWN", status: "cancelled", target: { platform: "hubspot", kind: "campaign", id: "c-9" } })),
-      toCachedProposal(makeProposal({ id: "CHILD-WITHDRAWN", status: "cancelled", target: { platform: "hubspot", kind: "email", id: "7", parents: inCampaign } }))
+      toCachedProposal(
+        makeProposal({ id: "CHILD-WITHDRAWN", status: "cancelled", target: { platform: "hubspot", kind: "email", id: "7", parents: inCampaign } })
+      )
     ])
     const reply = await handle({ type: "proposals.forEntity", entity: { platform: "hubspot", kind: "campaign", id: "c-9" } }, popup)
     const data = (reply as { data: { proposals: { id: string }[]; related: { id: string }[] } }).data
@@ -395,8 +414,28 @@ describe("the popup's queue", () => {
 describe("the head of the popup's queue", () => {
   it("answers the first rows in queue order and the counts of the whole queue", async () => {
     await db.workflows.bulkPut([
-      { id: "wf-a", name: "Email copy", model: "approve", threshold: 0.8, quorum: 1, expiryHours: null, paused: false, createdAt: "2026-10-01T00:00:00Z", updatedAt: "2026-10-01T00:00:00Z" },
-      { id: "wf-m", name: "Enrichment", model: "monitor", threshold: 0.8, quorum: 2, expiryHours: null, paused: false, createdAt: "2026-10-01T00:00:00Z", updatedAt: "2026-10-01T00:00:00Z" }
+      {
+        id: "wf-a",
+        name: "Email copy",
+        model: "approve",
+        threshold: 0.8,
+        quorum: 1,
+        expiryHours: null,
+        paused: false,
+        createdAt: "2026-10-01T00:00:00Z",
+        updatedAt: "2026-10-01T00:00:00Z"
+      },
+      {
+        id: "wf-m",
+        name: "Enrichment",
+        model: "monitor",
+        threshold: 0.8,
+        quorum: 2,
+        expiryHours: null,
+        paused: false,
+        createdAt: "2026-10-01T00:00:00Z",
+        updatedAt: "2026-10-01T00:00:00Z"
+      }
     ])
     await db.proposals.bulkPut([
       toCachedProposal(makeProposal({ id: "P-OLD", workflowId: "wf-a", createdAt: "2026-11-01T00:00:00.000Z" })),

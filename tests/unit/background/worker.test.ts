@@ -87,7 +87,9 @@ describe("background service worker", () => {
   })
 
   it("links a panel frame through a session kept in chrome.storage.session, and answers it without the token", async () => {
-    expect((await send({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: "secret-token-wxyz", syncIntervalMinutes: 2 }, optionsPage)).ok).toBe(true)
+    expect((await send({ type: "settings.save", serverUrl: "http://127.0.0.1:9", token: "secret-token-wxyz", syncIntervalMinutes: 2 }, optionsPage)).ok).toBe(
+      true
+    )
     expect(await send({ type: "settings.get" }, hubspot)).toMatchObject({ ok: false, error: { code: "forbidden" } })
     const minted = await send({ type: "panel.session" }, hubspot)
     expect(await send({ type: "panel.claim", session: minted.data.session }, panelFrame)).toEqual({ ok: true, data: { claimed: true } })

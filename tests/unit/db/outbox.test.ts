@@ -90,7 +90,13 @@ describe("localStateByProposal", () => {
 
 describe("settings", () => {
   it("starts unconfigured with notifications off", async () => {
-    expect(await readSettings(db)).toEqual({ serverUrl: "http://127.0.0.1:8787", token: null, notifications: false, reminderNotifications: false, syncIntervalMinutes: 5 })
+    expect(await readSettings(db)).toEqual({
+      serverUrl: "http://127.0.0.1:8787",
+      token: null,
+      notifications: false,
+      reminderNotifications: false,
+      syncIntervalMinutes: 5
+    })
   })
 
   it("reports an account change when the server or token changes, not when only preferences do", async () => {

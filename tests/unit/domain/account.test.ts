@@ -20,9 +20,12 @@ describe("sameAccount", () => {
 })
 
 describe("serverUrlProblem", () => {
-  it.each(["https://signoff.acme.example", "https://10.0.0.5:8787", "http://127.0.0.1:8787", "http://localhost:8787", "http://[::1]:8787"])("accepts %s", (url) => {
-    expect(serverUrlProblem(url)).toBeNull()
-  })
+  it.each(["https://signoff.acme.example", "https://10.0.0.5:8787", "http://127.0.0.1:8787", "http://localhost:8787", "http://[::1]:8787"])(
+    "accepts %s",
+    (url) => {
+      expect(serverUrlProblem(url)).toBeNull()
+    }
+  )
 
   it.each([
     ["plain http to another machine", "http://signoff.acme.example"],

@@ -20,7 +20,7 @@ describe("canonicalJson", () => {
   })
 
   it("escapes strings as JSON does", () => {
-    expect(canonicalJson({ "quote\"key": "line\nbreak \u2028" })).toBe(JSON.stringify({ "quote\"key": "line\nbreak \u2028" }))
+    expect(canonicalJson({ 'quote"key': "line\nbreak \u2028" })).toBe(JSON.stringify({ 'quote"key': "line\nbreak \u2028" }))
   })
 
   it("refuses values with no JSON form instead of hashing them as null", () => {

@@ -16,12 +16,26 @@ const NoteEditor = (_: { change: z.infer<typeof NoteChange>; onEdits: (edits: Pa
 // @ts-expect-error riskReasons is missing
 defineChangeKind(NoteChange, { label: "Note", populationLevel: false, alwaysHighRisk: false, fieldsTouched: () => [], editable: [] })
 // Only fields of the change may be editable.
-// @ts-expect-error "title" is not a field of a note
-defineChangeKind(NoteChange, { label: "Note", populationLevel: false, alwaysHighRisk: false, riskReasons: () => [], fieldsTouched: () => [], editable: ["title"] })
+defineChangeKind(NoteChange, {
+  label: "Note",
+  populationLevel: false,
+  alwaysHighRisk: false,
+  riskReasons: () => [],
+  fieldsTouched: () => [],
+  // @ts-expect-error "title" is not a field of a note
+  editable: ["title"]
+})
 
 const withNote = {
   ...CHANGE_KIND_TABLE,
-  note: defineChangeKind(NoteChange, { label: "Note", populationLevel: false, alwaysHighRisk: false, riskReasons: () => [], fieldsTouched: () => [], editable: ["text"] })
+  note: defineChangeKind(NoteChange, {
+    label: "Note",
+    populationLevel: false,
+    alwaysHighRisk: false,
+    riskReasons: () => [],
+    fieldsTouched: () => [],
+    editable: ["text"]
+  })
 }
 
 // The view table does not compile until the new kind has its view...
@@ -42,7 +56,13 @@ describe("the table of change kinds", () => {
   })
 
   it("answers each kind's questions from its row", () => {
-    const bulk = { kind: "bulk" as const, objectType: "lead", rule: "title case", totalRecords: 100_000, sample: [{ recordId: "1", before: { JobTitle: "vp" }, after: { JobTitle: "VP" } }] }
+    const bulk = {
+      kind: "bulk" as const,
+      objectType: "lead",
+      rule: "title case",
+      totalRecords: 100_000,
+      sample: [{ recordId: "1", before: { JobTitle: "vp" }, after: { JobTitle: "VP" } }]
+    }
     expect(changeRiskReasons(bulk)).toEqual(["bulk: writes 100,000 lead records by one rule"])
     expect(changeFieldsTouched(bulk)).toEqual(["jobtitle"])
     expect(isPopulationLevel(bulk)).toBe(true)

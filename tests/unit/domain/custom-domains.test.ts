@@ -11,12 +11,9 @@ describe("custom domains", () => {
     expect(normalizeHost(input)).toBe(host)
   })
 
-  it.each(["", "localhost", "*.example.com", "192.168.0.1", "exa mple.com", "-bad.example.com"])(
-    "refuses %j as a custom host",
-    (input) => {
-      expect(normalizeHost(input)).toBeNull()
-    }
-  )
+  it.each(["", "localhost", "*.example.com", "192.168.0.1", "exa mple.com", "-bad.example.com"])("refuses %j as a custom host", (input) => {
+    expect(normalizeHost(input)).toBeNull()
+  })
 
   it("asks for an https origin permission and names the script after the host", () => {
     expect(originPatternFor("go.example.com")).toBe("https://go.example.com/*")

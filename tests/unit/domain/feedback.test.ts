@@ -37,7 +37,9 @@ describe("feedback records", () => {
     const record = feedbackRecordOf(sent, proposal("executed", [decision("approve", ana, { reviewMs: 30_000 })]))!
     expect(FeedbackRecord.parse(record)).toEqual(record)
     expect(record).toMatchObject({ proposalId: "01P", outcome: "approved", status: "executed", reason: null, edit: null, proposal: sent })
-    expect(record.decisions).toEqual([{ action: "approve", actor: { name: "Ana", principalId: "01ANA" }, at: record.decidedAt, reason: null, reviewMs: 30_000 }])
+    expect(record.decisions).toEqual([
+      { action: "approve", actor: { name: "Ana", principalId: "01ANA" }, at: record.decidedAt, reason: null, reviewMs: 30_000 }
+    ])
   })
 
   it("give an edit both versions: the agent's and the reviewer's, and who edited", () => {
@@ -47,12 +49,18 @@ describe("feedback records", () => {
   })
 
   it("carry a rejection's reason code and text", () => {
-    const record = feedbackRecordOf(sent, proposal("rejected", [decision("reject", ben, { reason: { code: "off_brand", text: "too casual" }, reviewMs: 9_000 })]))!
+    const record = feedbackRecordOf(
+      sent,
+      proposal("rejected", [decision("reject", ben, { reason: { code: "off_brand", text: "too casual" }, reviewMs: 9_000 })])
+    )!
     expect(record).toMatchObject({ outcome: "rejected", reason: { code: "off_brand", text: "too casual" } })
   })
 
   it("record a revert of an auto-approved item as reverted, with the revert's reason, leaving the policy out", () => {
-    const record = feedbackRecordOf(sent, proposal("reverted", [decision("auto_approve", policy, { rule: "monitor" }), decision("revert", ana, { reason: { code: "inaccurate" } })]))!
+    const record = feedbackRecordOf(
+      sent,
+      proposal("reverted", [decision("auto_approve", policy, { rule: "monitor" }), decision("revert", ana, { reason: { code: "inaccurate" } })])
+    )!
     expect(record).toMatchObject({ outcome: "reverted", reason: { code: "inaccurate" } })
     expect(record.decisions.map((d) => d.action)).toEqual(["revert"])
   })

@@ -11,11 +11,29 @@ const policy = { name: "policy", role: "policy" }
 let seq = 0
 function entry(event: AuditEntry["event"], actor: AuditEntry["actor"], data: Record<string, unknown>): AuditEntry {
   seq++
-  return { seq, at: `2026-11-02T10:00:${String(seq).padStart(2, "0")}.000Z`, event, actor, proposalId: "01P", workflowId: "email-copy", data, prevHash: "0", hash: "1" }
+  return {
+    seq,
+    at: `2026-11-02T10:00:${String(seq).padStart(2, "0")}.000Z`,
+    event,
+    actor,
+    proposalId: "01P",
+    workflowId: "email-copy",
+    data,
+    prevHash: "0",
+    hash: "1"
+  }
 }
 
 const review = { outcome: "pending", reason: "below_threshold", text: "exception: confidence 0.5 < threshold 0.9, escalated" }
-const created = entry("proposal.created", bot, { title: "t", status: "pending", model: "exception", review, contentHash: "h0", expiresAt: "2026-11-03T10:00:00.000Z", remindAt: "2026-11-03T05:12:00.000Z" })
+const created = entry("proposal.created", bot, {
+  title: "t",
+  status: "pending",
+  model: "exception",
+  review,
+  contentHash: "h0",
+  expiresAt: "2026-11-03T10:00:00.000Z",
+  remindAt: "2026-11-03T05:12:00.000Z"
+})
 const edited = entry("decision", ana, {
   action: "edit",
   decisionId: "01D1",
@@ -30,9 +48,38 @@ const edited = entry("decision", ana, {
   after,
   contentHash: "h1"
 })
-const executed = entry("execution", bot, { outcome: "executed", contentHash: "h1", snapshotHash: null, detail: "sent", fromStatus: "approved", toStatus: "executed" })
-const reverted = entry("revert", ana, { action: "revert", decisionId: "01D2", reason: { code: "off_brand", text: "tone" }, reviewMs: 5_000, proposalVersion: 3, fromStatus: "executed", toStatus: "reverted", approvals: 1, quorum: 1 })
-const paused = entry("pause", ana, { action: "pause", decisionId: "01D3", reason: null, reviewMs: null, proposalVersion: 4, fromStatus: "reverted", toStatus: "reverted", approvals: 1, quorum: 1, workflowPaused: true, alreadyPaused: false })
+const executed = entry("execution", bot, {
+  outcome: "executed",
+  contentHash: "h1",
+  snapshotHash: null,
+  detail: "sent",
+  fromStatus: "approved",
+  toStatus: "executed"
+})
+const reverted = entry("revert", ana, {
+  action: "revert",
+  decisionId: "01D2",
+  reason: { code: "off_brand", text: "tone" },
+  reviewMs: 5_000,
+  proposalVersion: 3,
+  fromStatus: "executed",
+  toStatus: "reverted",
+  approvals: 1,
+  quorum: 1
+})
+const paused = entry("pause", ana, {
+  action: "pause",
+  decisionId: "01D3",
+  reason: null,
+  reviewMs: null,
+  proposalVersion: 4,
+  fromStatus: "reverted",
+  toStatus: "reverted",
+  approvals: 1,
+  quorum: 1,
+  workflowPaused: true,
+  alreadyPaused: false
+})
 const unrelated = entry("workflow.changed", ana, { before: null, after: null })
 
 describe("a proposal's timeline", () => {
@@ -48,7 +95,15 @@ describe("a proposal's timeline", () => {
   })
 
   it("says why the proposal went to a person and which deadline it got", () => {
-    expect(timeline[0]).toMatchObject({ type: "created", status: "pending", model: "exception", review, contentHash: "h0", expiresAt: "2026-11-03T10:00:00.000Z", actor: bot })
+    expect(timeline[0]).toMatchObject({
+      type: "created",
+      status: "pending",
+      model: "exception",
+      review,
+      contentHash: "h0",
+      expiresAt: "2026-11-03T10:00:00.000Z",
+      actor: bot
+    })
   })
 
   it("names the reviewer by principal id and name, and gives an edit's fields, before and after", () => {
@@ -85,8 +140,15 @@ describe("timeline entries of other kinds", () => {
   })
 
   it("an expiry and a cancellation keep their rule and reason", () => {
-    expect(historyEntryOf(entry("expiry", policy, { rule: "pending past its expiry", expiresAt: "2026-11-03T10:00:00.000Z" }))).toMatchObject({ type: "expire", expiresAt: "2026-11-03T10:00:00.000Z" })
-    expect(historyEntryOf(entry("cancel", bot, { reason: { code: "other", text: "superseded" }, fromStatus: "pending" }))).toMatchObject({ type: "cancel", reason: "superseded", fromStatus: "pending" })
+    expect(historyEntryOf(entry("expiry", policy, { rule: "pending past its expiry", expiresAt: "2026-11-03T10:00:00.000Z" }))).toMatchObject({
+      type: "expire",
+      expiresAt: "2026-11-03T10:00:00.000Z"
+    })
+    expect(historyEntryOf(entry("cancel", bot, { reason: { code: "other", text: "superseded" }, fromStatus: "pending" }))).toMatchObject({
+      type: "cancel",
+      reason: "superseded",
+      fromStatus: "pending"
+    })
   })
 
   it("an entry from before this was recorded has nulls, not invented values", () => {
@@ -96,6 +158,9 @@ describe("timeline entries of other kinds", () => {
   })
 
   it("an edit whose before or after cannot be read has no diff rather than a wrong one", () => {
-    expect(historyEntryOf(entry("decision", ana, { action: "edit", proposalVersion: 1, before: { kind: "nope" }, after }))).toMatchObject({ type: "edit", edit: null })
+    expect(historyEntryOf(entry("decision", ana, { action: "edit", proposalVersion: 1, before: { kind: "nope" }, after }))).toMatchObject({
+      type: "edit",
+      edit: null
+    })
   })
 })

@@ -103,7 +103,14 @@ describe("the rule's basis", () => {
   })
 
   it("leaves the halves' rates out when a half has fewer than 10 outcomes", () => {
-    const r = recommend({ model: "approve", windowDays: 30, ...none, approved: 12, earlierHalf: { ...none, approved: 3 }, recentHalf: { ...none, approved: 9 } })
+    const r = recommend({
+      model: "approve",
+      windowDays: 30,
+      ...none,
+      approved: 12,
+      earlierHalf: { ...none, approved: 3 },
+      recentHalf: { ...none, approved: 9 }
+    })
     expect(r.basis).toMatchObject({ outcomes: 12, earlierProblemRate: null, recentProblemRate: null })
   })
 })

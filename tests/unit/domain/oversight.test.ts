@@ -45,7 +45,13 @@ describe("decideOnCreation", () => {
 
 describe("decideOnCreation with review rules", () => {
   const bulk = {
-    change: { kind: "bulk" as const, objectType: "contact", rule: "title case", totalRecords: 5_000, sample: [{ recordId: "1", before: { jobtitle: "vp" }, after: { jobtitle: "VP" } }] },
+    change: {
+      kind: "bulk" as const,
+      objectType: "contact",
+      rule: "title case",
+      totalRecords: 5_000,
+      sample: [{ recordId: "1", before: { jobtitle: "vp" }, after: { jobtitle: "VP" } }]
+    },
     target: { platform: "hubspot" as const }
   }
   const bigBulk = { id: "big-bulk", description: "Bulk writes over 1,000 records", match: { minRecords: 1_000 } }
@@ -58,7 +64,9 @@ describe("decideOnCreation with review rules", () => {
   })
 
   it("holds an exception-model proposal at full confidence with no edge case when a rule matches", () => {
-    expect(decideOnCreation({ ...workflow("exception", { threshold: 0 }), reviewRules: [bigBulk] }, { confidence: 1, risk: {}, ...bulk }).status).toBe("pending")
+    expect(decideOnCreation({ ...workflow("exception", { threshold: 0 }), reviewRules: [bigBulk] }, { confidence: 1, risk: {}, ...bulk }).status).toBe(
+      "pending"
+    )
   })
 
   it("lets the model decide when no rule matches", () => {
@@ -92,7 +100,10 @@ describe("applyReview", () => {
   })
 
   it("refuses the same reviewer approving twice", () => {
-    expect(applyReview({ ...pending, quorum: 2, approvers: ["ana"] }, "approve", "ana")).toMatchObject({ ok: false, message: expect.stringMatching(/already approved/) })
+    expect(applyReview({ ...pending, quorum: 2, approvers: ["ana"] }, "approve", "ana")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/already approved/)
+    })
   })
 
   it("rejects on one reject, even with approvals collected", () => {

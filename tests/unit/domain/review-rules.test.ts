@@ -5,7 +5,13 @@ import { ReviewRules, fieldsTouched, matchingReviewRule, ruleMatches } from "~sr
 const hubspot = { platform: "hubspot" as const }
 const changes = {
   fields: { kind: "fields", changes: [{ field: "JobTitle", before: null, after: "VP" }] },
-  bulk: { kind: "bulk", objectType: "contact", rule: "r", totalRecords: 2_000, sample: [{ recordId: "1", before: { lifecyclestage: "lead" }, after: { lifecyclestage: "mql" } }] },
+  bulk: {
+    kind: "bulk",
+    objectType: "contact",
+    rule: "r",
+    totalRecords: 2_000,
+    sample: [{ recordId: "1", before: { lifecyclestage: "lead" }, after: { lifecyclestage: "mql" } }]
+  },
   segment: { kind: "segment", name: "s", criteria: "c", estimatedSize: 40_000, overlaps: [], complianceNotes: [] },
   scoring: { kind: "scoring", modelName: "m", weights: [{ attribute: "a", before: 1, after: 2 }], expectedMqlShiftPct: -12.5 },
   content: { kind: "content", field: "subject", format: "text", before: "a", after: "b" },

@@ -12,13 +12,19 @@ describe("classifyRisk", () => {
 
   it("rates routing and a small segment low", () => {
     expect(classifyRisk({ change: { kind: "routing", chosen: { id: "1", name: "A" }, alternatives: [] }, ...confident }).level).toBe("low")
-    expect(classifyRisk({ change: { kind: "segment", name: "s", criteria: "c", estimatedSize: 1_000, overlaps: [], complianceNotes: [] }, ...confident }).level).toBe("low")
+    expect(
+      classifyRisk({ change: { kind: "segment", name: "s", criteria: "c", estimatedSize: 1_000, overlaps: [], complianceNotes: [] }, ...confident }).level
+    ).toBe("low")
   })
 
   const highByKind: Array<[string, Change, RegExp]> = [
     ["content (customer-facing)", { kind: "content", field: "subject", format: "text", before: "a", after: "b" }, /customer-facing/],
     ["any bulk write", { kind: "bulk", objectType: "contact", rule: "r", totalRecords: 2, sample: [{ recordId: "1", before: {}, after: {} }] }, /bulk/],
-    ["a scoring model change", { kind: "scoring", modelName: "m", weights: [{ attribute: "a", before: 1, after: 2 }], expectedMqlShiftPct: 0 }, /scoring model/],
+    [
+      "a scoring model change",
+      { kind: "scoring", modelName: "m", weights: [{ attribute: "a", before: 1, after: 2 }], expectedMqlShiftPct: 0 },
+      /scoring model/
+    ],
     ["a flow change", { kind: "flow", steps: [{ op: "add", stepId: "1", description: "send email" }] }, /flow/],
     ["a segment over 1,000", { kind: "segment", name: "s", criteria: "c", estimatedSize: 1_001, overlaps: [], complianceNotes: [] }, /1,001 contacts/],
     ["a consent field", { kind: "fields", changes: [{ field: "hs_email_optout", before: true, after: false }] }, /consent/]

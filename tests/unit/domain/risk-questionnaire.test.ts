@@ -24,7 +24,14 @@ describe("risk questionnaire", () => {
   })
 
   it("gives one reason per high-risk trait, in the questionnaire's order", () => {
-    const result = recommendOversight({ ...NONE, writesProduction: true, customerFacing: true, recordsPerRun: 2_000, changesScoringOrLaunches: true, touchesCustomerData: true })
+    const result = recommendOversight({
+      ...NONE,
+      writesProduction: true,
+      customerFacing: true,
+      recordsPerRun: 2_000,
+      changesScoringOrLaunches: true,
+      touchesCustomerData: true
+    })
     expect(result.model).toBe("approve")
     expect(result.reasons.map((r) => r.split(":")[0])).toEqual([
       "It writes to production systems",

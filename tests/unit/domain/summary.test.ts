@@ -13,7 +13,9 @@ const ran = Array.from({ length: 40 }, (_, i) => item(`p${String(i).padStart(2, 
 describe("the spot-check sample", () => {
   it("takes the `size` items of what ran that rank lowest", () => {
     const rank = rankFor("2026-11-02", "wf")
-    const lowest = ids(ran).sort((a, b) => (rank(a) < rank(b) ? -1 : 1)).slice(0, 5)
+    const lowest = ids(ran)
+      .sort((a, b) => (rank(a) < rank(b) ? -1 : 1))
+      .slice(0, 5)
     expect(new Set(ids(spotCheckSample(ran, 5, rank)))).toEqual(new Set(lowest))
   })
 
@@ -45,8 +47,7 @@ describe("the spot-check sample", () => {
     const morning = spotCheckSample(ran.slice(0, 20), 5, rank)
     const evening = spotCheckSample(ran, 5, rank)
     const newcomers = ids(evening).filter((id) => !ids(morning).includes(id))
-    for (const dropped of ids(morning).filter((id) => !ids(evening).includes(id)))
-      expect(newcomers.every((id) => rank(id) < rank(dropped))).toBe(true)
+    for (const dropped of ids(morning).filter((id) => !ids(evening).includes(id))) expect(newcomers.every((id) => rank(id) < rank(dropped))).toBe(true)
     expect(newcomers.every((id) => ran.findIndex((r) => r.proposalId === id) >= 20)).toBe(true)
   })
 })
@@ -98,6 +99,13 @@ describe("the downloadable report", () => {
       ["spotCheck", "b"]
     ])
     expect(rows[3]).toMatchObject({ workflow_id: "enrich", reason: "rule", status: "pending" })
-    expect(rows[0]).toMatchObject({ date: "2026-11-02", version: 3, platform: "hubspot", target_id: "101", reason: null, url: "https://app.hubspot.com/contacts/1/record/0-1/101" })
+    expect(rows[0]).toMatchObject({
+      date: "2026-11-02",
+      version: 3,
+      platform: "hubspot",
+      target_id: "101",
+      reason: null,
+      url: "https://app.hubspot.com/contacts/1/record/0-1/101"
+    })
   })
 })

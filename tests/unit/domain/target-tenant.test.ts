@@ -21,11 +21,21 @@ describe("resolveTargetTenant", () => {
   })
 
   it("keeps a stated tenant that agrees with the URL (case-insensitively), and one the URL cannot confirm", () => {
-    expect(resolveTargetTenant({ platform: "marketo", kind: "email", id: "1", tenant: "123-abc-456", url: "https://experience.adobe.com/#/@a/so:123-ABC-456/marketo-engage/classic/EM1A1" })).toMatchObject({
+    expect(
+      resolveTargetTenant({
+        platform: "marketo",
+        kind: "email",
+        id: "1",
+        tenant: "123-abc-456",
+        url: "https://experience.adobe.com/#/@a/so:123-ABC-456/marketo-engage/classic/EM1A1"
+      })
+    ).toMatchObject({
       ok: true,
       target: { tenant: "123-abc-456" }
     })
-    expect(resolveTargetTenant({ platform: "pardot", kind: "prospect", id: "4242", tenant: "acme", url: "https://pi.pardot.com/prospect/read/id/4242" })).toMatchObject({
+    expect(
+      resolveTargetTenant({ platform: "pardot", kind: "prospect", id: "4242", tenant: "acme", url: "https://pi.pardot.com/prospect/read/id/4242" })
+    ).toMatchObject({
       ok: true,
       target: { tenant: "acme" }
     })
@@ -48,7 +58,12 @@ describe("resolveTargetTenant", () => {
 
   it("accepts a custom domain registered for the platform, and reads its tenant", () => {
     const custom = [{ host: "login.acme.example", platform: "salesforce" }]
-    const target: Target = { platform: "salesforce", kind: "lead", id: "00Q5e00000AbCdEAAZ", url: "https://login.acme.example/lightning/r/Lead/00Q5e00000AbCdEAAZ/view" }
+    const target: Target = {
+      platform: "salesforce",
+      kind: "lead",
+      id: "00Q5e00000AbCdEAAZ",
+      url: "https://login.acme.example/lightning/r/Lead/00Q5e00000AbCdEAAZ/view"
+    }
     expect(resolveTargetTenant(target, custom)).toMatchObject({ ok: true, target: { tenant: "login.acme.example" } })
     expect(resolveTargetTenant({ ...target, platform: "dynamics" }, custom)).toMatchObject({ ok: false })
   })

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest"
 import { WebhookCreate, isAllowedWebhookUrl } from "~src/domain/webhooks"
 
 describe("webhook URLs", () => {
-  for (const url of ["https://hooks.example.com/signoff", "https://10.0.0.5:8443/x", "http://127.0.0.1:3000/hook", "http://127.8.9.10/x", "http://localhost:8080/x", "http://[::1]:9000/x"])
+  for (const url of [
+    "https://hooks.example.com/signoff",
+    "https://10.0.0.5:8443/x",
+    "http://127.0.0.1:3000/hook",
+    "http://127.8.9.10/x",
+    "http://localhost:8080/x",
+    "http://[::1]:9000/x"
+  ])
     it(`accepts ${url}`, () => expect(isAllowedWebhookUrl(url)).toBe(true))
 
   for (const url of [

@@ -43,7 +43,12 @@ function mount(answer: (message: Message) => Status | { session: string }, platf
   return { asked, notify, mounted }
 }
 
-const ready = (toReview: number, extra: Partial<Status> = {}): Status => ({ state: { kind: "ready", toReview }, url: window.location.href, openPanel: false, ...extra })
+const ready = (toReview: number, extra: Partial<Status> = {}): Status => ({
+  state: { kind: "ready", toReview },
+  url: window.location.href,
+  openPanel: false,
+  ...extra
+})
 
 describe("the launcher", () => {
   it("adds one element, in a closed shadow root, named from the background's count", async () => {

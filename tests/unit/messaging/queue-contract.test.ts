@@ -8,7 +8,17 @@ import { toQueueEntry } from "~src/local/queue-entry"
 import { makeProposal } from "~tests/support/proposals"
 
 const status = { configured: true, online: true, lastSyncAt: null, outboxSize: 0, pendingCount: 2, error: null, syncing: false, progress: null }
-const workflow = { id: "wf", name: "Workflow", model: "approve", threshold: 0.8, quorum: 1, expiryHours: null, paused: false, createdAt: "2026-10-01T00:00:00Z", updatedAt: "2026-10-01T00:00:00Z" }
+const workflow = {
+  id: "wf",
+  name: "Workflow",
+  model: "approve",
+  threshold: 0.8,
+  quorum: 1,
+  expiryHours: null,
+  paused: false,
+  createdAt: "2026-10-01T00:00:00Z",
+  updatedAt: "2026-10-01T00:00:00Z"
+}
 const answer = (proposals: unknown[]) => ({ proposals, workflows: [workflow], status })
 
 describe("the popup's structural check of the queue", () => {

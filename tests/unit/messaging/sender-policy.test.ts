@@ -50,17 +50,36 @@ describe("authorize", () => {
     const allowed = ALL_TYPES.filter((type) => authorize("panel-frame", type, true).allowed)
     expect(allowed.sort()).toEqual(
       // proposal.history (issue 13): the decision history of a proposal the page shows (the handler checks which).
-      ["decision.dismiss", "decision.submit", "panel.claim", "panel.focusRequest", "proposal.history", "proposals.forEntity", "settings.get", "sync.now", "sync.status"].sort()
+      [
+        "decision.dismiss",
+        "decision.submit",
+        "panel.claim",
+        "panel.focusRequest",
+        "proposal.history",
+        "proposals.forEntity",
+        "settings.get",
+        "sync.now",
+        "sync.status"
+      ].sort()
     )
   })
 
-  it.each(["api.call", "settings.save", "workflows.update", "workflows.list", "me.get", "proposal.open", "proposal.get", "proposals.queue", "proposals.queueHead", "summary.get", "deadlines.get"] as MessageType[])(
-    "refuses %s from a content script and from a panel frame",
-    (type) => {
-      expect(authorize("content-script", type, true).allowed).toBe(false)
-      expect(authorize("panel-frame", type, true).allowed).toBe(false)
-    }
-  )
+  it.each([
+    "api.call",
+    "settings.save",
+    "workflows.update",
+    "workflows.list",
+    "me.get",
+    "proposal.open",
+    "proposal.get",
+    "proposals.queue",
+    "proposals.queueHead",
+    "summary.get",
+    "deadlines.get"
+  ] as MessageType[])("refuses %s from a content script and from a panel frame", (type) => {
+    expect(authorize("content-script", type, true).allowed).toBe(false)
+    expect(authorize("panel-frame", type, true).allowed).toBe(false)
+  })
 
   it("refuses even allowed types from a tab on a host Signoff does not run on", () => {
     for (const type of CONTENT_SCRIPT_MESSAGES) expect(authorize("content-script", type, false).allowed).toBe(false)

@@ -41,7 +41,7 @@ describe("look-alike fixture pages", () => {
 
   it("moves between HubSpot records with pushState, without reloading", () => {
     const dom = load("https://app.hubspot.com/contacts/4455667/record/0-1/101")
-    const marker = (dom.window as unknown as { loadMarker?: number })
+    const marker = dom.window as unknown as { loadMarker?: number }
     marker.loadMarker = 1
     dom.window.document.querySelector<HTMLAnchorElement>('a[data-fixture-nav="next"]')!.click()
     expect(dom.window.location.pathname).toBe("/contacts/4455667/record/0-1/102")

@@ -7,13 +7,29 @@ import { makeProposal } from "~tests/support/proposals"
 
 const now = Date.parse("2026-11-25T12:00:00.000Z")
 const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString()
-const workflows = [{ id: "email-copy", name: "Email copy", model: "exception" as const, threshold: 0.8, quorum: 1, expiryHours: null, paused: false, createdAt: at(-9999), updatedAt: at(-9999) }]
+const workflows = [
+  {
+    id: "email-copy",
+    name: "Email copy",
+    model: "exception" as const,
+    threshold: 0.8,
+    quorum: 1,
+    expiryHours: null,
+    paused: false,
+    createdAt: at(-9999),
+    updatedAt: at(-9999)
+  }
+]
 const list = (proposals: LocalProposal[]) => escalationList(buildQueue(proposals.map(toQueueEntry), workflows), now)
 
 describe("escalationList", () => {
   it("lists what is past its reminder and what the server escalated, oldest first", () => {
     const rows = list([
-      makeProposal({ id: "NEW-ESCALATED", createdAt: at(-10), review: { outcome: "pending", reason: "below_threshold", text: "exception: confidence 0.4 < threshold 0.8, escalated" } }),
+      makeProposal({
+        id: "NEW-ESCALATED",
+        createdAt: at(-10),
+        review: { outcome: "pending", reason: "below_threshold", text: "exception: confidence 0.4 < threshold 0.8, escalated" }
+      }),
       makeProposal({ id: "OLD-REMINDED", createdAt: at(-300), remindAt: at(-5), expiresAt: at(55) }),
       makeProposal({ id: "MID-RULE", createdAt: at(-100), review: { outcome: "pending", reason: "rule", text: "review rule", ruleId: "big" } })
     ])

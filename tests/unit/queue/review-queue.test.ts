@@ -70,10 +70,16 @@ describe("popup queue model", () => {
 
   it("summarizes by tier and workflow, busiest workflow first", () => {
     const workflows = [makeWorkflow({ id: "a", name: "A", model: "monitor" }), makeWorkflow({ id: "b", name: "B", model: "exception" })]
-    const items = buildQueue([makeProposal({ workflowId: "a" }), makeProposal({ workflowId: "b" }), makeProposal({ workflowId: "b", createdAt: at(50) })], workflows)
+    const items = buildQueue(
+      [makeProposal({ workflowId: "a" }), makeProposal({ workflowId: "b" }), makeProposal({ workflowId: "b", createdAt: at(50) })],
+      workflows
+    )
     const summary = summarizeQueue(items)
     expect(summary.byTier).toEqual({ approve: 0, monitor: 1, exception: 2 })
-    expect(summary.byWorkflow.map((w) => [w.name, w.count])).toEqual([["B", 2], ["A", 1]])
+    expect(summary.byWorkflow.map((w) => [w.name, w.count])).toEqual([
+      ["B", 2],
+      ["A", 1]
+    ])
     expect(summary.oldest?.createdAtMs).toBe(Date.parse(at(50)))
   })
 
@@ -115,7 +121,9 @@ describe("queueHead", () => {
       risk: next(3) === 0 ? { customerFacing: true } : next(2) === 0 ? { customerData: true } : undefined
     })
   )
-  const workflows = [0, 1, 2, 3].map((i) => makeWorkflow({ id: `wf-${i}`, model: (["approve", "monitor", "exception", "approve"] as const)[i], quorum: i === 3 ? 2 : 1 }))
+  const workflows = [0, 1, 2, 3].map((i) =>
+    makeWorkflow({ id: `wf-${i}`, model: (["approve", "monitor", "exception", "approve"] as const)[i], quorum: i === 3 ? 2 : 1 })
+  )
 
   it.each([1, 7, 50, 500])("returns exactly the first %i items of the sorted queue", (size) => {
     const sorted = buildQueue(proposals, workflows)

@@ -32,9 +32,9 @@ describe("the production build's checks", () => {
     expect(findManifestProblems({ ...complete, web_accessible_resources: [] }, buildDir(files))).toEqual([
       "tabs/panel.html is not in web_accessible_resources: content scripts cannot frame the panel"
     ])
-    expect(findManifestProblems({ ...complete, web_accessible_resources: [{ resources: ["tabs/panel.html"], matches: ["https://*/*"] }] }, buildDir(files))).toEqual([
-      "tabs/panel.html is web-accessible without use_dynamic_url"
-    ])
+    expect(
+      findManifestProblems({ ...complete, web_accessible_resources: [{ resources: ["tabs/panel.html"], matches: ["https://*/*"] }] }, buildDir(files))
+    ).toEqual(["tabs/panel.html is web-accessible without use_dynamic_url"])
     expect(findManifestProblems(complete, buildDir(files.filter((f) => f !== "tabs/panel.html")))).toEqual([
       'panel page "tabs/panel.html" is in the manifest but not in the build'
     ])

@@ -5,7 +5,13 @@ import { sha256Hex } from "~server/hashing"
 
 const changes: Change[] = [
   { kind: "content", field: "subject", format: "text", before: "A", after: "B — ünïcode ✓" },
-  { kind: "fields", changes: [{ field: "jobtitle", before: null, after: "VP" }, { field: "score", before: 1, after: 2.5 }] },
+  {
+    kind: "fields",
+    changes: [
+      { field: "jobtitle", before: null, after: "VP" },
+      { field: "score", before: 1, after: 2.5 }
+    ]
+  },
   { kind: "routing", chosen: { id: "q1", name: "EMEA" }, alternatives: [{ id: "q2", name: "US", score: 0.4 }] }
 ]
 
@@ -27,8 +33,7 @@ describe("canonicalHash", () => {
 
 describe("an approved outcome", () => {
   const change = changes[0]!
-  const approved = (contentHash: string): Proposal =>
-    ({ id: "01P", status: "approved", change, contentHash, decisions: [], version: 2 }) as unknown as Proposal
+  const approved = (contentHash: string): Proposal => ({ id: "01P", status: "approved", change, contentHash, decisions: [], version: 2 }) as unknown as Proposal
 
   it("carries the change to apply with its hash when they agree", () => {
     expect(outcomeOf(approved(canonicalHash(change)))).toMatchObject({ status: "approved", change, contentHash: canonicalHash(change) })

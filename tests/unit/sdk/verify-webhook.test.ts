@@ -21,7 +21,11 @@ const body = JSON.stringify(event)
 
 /** Headers as the reference library signs them: an independent check of our verification. */
 function signedBy(secret: string, at = new Date()) {
-  return { "webhook-id": "msg_01", "webhook-timestamp": String(Math.floor(at.getTime() / 1000)), "webhook-signature": new StandardWebhook(secret).sign("msg_01", at, body) }
+  return {
+    "webhook-id": "msg_01",
+    "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+    "webhook-signature": new StandardWebhook(secret).sign("msg_01", at, body)
+  }
 }
 
 describe("verifyWebhook", () => {
@@ -34,9 +38,13 @@ describe("verifyWebhook", () => {
     const secret = newWebhookSecret()
     const headers = signedBy(secret)
     expect(verifyWebhook(new Headers(headers), Buffer.from(body), secret).type).toBe("proposal.rejected")
-    expect(verifyWebhook({ "Webhook-Id": headers["webhook-id"], "webhook-timestamp": [headers["webhook-timestamp"]], "webhook-signature": headers["webhook-signature"] }, body, secret).type).toBe(
-      "proposal.rejected"
-    )
+    expect(
+      verifyWebhook(
+        { "Webhook-Id": headers["webhook-id"], "webhook-timestamp": [headers["webhook-timestamp"]], "webhook-signature": headers["webhook-signature"] },
+        body,
+        secret
+      ).type
+    ).toBe("proposal.rejected")
   })
 
   it("accepts either signature during a rotation", () => {

@@ -54,6 +54,7 @@ describe("rateLimitsFromEnv", () => {
   })
 
   it("refuses anything else, naming the variable", () => {
-    for (const value of ["0", "-3", "1.5", "many"]) expect(() => rateLimitsFromEnv({ SIGNOFF_MAX_WAITS_PER_TOKEN: value })).toThrow(/SIGNOFF_MAX_WAITS_PER_TOKEN/)
+    for (const value of ["0", "-3", "1.5", "many"])
+      expect(() => rateLimitsFromEnv({ SIGNOFF_MAX_WAITS_PER_TOKEN: value })).toThrow(/SIGNOFF_MAX_WAITS_PER_TOKEN/)
   })
 })

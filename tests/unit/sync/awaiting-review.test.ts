@@ -63,7 +63,12 @@ describe("who waits for this reviewer (badge count and popup queue)", () => {
   })
 
   it("does not count a quorum proposal this reviewer already approved as waiting for them", () => {
-    const approvedByAna = makeProposal({ quorum: 2, approvals: 1, approvedBy: ["P-ANA"], decisions: [{ ...decision("approve", { principalId: "P-ANA" }, 1), proposalId: "x" }] })
+    const approvedByAna = makeProposal({
+      quorum: 2,
+      approvals: 1,
+      approvedBy: ["P-ANA"],
+      decisions: [{ ...decision("approve", { principalId: "P-ANA" }, 1), proposalId: "x" }]
+    })
     expect(isAwaitingReviewer(toCachedProposal(approvedByAna), ana)).toBe(false)
     expect(isAwaitingReviewer(toCachedProposal(makeProposal({ quorum: 2, approvals: 1, approvedBy: ["P-BEN"] })), ana)).toBe(true)
   })
@@ -71,8 +76,12 @@ describe("who waits for this reviewer (badge count and popup queue)", () => {
   it("counts for the badge only what waits for this reviewer, and the earliest reminder among those", async () => {
     db = new SignoffDatabase(`awaiting-${crypto.randomUUID()}`)
     await db.proposals.bulkPut([
-      toCachedProposal(makeProposal({ id: "A", quorum: 2, approvedBy: ["P-ANA"], remindAt: "2026-11-25T09:30:00.000Z", expiresAt: "2026-11-25T10:00:00.000Z" })),
-      toCachedProposal(makeProposal({ id: "B", quorum: 2, approvedBy: ["P-BEN"], remindAt: "2026-11-25T11:00:00.000Z", expiresAt: "2026-11-25T12:00:00.000Z" })),
+      toCachedProposal(
+        makeProposal({ id: "A", quorum: 2, approvedBy: ["P-ANA"], remindAt: "2026-11-25T09:30:00.000Z", expiresAt: "2026-11-25T10:00:00.000Z" })
+      ),
+      toCachedProposal(
+        makeProposal({ id: "B", quorum: 2, approvedBy: ["P-BEN"], remindAt: "2026-11-25T11:00:00.000Z", expiresAt: "2026-11-25T12:00:00.000Z" })
+      ),
       toCachedProposal(makeProposal({ id: "C", remindAt: "2026-11-25T10:30:00.000Z", expiresAt: "2026-11-25T11:00:00.000Z" })),
       toCachedProposal(makeProposal({ id: "D", status: "auto_approved" }))
     ])

@@ -63,7 +63,9 @@ describe("isHighRisk", () => {
     expect(isHighRisk(makeProposal({ risk: { customerFacing: true } }))).toBe(true)
     expect(isHighRisk(makeProposal({ risk: { bulk: true } }))).toBe(true)
     expect(
-      isHighRisk(makeProposal({ change: { kind: "scoring", modelName: "MQL", weights: [{ attribute: "job_title", before: 5, after: 10 }], expectedMqlShiftPct: 3 } }))
+      isHighRisk(
+        makeProposal({ change: { kind: "scoring", modelName: "MQL", weights: [{ attribute: "job_title", before: 5, after: 10 }], expectedMqlShiftPct: 3 } })
+      )
     ).toBe(true)
   })
 

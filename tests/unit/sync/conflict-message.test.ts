@@ -31,9 +31,7 @@ describe("describeConflict", () => {
   })
 
   it("explains a new version when nobody decided but the proposal changed", () => {
-    expect(describeConflict(makeProposal({ version: 3 }), now)).toBe(
-      "This proposal changed since you reviewed it (now version 3); review it again"
-    )
+    expect(describeConflict(makeProposal({ version: 3 }), now)).toBe("This proposal changed since you reviewed it (now version 3); review it again")
   })
 
   it("falls back to the status when no decision is recorded", () => {

@@ -28,13 +28,27 @@ describe("webhook events from the audit log", () => {
     expect(WebhookEvent.parse(event)).toEqual({
       type: "proposal.created",
       timestamp: "2026-11-02T10:00:00.000Z",
-      data: { proposalId: "01P", workflowId: "email-copy", status: "pending", title: "Shorter subject", target: facts.target, actor: { name: "bot", role: "agent" }, auditSeq: 7 }
+      data: {
+        proposalId: "01P",
+        workflowId: "email-copy",
+        status: "pending",
+        title: "Shorter subject",
+        target: facts.target,
+        actor: { name: "bot", role: "agent" },
+        auditSeq: 7
+      }
     })
   })
 
   it("turns an approval that reaches quorum into proposal.approved with its content hash", () => {
-    const [event] = webhookEventsFor(entry("decision", { action: "approve", fromStatus: "pending", toStatus: "approved", approvals: 2, quorum: 2, contentHash: "abc" }), facts)
-    expect(event).toMatchObject({ type: "proposal.approved", data: { status: "approved", contentHash: "abc", edited: false, automatic: false, approvals: 2, quorum: 2 } })
+    const [event] = webhookEventsFor(
+      entry("decision", { action: "approve", fromStatus: "pending", toStatus: "approved", approvals: 2, quorum: 2, contentHash: "abc" }),
+      facts
+    )
+    expect(event).toMatchObject({
+      type: "proposal.approved",
+      data: { status: "approved", contentHash: "abc", edited: false, automatic: false, approvals: 2, quorum: 2 }
+    })
   })
 
   it("sends nothing for an approval that does not reach quorum yet", () => {
@@ -42,20 +56,28 @@ describe("webhook events from the audit log", () => {
   })
 
   it("says an approval is of an edited change when a reviewer edited it earlier", () => {
-    const [event] = webhookEventsFor(entry("decision", { action: "approve", fromStatus: "pending", toStatus: "approved", approvals: 2, quorum: 2, contentHash: "e" }), { ...facts, edited: true })
+    const [event] = webhookEventsFor(
+      entry("decision", { action: "approve", fromStatus: "pending", toStatus: "approved", approvals: 2, quorum: 2, contentHash: "e" }),
+      { ...facts, edited: true }
+    )
     expect(event!.data.edited).toBe(true)
   })
 
   it("turns an edit into proposal.edited, and also proposal.approved when the edit reaches quorum", () => {
     expect(typesOf(entry("decision", { action: "edit", fromStatus: "pending", toStatus: "pending", approvals: 1, quorum: 2 }))).toEqual(["proposal.edited"])
-    expect(typesOf(entry("decision", { action: "edit", fromStatus: "pending", toStatus: "approved", approvals: 1, quorum: 1, contentHash: "e" }), { ...facts, edited: true })).toEqual([
-      "proposal.edited",
-      "proposal.approved"
-    ])
+    expect(
+      typesOf(entry("decision", { action: "edit", fromStatus: "pending", toStatus: "approved", approvals: 1, quorum: 1, contentHash: "e" }), {
+        ...facts,
+        edited: true
+      })
+    ).toEqual(["proposal.edited", "proposal.approved"])
   })
 
   it("carries the rejection's reason, and the cancellation's", () => {
-    const [rejected] = webhookEventsFor(entry("decision", { action: "reject", fromStatus: "pending", toStatus: "rejected", reason: { code: "compliance", text: "No claims" } }), facts)
+    const [rejected] = webhookEventsFor(
+      entry("decision", { action: "reject", fromStatus: "pending", toStatus: "rejected", reason: { code: "compliance", text: "No claims" } }),
+      facts
+    )
     expect(rejected).toMatchObject({ type: "proposal.rejected", data: { reason: { code: "compliance", text: "No claims" } } })
     const [cancelled] = webhookEventsFor(entry("cancel", { reason: { code: "other", text: "Superseded" }, toStatus: "cancelled" }), facts)
     expect(cancelled).toMatchObject({ type: "proposal.cancelled", data: { status: "cancelled", reason: { code: "other", text: "Superseded" } } })

@@ -91,7 +91,17 @@ describe("diffByWords", () => {
 
   it("keeps every character of both versions", () => {
     const parts = diffByWords("a b  c\nd", "a x  c\ne")
-    expect(parts.filter((p) => !p.added).map((p) => p.value).join("")).toBe("a b  c\nd")
-    expect(parts.filter((p) => !p.removed).map((p) => p.value).join("")).toBe("a x  c\ne")
+    expect(
+      parts
+        .filter((p) => !p.added)
+        .map((p) => p.value)
+        .join("")
+    ).toBe("a b  c\nd")
+    expect(
+      parts
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join("")
+    ).toBe("a x  c\ne")
   })
 })

@@ -10,13 +10,25 @@ describe("FieldsChangeView", () => {
   it("shows each field's before → after in a row, labelled", () => {
     render(<FieldsChangeView change={fields} />)
     const row = screen.getByRole("row", { name: /Job title/ })
-    expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(["vp mktg", "VP Marketing"])
+    expect(
+      within(row)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["vp mktg", "VP Marketing"])
   })
 
   it("shows empty values as a dash and booleans as words", () => {
     render(<FieldsChangeView change={fields} />)
-    expect(within(screen.getByRole("row", { name: /Employees/ })).getAllByRole("cell").map((c) => c.textContent)).toEqual(["—", "250"])
-    expect(within(screen.getByRole("row", { name: /GDPR/ })).getAllByRole("cell").map((c) => c.textContent)).toEqual(["No", "Yes"])
+    expect(
+      within(screen.getByRole("row", { name: /Employees/ }))
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["—", "250"])
+    expect(
+      within(screen.getByRole("row", { name: /GDPR/ }))
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["No", "Yes"])
   })
 })
 

@@ -16,7 +16,11 @@ describe("SegmentChangeView", () => {
     expect(screen.getByText(segment.criteria)).toBeTruthy()
     expect(screen.getByText("4,000 records")).toBeTruthy()
     const overlap = screen.getByRole("row", { name: /Newsletter subscribers/ })
-    expect(within(overlap).getAllByRole("cell").map((c) => c.textContent)).toEqual(["1,000", "25%"])
+    expect(
+      within(overlap)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["1,000", "25%"])
     expect(within(screen.getByRole("region", { name: "Compliance notes" })).getByText("Excludes contacts without GDPR consent")).toBeTruthy()
   })
 
@@ -30,7 +34,10 @@ describe("SegmentChangeView", () => {
 describe("ScoringChangeView", () => {
   it("shows each weight before → after with a signed delta", () => {
     render(<ScoringChangeView change={scoring} />)
-    const cells = (name: RegExp) => within(screen.getByRole("row", { name })).getAllByRole("cell").map((c) => c.textContent)
+    const cells = (name: RegExp) =>
+      within(screen.getByRole("row", { name }))
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
     expect(cells(/pricing/)).toEqual(["10", "15", "+5"])
     expect(cells(/intern/)).toEqual(["-2", "-5", "−3"])
     expect(cells(/Opened/)).toEqual(["3", "3", "0"])

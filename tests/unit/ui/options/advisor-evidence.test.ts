@@ -17,20 +17,39 @@ describe("the advisor's evidence", () => {
       to: "monitor",
       rule: "r",
       evidence: [],
-      basis: { outcomes: 87, humanDecisions: 25, autoApproved: 62, problems: 11, problemRate: 11 / 87, edited: 0, editRate: 0, earlierProblemRate: 0.022, recentProblemRate: 0.238 }
+      basis: {
+        outcomes: 87,
+        humanDecisions: 25,
+        autoApproved: 62,
+        problems: 11,
+        problemRate: 11 / 87,
+        edited: 0,
+        editRate: 0,
+        earlierProblemRate: 0.022,
+        recentProblemRate: 0.238
+      }
     },
     reviewMs: { median: 150_000, p90: 200_000, targetMs: 120_000, withinTarget: 0.4 }
   })
 
   it("puts each number the rule weighs beside its threshold, with the server's own basis", () => {
-    expect(row(router, "Reviewed outcomes")).toEqual({ measure: "Reviewed outcomes", value: "87 (25 decided by people, 62 auto-approved)", standard: "≥ 50 to loosen", verdict: "ok" })
+    expect(row(router, "Reviewed outcomes")).toEqual({
+      measure: "Reviewed outcomes",
+      value: "87 (25 decided by people, 62 auto-approved)",
+      standard: "≥ 50 to loosen",
+      verdict: "ok"
+    })
     expect(row(router, "Reject + revert rate")).toMatchObject({ value: "12.6% (11 of 87)", standard: "≤ 2% to loosen; ≥ 10% tightens", verdict: "alarm" })
     expect(row(router, "Edit rate")).toMatchObject({ value: "0% (0 of 25)", verdict: "ok" })
     expect(row(router, "Reject + revert trend")).toMatchObject({ value: "2.2% → 23.8% (earlier → recent half of the window)", verdict: "alarm" })
   })
 
   it("holds review time against the two-minute target", () => {
-    expect(row(router, "Median review time")).toMatchObject({ value: "2.5 min; 40% decided within 2 min", standard: "target: under 2 min (not part of the rule)", verdict: "short" })
+    expect(row(router, "Median review time")).toMatchObject({
+      value: "2.5 min; 40% decided within 2 min",
+      standard: "target: under 2 min (not part of the rule)",
+      verdict: "short"
+    })
   })
 
   it("says a rate between the bars is short of loosening but not tightening", () => {
@@ -57,7 +76,12 @@ describe("the advisor's evidence", () => {
   })
 
   it("names the reasons by count, without the preset's ellipsis", () => {
-    expect(reasonsText([{ code: "off_brand", count: 3 }, { code: "other", count: 1 }])).toBe("Off brand 3, Other 1")
+    expect(
+      reasonsText([
+        { code: "off_brand", count: 3 },
+        { code: "other", count: 1 }
+      ])
+    ).toBe("Off brand 3, Other 1")
     expect(reasonsText([])).toBeNull()
   })
 })

@@ -18,7 +18,8 @@ function setup(verify: AuditVerifyResult | { status: number; body: unknown }, me
     "me.get": () => me,
     "api.call": (m) => {
       if (m.path === "/v1/audit/verify") return "status" in verify ? verify : { status: 200, body: verify }
-      if (m.path.startsWith("/v1/audit?")) return { status: 200, body: new URL(m.path, "http://x").searchParams.get("format") === "csv" ? "seq,event\n1,decision\n" : JSONL }
+      if (m.path.startsWith("/v1/audit?"))
+        return { status: 200, body: new URL(m.path, "http://x").searchParams.get("format") === "csv" ? "seq,event\n1,decision\n" : JSONL }
       return { status: 404, body: null }
     }
   })
@@ -84,7 +85,8 @@ describe("Audit section", () => {
   it("shows a reviewer why the export and verification are not theirs to run", async () => {
     const { background } = setup({ ok: true, entries: 1, firstBroken: null }, { name: "Rita", role: "reviewer" })
     expect(await screen.findByText(/Read-only: you are connected as Rita with the reviewer role/)).toBeTruthy()
-    for (const name of ["Download JSONL", "Download CSV", "Verify chain"]) expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(true)
+    for (const name of ["Download JSONL", "Download CSV", "Verify chain"])
+      expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(true)
     expect(background.callsOf("api.call")).toEqual([])
   })
 })

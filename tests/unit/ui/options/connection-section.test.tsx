@@ -43,9 +43,7 @@ describe("Connection section", () => {
     await user.click(screen.getByRole("button", { name: "Save" }))
 
     expect(await screen.findByText(/Saved\. Token ••••3f2a/)).toBeTruthy()
-    expect(background.callsOf("settings.save")).toEqual([
-      { type: "settings.save", serverUrl: "http://127.0.0.1:8787", token: "sk_live_secret_3f2a" }
-    ])
+    expect(background.callsOf("settings.save")).toEqual([{ type: "settings.save", serverUrl: "http://127.0.0.1:8787", token: "sk_live_secret_3f2a" }])
     const tokenInput = screen.getByLabelText("API token") as HTMLInputElement
     expect(tokenInput.value).toBe("")
     expect(tokenInput.type).toBe("password")

@@ -18,8 +18,18 @@ export const fakeDomains: CustomDomainBrowser = {
 export function consoleBackground(me: Me) {
   const workflows = [makeWorkflow({ id: "enrich", name: "Enrichment" }), makeWorkflow({ id: "routing", name: "Lead routing", model: "exception" })]
   const stats = statsResponse([
-    workflowStats({ workflowId: "enrich", name: "Enrichment", model: "approve", recommendation: { action: "loosen_to_monitor", to: "monitor", rule: "r", evidence: ["62 decisions"] } }),
-    workflowStats({ workflowId: "routing", name: "Lead routing", model: "exception", recommendation: { action: "tighten", to: "approve", rule: "r", evidence: ["reverts 14%"] } })
+    workflowStats({
+      workflowId: "enrich",
+      name: "Enrichment",
+      model: "approve",
+      recommendation: { action: "loosen_to_monitor", to: "monitor", rule: "r", evidence: ["62 decisions"] }
+    }),
+    workflowStats({
+      workflowId: "routing",
+      name: "Lead routing",
+      model: "exception",
+      recommendation: { action: "tighten", to: "approve", rule: "r", evidence: ["reverts 14%"] }
+    })
   ])
   const answers: Record<string, unknown> = {
     "/v1/principals": [{ id: "P1", name: "Ana", role: "reviewer", email: null, createdAt: "2026-11-01T00:00:00.000Z", tokens: [] }],
@@ -31,6 +41,10 @@ export function consoleBackground(me: Me) {
     "me.get": () => me,
     "workflows.list": () => ({ workflows }),
     "api.call": (m) =>
-      m.path.startsWith("/v1/stats") ? { status: 200, body: stats } : m.path in answers ? { status: 200, body: answers[m.path] } : { status: 404, body: { error: { code: "not_found", message: "no" } } }
+      m.path.startsWith("/v1/stats")
+        ? { status: 200, body: stats }
+        : m.path in answers
+          ? { status: 200, body: answers[m.path] }
+          : { status: 404, body: { error: { code: "not_found", message: "no" } } }
   })
 }

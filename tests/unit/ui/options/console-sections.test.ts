@@ -17,16 +17,16 @@ describe("the console's section table", () => {
   it("lists the sections the admin console promises, admin-only where changes need an admin", () => {
     expect(CONSOLE_SECTIONS.map((s) => [s.label, s.needsAdmin])).toEqual(
       expect.arrayContaining([
-      ["Connection", false],
-      ["Workflows", true],
-      ["Deadlines", true],
-      ["Review rules", true],
-      ["Advisor", true],
-      ["Team & tokens", true],
-      ["Audit", true],
-      ["Feedback", true],
-      ["Custom domains", false],
-      ["Preferences", false]
+        ["Connection", false],
+        ["Workflows", true],
+        ["Deadlines", true],
+        ["Review rules", true],
+        ["Advisor", true],
+        ["Team & tokens", true],
+        ["Audit", true],
+        ["Feedback", true],
+        ["Custom domains", false],
+        ["Preferences", false]
       ])
     )
   })

@@ -8,7 +8,11 @@ import { OptionsApp } from "~src/ui/options/options-app"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { consoleBackground, fakeDomains } from "./console-background"
 
-vi.mock("uplot", () => ({ default: class { destroy() {} } }))
+vi.mock("uplot", () => ({
+  default: class {
+    destroy() {}
+  }
+}))
 afterEach(() => {
   cleanup()
   window.history.replaceState(null, "", "/")
@@ -29,7 +33,11 @@ describe("the admin console", () => {
   it("has a banner, a navigation of every section and one main area showing the first", async () => {
     renderConsole()
     expect(screen.getByRole("banner").textContent).toContain("Signoff settings")
-    expect(within(nav()).getAllByRole("link").map((a) => a.textContent)).toEqual(CONSOLE_SECTIONS.map((s) => s.label))
+    expect(
+      within(nav())
+        .getAllByRole("link")
+        .map((a) => a.textContent)
+    ).toEqual(CONSOLE_SECTIONS.map((s) => s.label))
     await heading("Connection")
     expect(within(nav()).getByRole("link", { name: "Connection" }).getAttribute("aria-current")).toBe("page")
     expect(await screen.findByText(/Connected as/)).toBeTruthy()

@@ -78,7 +78,9 @@ describe("Custom domains section", () => {
 
   it("removing a domain unregisters its script and drops the permission", async () => {
     const user = userEvent.setup()
-    const stored: CustomDomain[] = [{ host: "acme.my.salesforce.com", platform: "salesforce", scriptId: "signoff-custom-acme.my.salesforce.com", addedAt: "2026-11-01T00:00:00Z" }]
+    const stored: CustomDomain[] = [
+      { host: "acme.my.salesforce.com", platform: "salesforce", scriptId: "signoff-custom-acme.my.salesforce.com", addedAt: "2026-11-01T00:00:00Z" }
+    ]
     const { browser, state } = fakeBrowser({ stored })
     await user.click(await screen.findByRole("button", { name: "Remove acme.my.salesforce.com" }))
     await screen.findByText("No custom domains.")

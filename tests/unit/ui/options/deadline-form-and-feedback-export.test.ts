@@ -22,10 +22,14 @@ describe("the Deadlines form", () => {
 
   it("refuses hours that are not whole, positive and under a year, and shares outside 1–99%", () => {
     const draft = deadlineDraftOf(settings)
-    expect(deadlineUpdateOf(settings, { ...draft, hours: { ...draft.hours, exception: "1.5" } })).toMatchObject({ ok: false, message: expect.stringMatching(/^Exception based: /) })
+    expect(deadlineUpdateOf(settings, { ...draft, hours: { ...draft.hours, exception: "1.5" } })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^Exception based: /)
+    })
     expect(deadlineUpdateOf(settings, { ...draft, hours: { ...draft.hours, exception: "0" } })).toMatchObject({ ok: false })
     expect(deadlineUpdateOf(settings, { ...draft, hours: { ...draft.hours, exception: "9000" } })).toMatchObject({ ok: false })
-    for (const reminderPercent of ["0", "100", "", "80.5"]) expect(deadlineUpdateOf(settings, { ...draft, reminderPercent })).toMatchObject({ ok: false, message: expect.stringMatching(/^Reminder/) })
+    for (const reminderPercent of ["0", "100", "", "80.5"])
+      expect(deadlineUpdateOf(settings, { ...draft, reminderPercent })).toMatchObject({ ok: false, message: expect.stringMatching(/^Reminder/) })
   })
 })
 

@@ -8,7 +8,11 @@ import { BackgroundProvider } from "~src/ui/query-client"
 import { seriousViolations } from "../popup/axe"
 import { consoleBackground, fakeDomains } from "./console-background"
 
-vi.mock("uplot", () => ({ default: class { destroy() {} } }))
+vi.mock("uplot", () => ({
+  default: class {
+    destroy() {}
+  }
+}))
 afterEach(() => {
   cleanup()
   window.history.replaceState(null, "", "/")
@@ -37,16 +41,20 @@ describe("options page accessibility (axe)", () => {
   it.each([
     ["an admin", { name: "Ada", role: "admin" }],
     ["a reviewer", { name: "Rita", role: "reviewer" }]
-  ] as const)("has no serious or critical violations on any console section for %s", async (_who, me) => {
-    renderOptions(me)
-    for (const section of CONSOLE_SECTIONS) {
-      await openSection(section.id)
-      if (section.id === "advisor") await screen.findByRole("region", { name: "Recommendation for Enrichment" })
-      if (section.id === "custom-domains") await screen.findByText("go.acme.com")
-      expect(document.title).toBe(`${section.label} · Signoff settings`)
-      expect(await seriousViolations(), `section ${section.id}`).toEqual([])
-    }
-  }, 60_000)
+  ] as const)(
+    "has no serious or critical violations on any console section for %s",
+    async (_who, me) => {
+      renderOptions(me)
+      for (const section of CONSOLE_SECTIONS) {
+        await openSection(section.id)
+        if (section.id === "advisor") await screen.findByRole("region", { name: "Recommendation for Enrichment" })
+        if (section.id === "custom-domains") await screen.findByText("go.acme.com")
+        expect(document.title).toBe(`${section.label} · Signoff settings`)
+        expect(await seriousViolations(), `section ${section.id}`).toEqual([])
+      }
+    },
+    60_000
+  )
 
   it("keeps the UI contract: one Server URL input, one API token input, one Save button", async () => {
     renderOptions({ name: "Ada", role: "admin" })

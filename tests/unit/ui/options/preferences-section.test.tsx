@@ -14,7 +14,10 @@ const SETTINGS: PublicSettings = { serverUrl: "http://127.0.0.1:8787", hasToken:
 describe("Notifications and sync preferences", () => {
   it("shows notifications off by default and saves both preferences with the stored server URL", async () => {
     const user = userEvent.setup()
-    const background = fakeBackground({ "settings.get": () => SETTINGS, "settings.save": (m) => ({ ...SETTINGS, notifications: m.notifications!, syncIntervalMinutes: m.syncIntervalMinutes! }) })
+    const background = fakeBackground({
+      "settings.get": () => SETTINGS,
+      "settings.save": (m) => ({ ...SETTINGS, notifications: m.notifications!, syncIntervalMinutes: m.syncIntervalMinutes! })
+    })
     render(
       <BackgroundProvider ask={background.ask}>
         <PreferencesSection />

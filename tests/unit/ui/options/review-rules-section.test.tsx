@@ -12,7 +12,10 @@ afterEach(cleanup)
 const bulkRule = { id: "big-bulk", description: "Bulk writes over 10,000 records", match: { changeKinds: ["bulk" as const], minRecords: 10_000 } }
 
 function setup(me: Me = { name: "Olu", role: "admin" }) {
-  const workflows = [makeWorkflow({ id: "enrich", name: "Enrichment", model: "exception", reviewRules: [bulkRule] }), makeWorkflow({ id: "copy", name: "Email copy" })]
+  const workflows = [
+    makeWorkflow({ id: "enrich", name: "Enrichment", model: "exception", reviewRules: [bulkRule] }),
+    makeWorkflow({ id: "copy", name: "Email copy" })
+  ]
   const background = fakeBackground({
     "me.get": () => me,
     "workflows.list": () => ({ workflows }),

@@ -26,7 +26,18 @@ const team: PrincipalWithTokens[] = [
     role: "agent",
     email: null,
     createdAt: AT,
-    tokens: [{ id: "T2", principalId: "P-BOT", role: "agent", name: "ci", workflows: ["enrich"], createdAt: AT, expiresAt: "2027-01-01T00:00:00.000Z", revokedAt: null }]
+    tokens: [
+      {
+        id: "T2",
+        principalId: "P-BOT",
+        role: "agent",
+        name: "ci",
+        workflows: ["enrich"],
+        createdAt: AT,
+        expiresAt: "2027-01-01T00:00:00.000Z",
+        revokedAt: null
+      }
+    ]
   }
 ]
 
@@ -38,7 +49,16 @@ function setup(me: Me = { name: "Olu", role: "admin", principalId: "P-OLU" }) {
       if (m.method === "POST" && m.path === "/v1/tokens") {
         const body = m.body as { principal?: { name: string; role: "agent" }; workflows?: string[] }
         const principal = { id: "P-NEW", name: body.principal!.name, role: body.principal!.role, email: null, createdAt: AT }
-        const info = { id: "T9", principalId: "P-NEW", role: principal.role, name: principal.name, workflows: body.workflows ?? "*", createdAt: AT, expiresAt: null, revokedAt: null }
+        const info = {
+          id: "T9",
+          principalId: "P-NEW",
+          role: principal.role,
+          name: principal.name,
+          workflows: body.workflows ?? "*",
+          createdAt: AT,
+          expiresAt: null,
+          revokedAt: null
+        }
         return { status: 201, body: { token: "so_new-secret", info, principal } }
       }
       if (m.method === "POST" && m.path === "/v1/tokens/T2/revoke") return { status: 200, body: {} }

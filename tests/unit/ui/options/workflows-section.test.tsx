@@ -45,7 +45,11 @@ function renderAs(me: Me) {
       return { workflow }
     },
     "api.call": (m) =>
-      m.path.startsWith("/v1/stats") ? { status: 200, body: STATS } : m.path === "/v1/settings/deadlines" ? { status: 200, body: DEADLINES } : { status: 404, body: null }
+      m.path.startsWith("/v1/stats")
+        ? { status: 200, body: STATS }
+        : m.path === "/v1/settings/deadlines"
+          ? { status: 200, body: DEADLINES }
+          : { status: 404, body: null }
   })
   render(
     <BackgroundProvider ask={background.ask}>
@@ -125,7 +129,13 @@ describe("Workflows table", () => {
   it("shows each workflow's pending count and last 30 days' rates from the stats", async () => {
     renderAs({ name: "Ada", role: "admin" })
     const row = await rowOf("Lead routing")
-    await waitFor(() => expect(within(row).getAllByRole("cell").map((c) => c.textContent)).toEqual(expect.arrayContaining(["7", "80%", "0%", "20%", "10%"])))
+    await waitFor(() =>
+      expect(
+        within(row)
+          .getAllByRole("cell")
+          .map((c) => c.textContent)
+      ).toEqual(expect.arrayContaining(["7", "80%", "0%", "20%", "10%"]))
+    )
     // No stats for it: dashes that say "no data", never a made-up 0%.
     const nurture = await rowOf("Nurture flows")
     expect(nurture.textContent).toContain("no data")

@@ -20,7 +20,10 @@ describe("open panel accessibility", () => {
       proposal({ change, impact: [{ metric: "records affected", value: 10 }], risk: { bulk: true } })
     )
     const { user, container } = renderPanel(
-      fakeBackground({ proposals: [...proposals, proposal({ status: "executed", workflowId: "w" })], workflows: [workflow("email-copy", "approve"), workflow("w", "monitor")] })
+      fakeBackground({
+        proposals: [...proposals, proposal({ status: "executed", workflowId: "w" })],
+        workflows: [workflow("email-copy", "approve"), workflow("w", "monitor")]
+      })
     )
     await openPanel(user)
     expect(await seriousViolations(container)).toEqual([])
@@ -49,8 +52,35 @@ describe("open panel accessibility", () => {
       status: "pending" as const,
       version: p.version,
       entries: [
-        { seq: 1, at: "2026-11-25T08:00:00.000Z", actor: { name: "copywriter", role: "agent" }, type: "created" as const, status: "pending" as const, model: null, review: null, contentHash: null, expiresAt: null, remindAt: null },
-        { seq: 2, at: "2026-11-25T09:00:00.000Z", actor: { name: "Ben Editor", role: "reviewer" }, type: "edit" as const, decisionId: "D", proposalVersion: 1, fromStatus: null, toStatus: null, reason: null, reviewMs: 1000, approvals: 1, quorum: 2, contentHash: null, edit: { edits: null, before: change, after: edited }, workflowPaused: null }
+        {
+          seq: 1,
+          at: "2026-11-25T08:00:00.000Z",
+          actor: { name: "copywriter", role: "agent" },
+          type: "created" as const,
+          status: "pending" as const,
+          model: null,
+          review: null,
+          contentHash: null,
+          expiresAt: null,
+          remindAt: null
+        },
+        {
+          seq: 2,
+          at: "2026-11-25T09:00:00.000Z",
+          actor: { name: "Ben Editor", role: "reviewer" },
+          type: "edit" as const,
+          decisionId: "D",
+          proposalVersion: 1,
+          fromStatus: null,
+          toStatus: null,
+          reason: null,
+          reviewMs: 1000,
+          approvals: 1,
+          quorum: 2,
+          contentHash: null,
+          edit: { edits: null, before: change, after: edited },
+          workflowPaused: null
+        }
       ]
     }
     const { user, container } = renderPanel(fakeBackground({ proposals: [p], histories: { [p.id]: history } }))

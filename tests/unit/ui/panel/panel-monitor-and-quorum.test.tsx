@@ -14,7 +14,12 @@ const edited = { ...original, after: "Spring is here" }
 
 describe("panel: what ran under the monitor and exception models", () => {
   it("offers Revert and Pause workflow on an item the policy auto-approved, and sends the revert with its version", async () => {
-    const p = proposal({ status: "auto_approved", workflowId: "routing", version: 2, review: { outcome: "auto_approved", reason: "meets_threshold", text: "exception: confidence 0.9 ≥ threshold 0.8" } })
+    const p = proposal({
+      status: "auto_approved",
+      workflowId: "routing",
+      version: 2,
+      review: { outcome: "auto_approved", reason: "meets_threshold", text: "exception: confidence 0.9 ≥ threshold 0.8" }
+    })
     const bg = fakeBackground({ proposals: [p], workflows: [workflow("routing", "exception")] })
     const { user } = renderPanel(bg)
     const panel = await openPanel(user)
@@ -104,7 +109,18 @@ describe("panel: deadline and decision history", () => {
       status: "pending",
       version: p.version,
       entries: [
-        { seq: 1, at: "2026-11-25T10:00:00.000Z", actor: { name: "copywriter", role: "agent" }, type: "created", status: "pending", model: "approve", review: null, contentHash: "h1", expiresAt: null, remindAt: null },
+        {
+          seq: 1,
+          at: "2026-11-25T10:00:00.000Z",
+          actor: { name: "copywriter", role: "agent" },
+          type: "created",
+          status: "pending",
+          model: "approve",
+          review: null,
+          contentHash: "h1",
+          expiresAt: null,
+          remindAt: null
+        },
         {
           seq: 2,
           at: "2026-11-25T11:55:00.000Z",

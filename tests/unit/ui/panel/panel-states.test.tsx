@@ -92,7 +92,10 @@ describe("panel states", () => {
   it("says under the Related heading that a campaign's section holds the proposals for its items", async () => {
     const campaign: Entity = { platform: "hubspot", kind: "campaign", id: "c-1", label: "HubSpot campaign" }
     const own = proposal({ title: "Campaign budget shift", target: { platform: "hubspot", kind: "campaign", id: "c-1" } })
-    const email = proposal({ title: "Subject line for the launch email", target: { platform: "hubspot", kind: "email", id: "1100", parents: [{ kind: "campaign", id: "c-1" }] } })
+    const email = proposal({
+      title: "Subject line for the launch email",
+      target: { platform: "hubspot", kind: "email", id: "1100", parents: [{ kind: "campaign", id: "c-1" }] }
+    })
     const { user } = renderPanel(fakeBackground({ proposals: [own], related: [email] }), { entity: campaign })
     const panel = await openPanel(user)
     const section = within(panel).getByRole("region", { name: "Related" })
@@ -125,7 +128,10 @@ describe("panel states", () => {
 
   it("asks again while the background still reads the previous URL of the tab (right after a pushState)", async () => {
     const page = "https://app.hubspot.com/contacts/4410021/record/0-1/101"
-    const bg = fakeBackground({ proposals: [proposal({ title: "For the contact" })], tabUrls: ["https://app.hubspot.com/contacts/4410021/record/0-1/99", page] })
+    const bg = fakeBackground({
+      proposals: [proposal({ title: "For the contact" })],
+      tabUrls: ["https://app.hubspot.com/contacts/4410021/record/0-1/99", page]
+    })
     renderPanel(bg, { pageUrl: page })
     await screen.findByRole("button", { name: "For the contact" })
     expect(bg.forEntityCalls()).toBe(2)

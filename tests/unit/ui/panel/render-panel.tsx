@@ -21,10 +21,7 @@ export const acceptTestEvents: TrustPolicy = () => true
  * tab" (`state.entity`, the contact by default). `navigate` is what the content script does on SPA
  * navigation: the tab shows another entity and the frame is told to re-read.
  */
-export function renderPanel(
-  background: ReturnType<typeof fakeBackground>,
-  options: { entity?: Entity | null; trust?: TrustPolicy; pageUrl?: string } = {}
-) {
+export function renderPanel(background: ReturnType<typeof fakeBackground>, options: { entity?: Entity | null; trust?: TrustPolicy; pageUrl?: string } = {}) {
   const client = createQueryClient()
   background.state.entity = options.entity === undefined ? contactEntity : options.entity
   const onClose = vi.fn()

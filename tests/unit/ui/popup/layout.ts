@@ -6,7 +6,15 @@ import { vi } from "vitest"
  */
 export function giveElementsALayout(height = 320, width = 400) {
   vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue({
-    x: 0, y: 0, top: 0, left: 0, bottom: height, right: width, width, height, toJSON: () => ({})
+    x: 0,
+    y: 0,
+    top: 0,
+    left: 0,
+    bottom: height,
+    right: width,
+    width,
+    height,
+    toJSON: () => ({})
   } as DOMRect)
   vi.spyOn(HTMLElement.prototype, "offsetHeight", "get").mockReturnValue(height)
   vi.spyOn(HTMLElement.prototype, "offsetWidth", "get").mockReturnValue(width)

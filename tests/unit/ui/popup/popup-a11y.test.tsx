@@ -25,7 +25,11 @@ function renderPopup() {
     makeProposal({ title: "Scoring change", workflowId: "scoring", quorum: 2, approvals: 1 }),
     makeProposal({ title: "Waiting to send", local: { pendingAction: "approve" } }),
     makeProposal({ title: "Clash", local: { conflict: { message: "decided already", at: new Date(NOW).toISOString() } } }),
-    makeProposal({ title: "No page for this one", target: { platform: "other", kind: "segment", id: "s1" }, impact: [{ metric: "contacts added", value: 1200 }] })
+    makeProposal({
+      title: "No page for this one",
+      target: { platform: "other", kind: "segment", id: "s1" },
+      impact: [{ metric: "contacts added", value: 1200 }]
+    })
   ]
   const background = fakeBackground({
     ...queueHandlers(() => ({

@@ -80,7 +80,10 @@ describe("popup queue", () => {
       makeProposal({ title: "Production write", risk: { writesProduction: true }, createdAt: hoursAgo(0.5) })
     ])
     await screen.findByRole("list", { name: /Pending proposals/ })
-    const titles = screen.getAllByRole("listitem").filter((li) => li.dataset.index).map((li) => li.querySelector(".row-title")!.textContent)
+    const titles = screen
+      .getAllByRole("listitem")
+      .filter((li) => li.dataset.index)
+      .map((li) => li.querySelector(".row-title")!.textContent)
     expect(titles).toEqual(["Production write", "Low old", "Low new"])
   })
 
@@ -207,10 +210,7 @@ describe("popup queue", () => {
 
   it("refuses bulk approve when the set holds a workflow on quorum", async () => {
     const user = userEvent.setup()
-    const background = renderPopup([
-      makeProposal({ workflowId: "scoring", title: "S1", quorum: 2 }),
-      makeProposal({ workflowId: "email-copy", title: "E1" })
-    ])
+    const background = renderPopup([makeProposal({ workflowId: "scoring", title: "S1", quorum: 2 }), makeProposal({ workflowId: "email-copy", title: "E1" })])
     await user.click(await screen.findByRole("button", { name: "Approve all shown (2)" }))
     expect(screen.getByRole("alert").textContent).toMatch(/not allowed for workflows that need a quorum \(Lead scoring\)/)
     expect(screen.queryByRole("alertdialog")).toBeNull()
@@ -240,7 +240,10 @@ describe("popup queue", () => {
     await user.click(within(form).getByRole("button", { name: "Reject" }))
     await waitFor(() =>
       expect(background.callsOf("decision.submit")[1]?.decision).toEqual({
-        proposalId: "P2", action: "reject", proposalVersion: 1, reason: { code: "inaccurate" }
+        proposalId: "P2",
+        action: "reject",
+        proposalVersion: 1,
+        reason: { code: "inaccurate" }
       })
     )
   })
@@ -306,7 +309,11 @@ describe("popup queue", () => {
   it("re-reads the queue when the sync status shows new items, not on every poll", async () => {
     let pending = 1
     const background = fakeBackground({
-      ...queueHandlers(() => ({ proposals: Array.from({ length: pending }, () => makeProposal()), workflows: WORKFLOWS, status: syncStatus({ pendingCount: pending }) })),
+      ...queueHandlers(() => ({
+        proposals: Array.from({ length: pending }, () => makeProposal()),
+        workflows: WORKFLOWS,
+        status: syncStatus({ pendingCount: pending })
+      })),
       "sync.status": () => syncStatus({ pendingCount: pending })
     })
     render(

@@ -57,12 +57,30 @@ function summaryOf(date: string): DailySummary {
         escalated: [{ ...item("E1", "Odd record", "pending"), reason: "edge_case" }],
         spotCheck: { size: 2, population: 3, items: [ran[1]!, ran[2]!] }
       },
-      { workflowId: "email-copy", name: "Email copy", model: "approve", paused: false, executed: [], autoApproved: [], reverted: [], failed: [], escalated: [], spotCheck: { size: 5, population: 0, items: [] } }
+      {
+        workflowId: "email-copy",
+        name: "Email copy",
+        model: "approve",
+        paused: false,
+        executed: [],
+        autoApproved: [],
+        reverted: [],
+        failed: [],
+        escalated: [],
+        spotCheck: { size: 5, population: 0, items: [] }
+      }
     ]
   }
 }
 
-const SETTINGS: PublicSettings = { serverUrl: "http://127.0.0.1:8787", hasToken: true, tokenHint: "abcd", notifications: false, reminderNotifications: false, syncIntervalMinutes: 5 }
+const SETTINGS: PublicSettings = {
+  serverUrl: "http://127.0.0.1:8787",
+  hasToken: true,
+  tokenHint: "abcd",
+  notifications: false,
+  reminderNotifications: false,
+  syncIntervalMinutes: 5
+}
 
 function renderPopup({ proposals = [] as LocalProposal[], me = { name: "Ana", role: "reviewer", principalId: "P-ANA" } as Me } = {}) {
   let workflows = WORKFLOWS
@@ -72,7 +90,10 @@ function renderPopup({ proposals = [] as LocalProposal[], me = { name: "Ana", ro
     "sync.status": () => syncStatus({ pendingCount: proposals.length }),
     "summary.get": ({ date }) => summaryOf(date),
     "decision.submit": ({ decision }) => ({
-      proposal: { ...makeProposal({ id: decision.proposalId, status: "auto_approved", version: decision.proposalVersion }), local: { pendingAction: decision.action } }
+      proposal: {
+        ...makeProposal({ id: decision.proposalId, status: "auto_approved", version: decision.proposalVersion }),
+        local: { pendingAction: decision.action }
+      }
     }),
     "workflows.list": () => ({ workflows }),
     "workflows.update": ({ id, workflow }) => {
@@ -106,9 +127,15 @@ describe("popup: daily summary", () => {
     const enrichment = await screen.findByRole("region", { name: /Enrichment/ })
     expect(background.callsOf("summary.get")).toEqual([{ type: "summary.get", date: "2026-11-24" }])
     expect(screen.getByRole("heading", { level: 2, name: /Daily summary/ }).textContent).toContain("yesterday, 2026-11-24 (UTC day)")
-    expect(within(enrichment).getByRole("list", { name: "Enrichment: what happened" }).textContent).toBe("1 executed2 auto-approved0 failed0 reverted1 escalated")
+    expect(within(enrichment).getByRole("list", { name: "Enrichment: what happened" }).textContent).toBe(
+      "1 executed2 auto-approved0 failed0 reverted1 escalated"
+    )
     const sample = within(enrichment).getByRole("list", { name: "Spot-check sample of Enrichment" })
-    expect(within(sample).getAllByRole("listitem").map((li) => li.querySelector(".summary-item-title")?.textContent)).toEqual(["Fill job title of Bob", "Fill job title of Cy"])
+    expect(
+      within(sample)
+        .getAllByRole("listitem")
+        .map((li) => li.querySelector(".summary-item-title")?.textContent)
+    ).toEqual(["Fill job title of Bob", "Fill job title of Cy"])
     expect(within(enrichment).getByRole("heading", { name: /Spot-check sample: 2 of 3 that ran/ })).toBeTruthy()
     // A workflow where nothing happened is one line, not a section.
     expect(screen.getByText("Nothing that day in Email copy.")).toBeTruthy()
@@ -152,7 +179,12 @@ describe("popup: daily summary", () => {
 describe("popup: escalations and reminders", () => {
   const hours = (h: number) => new Date(NOW + h * 3_600_000).toISOString()
   const queue = () => [
-    makeProposal({ id: "NEW", title: "Escalated newcomer", createdAt: hours(-1), review: { outcome: "pending", reason: "below_threshold", text: "low confidence" } }),
+    makeProposal({
+      id: "NEW",
+      title: "Escalated newcomer",
+      createdAt: hours(-1),
+      review: { outcome: "pending", reason: "below_threshold", text: "low confidence" }
+    }),
     makeProposal({ id: "OLD", title: "Deadline close", createdAt: hours(-20), remindAt: hours(-1), expiresAt: hours(2) }),
     makeProposal({ id: "CALM", title: "Plenty of time", createdAt: hours(-30), remindAt: hours(10), expiresAt: hours(20) })
   ]
@@ -239,7 +271,10 @@ describe("popup: the quorum counts people", () => {
   })
 
   it("offers no Approve in the popup's own review of an item this reviewer already approved", async () => {
-    const mine = { ...makeProposal({ title: "Approved by me, no page", quorum: 2, approvals: 1, target: { platform: "other", kind: "segment", id: "s1" } }), local: { alreadyApproved: true } }
+    const mine = {
+      ...makeProposal({ title: "Approved by me, no page", quorum: 2, approvals: 1, target: { platform: "other", kind: "segment", id: "s1" } }),
+      local: { alreadyApproved: true }
+    }
     const { user } = renderPopup({ proposals: [mine] })
     await user.click(await screen.findByRole("button", { name: /^Approved by me, no page/ }))
     const review = await screen.findByRole("region", { name: "Proposal under review" })

@@ -4,7 +4,10 @@ import { describeHistoryEntry } from "~src/ui/proposal/history-text"
 
 const base = { seq: 1, at: "2026-11-25T10:00:00.000Z" }
 const ana = { name: "Ana Reviewer", role: "reviewer", principalId: "P-ANA" }
-const decision = (type: "approve" | "edit" | "reject" | "revert" | "pause", extra: Partial<Extract<HistoryEntry, { decisionId: unknown }>> = {}): HistoryEntry => ({
+const decision = (
+  type: "approve" | "edit" | "reject" | "revert" | "pause",
+  extra: Partial<Extract<HistoryEntry, { decisionId: unknown }>> = {}
+): HistoryEntry => ({
   ...base,
   actor: ana,
   type,
@@ -41,7 +44,9 @@ describe("describeHistoryEntry", () => {
   })
 
   it("tells the policy's auto-approval with its rule", () => {
-    expect(describeHistoryEntry({ ...base, actor: { name: "policy", role: "policy" }, type: "auto_approve", rule: "monitor: AI executes", contentHash: "h" })).toEqual({
+    expect(
+      describeHistoryEntry({ ...base, actor: { name: "policy", role: "policy" }, type: "auto_approve", rule: "monitor: AI executes", contentHash: "h" })
+    ).toEqual({
       who: "Policy",
       what: "auto-approved it",
       detail: "monitor: AI executes"
@@ -49,9 +54,20 @@ describe("describeHistoryEntry", () => {
   })
 
   it("tells execution reports, a moved target and an expiry", () => {
-    const execution = { ...base, actor: { name: "bot", role: "agent" }, type: "execution" as const, contentHash: null, snapshotHash: null, detail: "sent", fromStatus: null, toStatus: null }
+    const execution = {
+      ...base,
+      actor: { name: "bot", role: "agent" },
+      type: "execution" as const,
+      contentHash: null,
+      snapshotHash: null,
+      detail: "sent",
+      fromStatus: null,
+      toStatus: null
+    }
     expect(describeHistoryEntry({ ...execution, outcome: "executed" }).what).toBe("reported it executed")
     expect(describeHistoryEntry({ ...execution, outcome: "target_changed" }).what).toBe("found the target changed: back to review")
-    expect(describeHistoryEntry({ ...base, actor: { name: "policy", role: "policy" }, type: "expire", rule: null, expiresAt: null }).what).toBe("expired (never executed)")
+    expect(describeHistoryEntry({ ...base, actor: { name: "policy", role: "policy" }, type: "expire", rule: null, expiresAt: null }).what).toBe(
+      "expired (never executed)"
+    )
   })
 })
