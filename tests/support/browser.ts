@@ -144,13 +144,24 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
         await page.getByLabel("API token", { exact: true }).fill(token)
         await page.getByRole("button", { name: "Save", exact: true }).click()
         // Saved means the background holds it; poll the public settings (never the token).
-        await pollUntil(async () => {
-          const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ type: "settings.get" }))) as {
-            ok: boolean
-            data?: { serverUrl: string; hasToken: boolean }
-          }
-          return reply.ok && reply.data?.hasToken === true && sameServer(reply.data.serverUrl, serverUrl)
-        }, "the options page to save the server URL and token")
+        await pollUntil(
+          async () => {
+            const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ type: "settings.get" }))) as {
+              ok: boolean
+              data?: { serverUrl: string; hasToken: boolean }
+            }
+            return reply.ok && reply.data?.hasToken === true && sameServer(reply.data.serverUrl, serverUrl)
+          },
+          "the options page to save the server URL and token",
+          45_000
+        ).catch(async (error: Error) => {
+          // Say what the page showed (a form error, a refused save), not only that it timed out.
+          const shown = await page
+            .locator("[role=alert], .error")
+            .allInnerTexts()
+            .catch(() => [])
+          throw new Error(`${error.message}; the page showed: ${JSON.stringify(shown)}`)
+        })
       } finally {
         await page.close()
       }
