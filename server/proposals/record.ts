@@ -45,8 +45,10 @@ function editorOf(edit: Decision): NonNullable<Proposal["editedBy"]> {
 
 export function proposalFromRow(row: ProposalsTable, decisions: Decision[]): Proposal {
   const body = JSON.parse(row.body) as ProposalCreate
-  const proposal: Proposal = {
-    ...body,
+  // Object.assign onto the freshly parsed body (owned here), not `{ ...body, id, … }`: the same
+  // keys in the same order, but V8 (Node 20) builds a spread followed by a dozen more properties
+  // on a slow path — ~40 µs per proposal against ~2 µs, measured (bench/api-throughput.bench.ts).
+  const proposal: Proposal = Object.assign(body, {
     id: row.id,
     status: row.status as ProposalStatus,
     version: Number(row.version),
@@ -57,7 +59,7 @@ export function proposalFromRow(row: ProposalsTable, decisions: Decision[]): Pro
     approvedBy: approversOf(row),
     quorum: Number(row.quorum),
     decisions
-  }
+  })
   // The snapshot a re-review is based on may have moved on since the agent sent its body.
   if (row.base_snapshot_hash) proposal.baseSnapshotHash = row.base_snapshot_hash
   if (row.expires_at) proposal.expiresAt = row.expires_at

@@ -3,7 +3,8 @@ import type { ProposalCreate } from "~src/domain"
 import type { WebhookEvent } from "~src/domain/webhooks"
 import type { Services } from "../app-env"
 import { auditEntryFromRow } from "../audit/chain"
-import type { Database, WebhooksTable } from "../db/schema"
+import { affectedRows, firstRow, preparedQuery } from "../db/prepared"
+import type { AuditLogTable, Database, WebhookDeliveriesTable, WebhooksTable } from "../db/schema"
 import { isUniqueViolation } from "../db/unique-violation"
 import { inTransaction } from "../db/transaction"
 import { POLICY_ACTOR } from "../proposals/create"
@@ -45,6 +46,46 @@ const CURSOR = "webhook_audit_cursor"
 const AUDIT_PAGE = 200
 const PAGES_PER_TICK = 25
 const EXPIRING_CANDIDATES = 2_000
+
+// The queries of every tick (one tick follows each commit), compiled once (server/db/prepared.ts).
+const cursorValue = preparedQuery<{ name: string }, { value: number }>((db, slot) => db.selectFrom("counters").select("value").where("name", "=", slot("name")))
+const auditPageAfter = preparedQuery<{ cursor: number; limit: number }, AuditLogTable>((db, slot) =>
+  db.selectFrom("audit_log").selectAll().where("seq", ">", slot("cursor")).orderBy("seq").limit(slot("limit"))
+)
+const enabledWebhooks = preparedQuery<{ enabled: number }, WebhooksTable>((db, slot) =>
+  db.selectFrom("webhooks").selectAll().where("enabled", "=", slot("enabled"))
+)
+const moveCursor = preparedQuery<{ name: string; from: number; to: number }, never>((db, slot) =>
+  db
+    .updateTable("counters")
+    .set({ value: slot("to") })
+    .where("name", "=", slot("name"))
+    .where("value", "=", slot("from"))
+)
+
+const dueDeliveries = preparedQuery<{ now: string; limit: number }, DueDelivery & Pick<WebhookDeliveriesTable, "next_attempt_at">>((db, slot) =>
+  db
+    .selectFrom("webhook_deliveries")
+    .innerJoin("webhooks", "webhooks.id", "webhook_deliveries.webhook_id")
+    .innerJoin("webhook_messages", "webhook_messages.id", "webhook_deliveries.message_id")
+    .select([
+      "webhook_deliveries.id",
+      "webhook_deliveries.attempts",
+      "webhook_deliveries.next_attempt_at",
+      "webhook_deliveries.webhook_id",
+      "webhook_deliveries.message_id",
+      "webhook_messages.payload",
+      "webhooks.url",
+      "webhooks.secret",
+      "webhooks.previous_secret",
+      "webhooks.previous_secret_expires_at"
+    ])
+    .where("webhook_deliveries.status", "=", "pending")
+    .where("webhook_deliveries.next_attempt_at", "<=", slot("now"))
+    .where("webhooks.enabled", "=", 1)
+    .orderBy("webhook_deliveries.next_attempt_at")
+    .limit(slot("limit"))
+)
 
 /** Another dispatcher (a second server on the same Postgres) took this page first. */
 class CursorMoved extends Error {}
@@ -139,11 +180,12 @@ export class WebhookDispatcher {
 
   /** One page of the log → messages and deliveries, and the cursor moved past it. True when more may follow. */
   async #dispatchPage(trx: Transaction<Database>): Promise<boolean> {
-    const cursorRow = await trx.selectFrom("counters").select("value").where("name", "=", CURSOR).executeTakeFirstOrThrow()
+    const cursorRow = await firstRow(cursorValue(trx, { name: CURSOR }))
+    if (!cursorRow) throw new Error(`counter ${CURSOR} is missing`)
     const cursor = Number(cursorRow.value)
-    const rows = await trx.selectFrom("audit_log").selectAll().where("seq", ">", cursor).orderBy("seq").limit(AUDIT_PAGE).execute()
+    const { rows } = await auditPageAfter(trx, { cursor, limit: AUDIT_PAGE })
     if (rows.length === 0) return false
-    const webhooks = await trx.selectFrom("webhooks").selectAll().where("enabled", "=", 1).execute()
+    const { rows: webhooks } = await enabledWebhooks(trx, { enabled: 1 })
     if (webhooks.length > 0) {
       const entries = rows.map(auditEntryFromRow)
       const facts = await proposalFacts(
@@ -158,8 +200,7 @@ export class WebhookDispatcher {
       }
     }
     const last = Number(rows[rows.length - 1]!.seq)
-    const moved = await trx.updateTable("counters").set({ value: last }).where("name", "=", CURSOR).where("value", "=", cursor).executeTakeFirst()
-    if (Number(moved.numUpdatedRows) !== 1) throw new CursorMoved()
+    if ((await affectedRows(moveCursor(trx, { name: CURSOR, from: cursor, to: last }))) !== 1) throw new CursorMoved()
     return rows.length === AUDIT_PAGE
   }
 
@@ -221,28 +262,7 @@ export class WebhookDispatcher {
     if (capacity <= 0 || this.#stop.signal.aborted) return
     const { db } = this.#services
     const now = this.#services.now()
-    const due = await db
-      .selectFrom("webhook_deliveries")
-      .innerJoin("webhooks", "webhooks.id", "webhook_deliveries.webhook_id")
-      .innerJoin("webhook_messages", "webhook_messages.id", "webhook_deliveries.message_id")
-      .select([
-        "webhook_deliveries.id",
-        "webhook_deliveries.attempts",
-        "webhook_deliveries.next_attempt_at",
-        "webhook_deliveries.webhook_id",
-        "webhook_deliveries.message_id",
-        "webhook_messages.payload",
-        "webhooks.url",
-        "webhooks.secret",
-        "webhooks.previous_secret",
-        "webhooks.previous_secret_expires_at"
-      ])
-      .where("webhook_deliveries.status", "=", "pending")
-      .where("webhook_deliveries.next_attempt_at", "<=", now.toISOString())
-      .where("webhooks.enabled", "=", 1)
-      .orderBy("webhook_deliveries.next_attempt_at")
-      .limit(capacity + this.#inFlight.size)
-      .execute()
+    const { rows: due } = await dueDeliveries(db, { now: now.toISOString(), limit: capacity + this.#inFlight.size })
     for (const delivery of due) {
       if (this.#inFlight.size >= this.#options.concurrency) return
       if (this.#inFlight.has(delivery.id)) continue
