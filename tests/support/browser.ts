@@ -139,29 +139,49 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
 
     const configure = async (serverUrl: string, token: string) => {
       const page = await openExtensionPage("options.html")
+      const urlInput = page.getByLabel("Server URL", { exact: true })
+      const tokenInput = page.getByLabel("API token", { exact: true })
+      const saved = async () => {
+        // Saved means the background holds it; ask for the public settings (never the token).
+        const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ type: "settings.get" }))) as {
+          ok: boolean
+          data?: { serverUrl: string; hasToken: boolean }
+        }
+        return reply.ok && reply.data?.hasToken === true && sameServer(reply.data.serverUrl, serverUrl)
+      }
+      const shownErrors = () =>
+        page
+          .locator("[role=alert], .error")
+          .allInnerTexts()
+          .catch(() => [] as string[])
       try {
-        await page.getByLabel("Server URL", { exact: true }).fill(serverUrl)
-        await page.getByLabel("API token", { exact: true }).fill(token)
-        await page.getByRole("button", { name: "Save", exact: true }).click()
-        // Saved means the background holds it; poll the public settings (never the token).
-        await pollUntil(
-          async () => {
-            const reply = (await page.evaluate(() => chrome.runtime.sendMessage({ type: "settings.get" }))) as {
-              ok: boolean
-              data?: { serverUrl: string; hasToken: boolean }
-            }
-            return reply.ok && reply.data?.hasToken === true && sameServer(reply.data.serverUrl, serverUrl)
-          },
-          "the options page to save the server URL and token",
-          45_000
-        ).catch(async (error: Error) => {
-          // Say what the page showed (a form error, a refused save), not only that it timed out.
-          const shown = await page
-            .locator("[role=alert], .error")
-            .allInnerTexts()
-            .catch(() => [])
-          throw new Error(`${error.message}; the page showed: ${JSON.stringify(shown)}`)
-        })
+        // Two tries: on a loaded machine a filled value has once been lost before Save (the form then
+        // says "Enter the server URL"); the second try says so in the log rather than hiding it.
+        for (let attempt = 1; ; attempt++) {
+          await urlInput.fill(serverUrl)
+          await tokenInput.fill(token)
+          const held = { url: await urlInput.inputValue(), tokenLength: (await tokenInput.inputValue()).length }
+          await page.getByRole("button", { name: "Save", exact: true }).click()
+          let refused: string[] = []
+          try {
+            await pollUntil(
+              async () => {
+                refused = []
+                if (await saved()) return true
+                refused = await shownErrors()
+                return attempt === 1 && refused.length > 0
+              },
+              "the options page to save the server URL and token",
+              45_000
+            )
+          } catch (error) {
+            throw new Error(`${(error as Error).message}; the page showed: ${JSON.stringify(await shownErrors())}`)
+          }
+          if (refused.length === 0) return
+          console.warn(
+            `configure: the options page refused the first Save (${JSON.stringify(refused)}) with the inputs holding ${JSON.stringify(held)}; trying again`
+          )
+        }
       } finally {
         await page.close()
       }
