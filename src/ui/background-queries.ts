@@ -18,6 +18,12 @@ export function useMe() {
   return useQuery({ queryKey: queryKeys.me, queryFn: () => ask({ type: "me.get" }) })
 }
 
+/** Each tier's default deadline and the reminder share (GET /v1/settings/deadlines through the background). */
+export function useDeadlineSettings() {
+  const ask = useAsk()
+  return useQuery({ queryKey: queryKeys.deadlines, queryFn: () => ask({ type: "deadlines.get" }) })
+}
+
 /** Workflows as the server has them now (the background reads through its cache: offline, the cached list). */
 export function useWorkflows() {
   const ask = useAsk()

@@ -4,8 +4,8 @@ import { OVERSIGHT_MODEL_LABELS } from "~src/domain/workflow"
 import { errorText } from "~src/ui/query-client"
 import { adminGate } from "./admin-gate"
 import { deadlineDraftOf, deadlineUpdateOf, type DeadlineDraft } from "./deadline-form"
-import { useDeadlineSettings, useSaveDeadlines } from "./use-deadline-settings"
-import { useMe } from "~src/ui/background-queries"
+import { useSaveDeadlines } from "./use-save-deadlines"
+import { useDeadlineSettings, useMe } from "~src/ui/background-queries"
 
 /**
  * Default deadlines per tier (oversight model) and when the reminder comes. A workflow's own

@@ -2,8 +2,8 @@ import { useId, useState } from "react"
 import type { DeadlineSettings } from "~src/domain/deadlines"
 import { OVERSIGHT_MODEL_LABELS, OversightModel, type Workflow, type WorkflowUpsert } from "~src/domain/workflow"
 import { errorText } from "~src/ui/query-client"
-import { useMe, useWorkflows } from "~src/ui/background-queries"
-import { useChangeWorkflow, useDeadlineDefaults } from "./use-tier-settings"
+import { useDeadlineSettings, useMe, useWorkflows } from "~src/ui/background-queries"
+import { useChangeWorkflow } from "./use-tier-settings"
 import { workflowDeadlineText } from "./workflow-deadline"
 
 /** Where the rest of a workflow's settings are edited: the options page's workflows section. */
@@ -20,7 +20,7 @@ type Pending = { workflow: Workflow; change: WorkflowUpsert; question: string; c
 export default function TierSettingsScreen() {
   const workflows = useWorkflows()
   const me = useMe()
-  const defaults = useDeadlineDefaults()
+  const defaults = useDeadlineSettings()
   const change = useChangeWorkflow()
   const [pending, setPending] = useState<Pending | null>(null)
   const headingId = useId()

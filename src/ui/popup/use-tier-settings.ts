@@ -1,12 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { useMutation, useQueryClient } from "@tanstack/react-query"
 import type { Workflow, WorkflowUpsert } from "~src/domain/workflow"
 import { queryKeys, useAsk } from "~src/ui/query-client"
-
-/** The tiers' default deadlines, for workflows without their own. */
-export function useDeadlineDefaults() {
-  const ask = useAsk()
-  return useQuery({ queryKey: queryKeys.deadlines, queryFn: () => ask({ type: "deadlines.get" }) })
-}
 
 /**
  * An admin's change from the popup: only what changes is sent (`{paused: true}`, `{model}`), the

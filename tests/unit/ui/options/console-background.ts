@@ -33,13 +33,13 @@ export function consoleBackground(me: Me) {
   ])
   const answers: Record<string, unknown> = {
     "/v1/principals": [{ id: "P1", name: "Ana", role: "reviewer", email: null, createdAt: "2026-11-01T00:00:00.000Z", tokens: [] }],
-    "/v1/custom-domains": [],
-    "/v1/settings/deadlines": { defaultExpiryHours: { approve: 72, monitor: null, exception: 24 }, reminderShare: 0.8 }
+    "/v1/custom-domains": []
   }
   return fakeBackground({
     "settings.get": () => ({ serverUrl: "http://127.0.0.1:8787", hasToken: true, tokenHint: "abcd", notifications: false, syncIntervalMinutes: 1 }),
     "me.get": () => me,
     "workflows.list": () => ({ workflows }),
+    "deadlines.get": () => ({ defaultExpiryHours: { approve: 72, monitor: null, exception: 24 }, reminderShare: 0.8 }),
     "api.call": (m) =>
       m.path.startsWith("/v1/stats")
         ? { status: 200, body: stats }

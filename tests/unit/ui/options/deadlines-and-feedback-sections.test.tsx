@@ -19,8 +19,8 @@ function renderWith(me: Me, ui: React.ReactNode) {
   const background = fakeBackground({
     "me.get": () => me,
     "workflows.list": () => ({ workflows: [makeWorkflow({ id: "lead-router", name: "Lead router" })] }),
+    "deadlines.get": () => stored,
     "api.call": (m) => {
-      if (m.path === "/v1/settings/deadlines" && m.method === "GET") return { status: 200, body: stored }
       if (m.path === "/v1/settings/deadlines" && m.method === "PUT") {
         const body = m.body as Partial<DeadlineSettings>
         stored = { defaultExpiryHours: { ...stored.defaultExpiryHours, ...body.defaultExpiryHours }, reminderShare: body.reminderShare ?? stored.reminderShare }

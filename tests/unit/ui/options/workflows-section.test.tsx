@@ -44,12 +44,8 @@ function renderAs(me: Me) {
       stored = stored.map((w) => (w.id === m.id ? workflow : w))
       return { workflow }
     },
-    "api.call": (m) =>
-      m.path.startsWith("/v1/stats")
-        ? { status: 200, body: STATS }
-        : m.path === "/v1/settings/deadlines"
-          ? { status: 200, body: DEADLINES }
-          : { status: 404, body: null }
+    "deadlines.get": () => DEADLINES,
+    "api.call": (m) => (m.path.startsWith("/v1/stats") ? { status: 200, body: STATS } : { status: 404, body: null })
   })
   render(
     <BackgroundProvider ask={background.ask}>
