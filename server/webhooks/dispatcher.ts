@@ -55,6 +55,15 @@ const auditPageAfter = preparedQuery<{ cursor: number; limit: number }, AuditLog
 const enabledWebhooks = preparedQuery<{ enabled: number }, WebhooksTable>((db, slot) =>
   db.selectFrom("webhooks").selectAll().where("enabled", "=", slot("enabled"))
 )
+const lastAuditSeq = preparedQuery<Record<string, never>, { seq: number | null }>((db) => db.selectFrom("audit_log").select((eb) => eb.fn.max("seq").as("seq")))
+/** Only ever forward: a second server that moved it further is left alone. */
+const skipCursorTo = preparedQuery<{ name: string; to: number }, never>((db, slot) =>
+  db
+    .updateTable("counters")
+    .set({ value: slot("to") })
+    .where("name", "=", slot("name"))
+    .where("value", "<", slot("to"))
+)
 const moveCursor = preparedQuery<{ name: string; from: number; to: number }, never>((db, slot) =>
   db
     .updateTable("counters")
@@ -152,6 +161,9 @@ export class WebhookDispatcher {
       do {
         this.#again = false
         try {
+          // With no webhook enabled there is nothing to enqueue or send: the log is skipped in one
+          // statement rather than read (this ran after every commit, ~10 % of a decision's cost).
+          if (await this.#skipLogWithoutWebhooks()) continue
           await this.#tailAuditLog()
           await this.#noticeExpiring()
           await this.#sendDue()
@@ -163,6 +175,20 @@ export class WebhookDispatcher {
       this.#running = null
     })
     return this.#running
+  }
+
+  /**
+   * True when no webhook is enabled, after moving the cursor past the log as it was before that
+   * was seen: entries committed earlier had no subscriber, as when #dispatchPage finds none; one
+   * enabled meanwhile gets everything after. (Due deliveries only go to enabled webhooks.)
+   */
+  async #skipLogWithoutWebhooks(): Promise<boolean> {
+    const { db } = this.#services
+    const latest = (await firstRow(lastAuditSeq(db, {})))?.seq
+    const { rows: webhooks } = await enabledWebhooks(db, { enabled: 1 })
+    if (webhooks.length > 0) return false
+    if (latest !== null && latest !== undefined) await skipCursorTo(db, { name: CURSOR, to: Number(latest) })
+    return true
   }
 
   async #tailAuditLog(): Promise<void> {
