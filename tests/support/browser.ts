@@ -175,7 +175,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
               45_000
             )
           } catch (error) {
-            throw new Error(`${(error as Error).message}; the page showed: ${JSON.stringify(await shownErrors())}`)
+            throw new Error(`${(error as Error).message}; the page showed: ${JSON.stringify(await shownErrors())}`, { cause: error })
           }
           if (refused.length === 0) return
           console.warn(
