@@ -137,7 +137,36 @@ async function oneDecision(url: string, agent: string, reviewer: string): Promis
   return decided.text()
 }
 
+/**
+ * Wall time spent inside SQLite statements (better-sqlite3 runs them synchronously on the event
+ * loop), summed: what the server spends in SQLite whatever its JavaScript does. Wraps the
+ * driver's Statement methods in this bench's server process only.
+ */
+function timeSqliteStatements(): () => number {
+  const Database = createRequire(import.meta.url)("better-sqlite3") as new (path: string) => {
+    prepare(sql: string): object
+    close(): void
+  }
+  const probe = new Database(":memory:")
+  const statement = Object.getPrototypeOf(probe.prepare("select 1")) as Record<string, (...args: unknown[]) => unknown>
+  probe.close()
+  let nanos = 0n
+  for (const name of ["run", "all", "get"]) {
+    const original = statement[name]!
+    statement[name] = function (this: unknown, ...args: unknown[]) {
+      const started = process.hrtime.bigint()
+      try {
+        return original.apply(this, args)
+      } finally {
+        nanos += process.hrtime.bigint() - started
+      }
+    }
+  }
+  return () => Number(nanos / 1000n)
+}
+
 async function serveForBench(): Promise<void> {
+  const sqliteMicros = timeSqliteStatements()
   const dir = mkdtempSync(join(tmpdir(), "signoff-bench-"))
   const server = await startServer({
     port: 0,
@@ -148,7 +177,7 @@ async function serveForBench(): Promise<void> {
     extendApp: (app) => {
       app.get("/bench/empty", (c) => c.text("ok"))
       // Outside /v1 (no auth): the parent reads the server's CPU time around each run.
-      app.get("/bench/cpu", (c) => c.json(process.cpuUsage()))
+      app.get("/bench/cpu", (c) => c.json({ ...process.cpuUsage(), sqlite: sqliteMicros() }))
       // The HTTP floor of a decision: no auth, no database, the same response body.
       app.get("/bench/decision-sized", (c) => c.body(decisionResponse, 200, { "content-type": "application/json" }))
       // How many decisions shared each SQLite commit (server/db/group-commit.ts).
@@ -195,11 +224,13 @@ interface Measured {
   p99: number
   /** Server CPU (user + system) per completed request, in microseconds. */
   cpuMicros: number
+  /** Of which inside SQLite statements (wall time), when the server reports it. */
+  sqliteMicros: number | null
 }
 
-async function serverCpuMicros(url: string): Promise<number> {
-  const usage = (await (await fetch(`${url}/bench/cpu`)).json()) as { user: number; system: number }
-  return usage.user + usage.system
+async function serverCpuMicros(url: string): Promise<{ cpu: number; sqlite: number | null }> {
+  const usage = (await (await fetch(`${url}/bench/cpu`)).json()) as { user: number; system: number; sqlite?: number }
+  return { cpu: usage.user + usage.system, sqlite: usage.sqlite ?? null }
 }
 
 /**
@@ -221,7 +252,8 @@ async function measure(url: string, options: Parameters<Autocannon>[0]): Promise
   const timer = setTimeout(() => run.stop(), SECONDS * 1000)
   const result = await run
   clearTimeout(timer)
-  const cpu = (await serverCpuMicros(url)) - cpuBefore
+  const cpuAfter = await serverCpuMicros(url)
+  const requests = Math.max(1, ok + non2xx)
   const seconds = (last - started) / 1000
   return {
     perSecond: ok / seconds,
@@ -230,7 +262,8 @@ async function measure(url: string, options: Parameters<Autocannon>[0]): Promise
     seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    cpuMicros: cpu / Math.max(1, ok + non2xx)
+    cpuMicros: (cpuAfter.cpu - cpuBefore.cpu) / requests,
+    sqliteMicros: cpuAfter.sqlite === null || cpuBefore.sqlite === null ? null : (cpuAfter.sqlite - cpuBefore.sqlite) / requests
   }
 }
 
@@ -372,6 +405,13 @@ function printAgainstEmpty(empty: Measured, decisions: Measured & { poolUsedUp: 
   console.log(`ratio decisions / empty:   ${ratio.toFixed(3)} (goal ≥ 0.3) ${ratio >= 0.3 ? "✓" : "✗ below goal"}`)
   console.log(
     `server CPU per request:    decision ${decisions.cpuMicros.toFixed(0)} µs vs empty ${empty.cpuMicros.toFixed(0)} µs → CPU-bound ratio ${(empty.cpuMicros / decisions.cpuMicros).toFixed(3)}`
+  )
+  if (decisions.sqliteMicros === null) return
+  // The floor with today's writes: even if everything else cost nothing beyond the empty route.
+  const floor = empty.cpuMicros / (empty.cpuMicros + decisions.sqliteMicros)
+  console.log(
+    `inside SQLite statements:  ${decisions.sqliteMicros.toFixed(0)} µs per decision (${((100 * decisions.sqliteMicros) / decisions.cpuMicros).toFixed(0)} % of its CPU) → ` +
+      `with no work but the empty route's and these statements, the CPU-bound ratio would be ${floor.toFixed(3)}`
   )
 }
 
