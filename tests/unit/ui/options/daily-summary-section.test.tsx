@@ -6,6 +6,7 @@ import type { DailySummary } from "~src/domain/summary"
 import { CONSOLE_SECTIONS } from "~src/ui/options/console-sections"
 import { DailySummarySection } from "~src/ui/options/daily-summary-section"
 import { BackgroundProvider } from "~src/ui/query-client"
+import { summaryItem, workflowSummary } from "~tests/support/daily-summary"
 import { fakeBackground } from "../popup/fake-background"
 
 afterEach(cleanup)
@@ -13,32 +14,11 @@ afterEach(cleanup)
 const CSV = "section,workflowId,proposalId\r\nautoApproved,enrich,A1\r\n"
 
 function summaryOf(date: string): DailySummary {
-  const ran = {
-    proposalId: "A1",
-    version: 1,
-    status: "auto_approved" as const,
-    revertible: true,
-    title: "Fill job title of Ada",
-    target: { platform: "hubspot" as const, kind: "contact", id: "a1" },
-    at: `${date}T10:00:00.000Z`,
-    actor: { name: "policy", role: "policy" as const },
-    detail: "monitor: AI executes, reviewers can revert or pause"
-  }
+  const ran = summaryItem("A1", "Fill job title of Ada", { at: `${date}T10:00:00.000Z` })
   return {
     date,
     workflows: [
-      {
-        workflowId: "enrich",
-        name: "Enrichment",
-        model: "monitor",
-        paused: false,
-        executed: [],
-        autoApproved: [ran],
-        reverted: [],
-        failed: [],
-        escalated: [],
-        spotCheck: { size: 1, population: 1, items: [ran] }
-      }
+      workflowSummary({ workflowId: "enrich", name: "Enrichment", model: "monitor", autoApproved: [ran], spotCheck: { size: 1, population: 1, items: [ran] } })
     ]
   }
 }

@@ -2,13 +2,14 @@
 import { cleanup, render, screen, waitFor, within } from "@testing-library/react"
 import userEvent from "@testing-library/user-event"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
-import type { DailySummary, Me, SummaryItem } from "~src/domain"
+import type { DailySummary, Me } from "~src/domain"
 import type { LocalProposal } from "~src/local/local-proposal"
 import type { PublicSettings } from "~src/local/public-settings"
 import { PopupApp } from "~src/ui/popup/popup-app"
 import { TrustPolicyProvider } from "~src/ui/proposal/trusted-events"
 import { BackgroundProvider } from "~src/ui/query-client"
 import { seriousViolations } from "./axe"
+import { summaryItem, workflowSummary } from "~tests/support/daily-summary"
 import { makeProposal } from "~tests/support/proposals"
 import { fakeBackground, makeWorkflow, NOW, queueHandlers, syncStatus } from "./fake-background"
 import { giveElementsALayout } from "./layout"
@@ -28,47 +29,25 @@ const WORKFLOWS = [
   makeWorkflow({ id: "routing", name: "Lead routing", model: "exception", quorum: 2, paused: true })
 ]
 
-const item = (id: string, title: string, status: SummaryItem["status"] = "auto_approved", version = 1): SummaryItem => ({
-  proposalId: id,
-  version,
-  status,
-  revertible: status === "auto_approved" || status === "executed",
-  title,
-  target: { platform: "hubspot", kind: "contact", id: id.toLowerCase(), url: `https://app.hubspot.com/contacts/1/record/0-1/${id}` },
-  at: "2026-11-24T10:00:00.000Z",
-  actor: { name: "policy", role: "policy" },
-  detail: "monitor: AI executes, reviewers can revert or pause"
-})
-
 function summaryOf(date: string): DailySummary {
-  const ran = [item("A1", "Fill job title of Ada"), item("A2", "Fill job title of Bob", "auto_approved", 3), item("A3", "Fill job title of Cy", "executed", 2)]
+  const ran = [
+    summaryItem("A1", "Fill job title of Ada"),
+    summaryItem("A2", "Fill job title of Bob", { version: 3 }),
+    summaryItem("A3", "Fill job title of Cy", { status: "executed", version: 2 })
+  ]
   return {
     date,
     workflows: [
-      {
+      workflowSummary({
         workflowId: "enrich",
         name: "Enrichment",
         model: "monitor",
-        paused: false,
         executed: [ran[2]!],
         autoApproved: [ran[0]!, ran[1]!],
-        reverted: [],
-        failed: [],
-        escalated: [{ ...item("E1", "Odd record", "pending"), reason: "edge_case" }],
+        escalated: [{ ...summaryItem("E1", "Odd record", { status: "pending" }), reason: "edge_case" }],
         spotCheck: { size: 2, population: 3, items: [ran[1]!, ran[2]!] }
-      },
-      {
-        workflowId: "email-copy",
-        name: "Email copy",
-        model: "approve",
-        paused: false,
-        executed: [],
-        autoApproved: [],
-        reverted: [],
-        failed: [],
-        escalated: [],
-        spotCheck: { size: 5, population: 0, items: [] }
-      }
+      }),
+      workflowSummary({ workflowId: "email-copy", name: "Email copy", model: "approve" })
     ]
   }
 }
