@@ -57,5 +57,10 @@ function sqliteDialect(path: string): SqliteDialect {
 function postgresDialect(url: string): PostgresDialect {
   // int8 (count(*), sums) arrives as a string by default; our counts fit in a JS number.
   pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10))
-  return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle connection the server drops (a restart, a failover, pg_terminate_backend) is an
+  // 'error' on the pool, which would crash the process with no listener: the pool discards that
+  // client and the next query opens a new connection.
+  pool.on("error", (error) => console.error(`signoff: an idle Postgres connection was closed (${error.message}); the next query reconnects`))
+  return new PostgresDialect({ pool })
 }
