@@ -32,17 +32,21 @@
  * run) is printed too: the machine is often shared, and CPU per request is what decides the
  * throughput ratio on an otherwise idle server.
  *
- * Where a decision's time goes (issue 16, profiled Dec 2026 on the shared 2-core VM, group commit
- * on): the empty route costs ~40-70 µs of server CPU, a decision ~600 µs (~900 µs before group
- * commit, which shares one SQLite commit among ~7 concurrent decisions at 10 connections). HTTP is
- * not the gap: the same empty route answering a decision's response body (the `decision-sized`
- * line) runs at ~0.84 of the empty one. The rest is spread thin — SQLite statements ~15 %
- * (BEGIN/COMMIT/savepoints ~3 % now), GC ~9 %, Kysely's executor and connection mutex ~10 %, the
- * webhook dispatcher tailing the audit log after each commit ~4 %, zod, Hono, row mapping, the
- * canonical JSON and HMAC of the audit link — with no single piece worth more than a few percent.
- * The ratio's goal of 0.3 needs ~190 µs per decision; the next steps would be taking Kysely off the
- * hot path (better-sqlite3 statements directly), caching authenticated tokens (which must not delay
- * a revocation across servers), and fewer statements per decision.
+ * Where a decision's time goes (issue 16, measured Dec 2026 on the shared 2-core VM, group commit
+ * on, ~5-7 transactions per SQLite commit at 10 connections): the empty route costs ~35-45 µs of
+ * server CPU, a decision ~550-600 µs. HTTP is not the gap: the same route answering a decision's
+ * response body (the `decision-sized` line) costs about what the empty one does. The `inside
+ * SQLite statements` line times every statement the server runs: ~200 µs per decision, which
+ * alone caps the ratio at ~0.15-0.18 even if nothing else cost anything. Per decision, by statement
+ * (hrtime around each, one run): the shared COMMIT ~35-45 µs, the audit insert ~37, the two counter
+ * bumps (proposal_seq, audit_seq) ~32, the token lookup ~24, the proposal update ~24, the decision
+ * insert ~20, the proposal read ~15, its decisions ~6, the previous audit hash ~3, savepoints ~3,
+ * the webhook dispatcher's check after each commit ~12 (with no webhook enabled it skips the log
+ * in one statement). The rest is JavaScript spread thin — Kysely's executor, Hono and the
+ * node-server adapter, zod, row mapping, the audit link's canonical JSON and HMAC, GC — with no
+ * single piece worth more than a few percent. The goal of 0.3 needs ~120-150 µs per decision, i.e.
+ * fewer and lighter writes (one counter instead of two, fewer indexes on proposals, decisions and
+ * the audit log, a token cache whose revocation holds across servers), not tuning.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs"
