@@ -50,6 +50,28 @@ describe("Connection section", () => {
     expect(document.body.textContent).not.toContain("sk_live_secret")
   })
 
+  it("keeps what the admin typed when the stored settings arrive after it", async () => {
+    const user = userEvent.setup()
+    let arrive: (settings: PublicSettings) => void = () => {}
+    const background = fakeBackground({
+      "settings.get": () => new Promise<PublicSettings>((resolve) => (arrive = resolve)),
+      "settings.save": (m) => ({ ...EMPTY, serverUrl: m.serverUrl, hasToken: true, tokenHint: "3f2a" })
+    })
+    render(
+      <BackgroundProvider ask={background.ask}>
+        <ConnectionSection />
+      </BackgroundProvider>
+    )
+    await user.type(screen.getByLabelText("Server URL"), "https://signoff.acme.com")
+    await user.type(screen.getByLabelText("API token"), "sk_live_secret_3f2a")
+    arrive({ ...EMPTY, serverUrl: "https://old.acme.com", hasToken: true, tokenHint: "9a9a" })
+    expect(await screen.findByText(/Stored token: ••••9a9a/)).toBeTruthy()
+    expect((screen.getByLabelText("Server URL") as HTMLInputElement).value).toBe("https://signoff.acme.com")
+    await user.click(screen.getByRole("button", { name: "Save" }))
+    await screen.findByText(/Saved\./)
+    expect(background.callsOf("settings.save")).toEqual([{ type: "settings.save", serverUrl: "https://signoff.acme.com", token: "sk_live_secret_3f2a" }])
+  })
+
   it("keeps the stored token when the token field is left empty", async () => {
     const user = userEvent.setup()
     const background = setup({ ...EMPTY, serverUrl: "http://127.0.0.1:8787", hasToken: true, tokenHint: "9a9a" })
