@@ -26,7 +26,7 @@ import { gzipSync } from "node:zlib"
 import { chromium, type BrowserContext, type Page } from "playwright-core"
 import { CONTENT_SCRIPT_GZIP_BUDGET } from "../scripts/report-build"
 import { SignoffApi } from "../tests/support/api"
-import { CHROMIUM_PATH, EXTENSION_DIR, launchWithExtension } from "../tests/support/browser"
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, EXTENSION_DIR, launchWithExtension } from "../tests/support/browser"
 import { syncExtension } from "../tests/support/e2e-session"
 import { hubspotPage } from "../tests/fixtures/pages/hubspot"
 import { clickLauncher, PANEL_PATH, panelFrame, waitForLauncher } from "../tests/support/panel"
@@ -113,16 +113,6 @@ function emptyContentScriptBuild(): string {
   return dir
 }
 
-const BROWSER_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync"
-]
-
 async function main(): Promise<void> {
   contentScriptWeight()
 
@@ -150,7 +140,7 @@ async function main(): Promise<void> {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1280, height: 860 },
-    args: BROWSER_ARGS
+    args: [...CHROMIUM_FLAGS]
   })
   await routeHeavyHubSpot(without)
   const floorBuild = emptyContentScriptBuild()
@@ -159,7 +149,7 @@ async function main(): Promise<void> {
     headless: true,
     viewport: { width: 1280, height: 860 },
     ignoreDefaultArgs: ["--disable-extensions"],
-    args: [`--disable-extensions-except=${floorBuild}`, `--load-extension=${floorBuild}`, ...BROWSER_ARGS]
+    args: [`--disable-extensions-except=${floorBuild}`, `--load-extension=${floorBuild}`, ...CHROMIUM_FLAGS]
   })
   await routeHeavyHubSpot(floor)
 

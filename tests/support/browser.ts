@@ -22,6 +22,17 @@ export const EXTENSION_DIR = resolve(process.env.SIGNOFF_EXTENSION_DIR ?? join(p
 /** Pinned by the manifest `key` in package.json. */
 export const EXPECTED_EXTENSION_ID = "liijoomcjjpajeabmdpbckblegacpdaa"
 
+/** Chromium flags for a quiet, headless-friendly profile: every launch here and in bench/ uses them. */
+export const CHROMIUM_FLAGS: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync"
+]
+
 export interface LaunchOptions {
   /** Profile directory; a fresh temporary one (removed on close) when omitted. */
   userDataDir?: string
@@ -74,18 +85,7 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     viewport: options.viewport === undefined ? { width: 1280, height: 860 } : options.viewport,
     ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
     ignoreDefaultArgs: ["--disable-extensions"],
-    args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      "--disable-sync",
-      ...(options.args ?? [])
-    ]
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_FLAGS, ...(options.args ?? [])]
   })
 
   try {
