@@ -67,6 +67,8 @@ describe("panel states", () => {
     const { user } = renderPanel(fakeBackground({ proposals: [p], workflows: [workflow("scoring", "approve", { name: "Lead scoring" })] }))
     const panel = await openPanel(user)
     const card = within(panel).getByRole("article", { name: p.title })
+    // The first item opens in an effect after the list renders: read the card once it is open.
+    await within(card).findByRole("button", { name: p.title, expanded: true })
     const text = card.textContent!
     expect(text.indexOf("1,243")).toBeLessThan(text.indexOf(p.title))
     expect(text.indexOf(p.title)).toBeLessThan(text.indexOf(p.summary))
