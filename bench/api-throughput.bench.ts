@@ -416,7 +416,7 @@ async function main(): Promise<void> {
       const sized = await measure(current.info.url, { url: `${current.info.url}/bench/decision-sized`, connections: CONNECTIONS })
       printAgainstEmpty(empty, decisions)
       await printFloor(current.info.url, empty, sized)
-      await printDecisionFloor(pool, await printBatches(current.info.url))
+      await printDecisionFloor(pool, empty, await printBatches(current.info.url))
       return
     }
     // Rounds in the order old, new, new, old: a change in the machine's load weighs on both.
@@ -437,7 +437,7 @@ async function main(): Promise<void> {
     )
     printAgainstEmpty(empty, newSecond)
     await printFloor(current.info.url, empty, sized)
-    await printDecisionFloor(pool, await printBatches(current.info.url))
+    await printDecisionFloor(pool, empty, await printBatches(current.info.url))
   } finally {
     current.child.kill("SIGTERM")
     before?.child.kill("SIGTERM")
@@ -495,12 +495,12 @@ async function printBatches(url: string): Promise<number | undefined> {
  * A decision's statements run raw in this process (bench/decision-floor.ts), in commits of the
  * size the HTTP run formed, against the server CPU of the empty and the decision-shaped routes:
  * the highest ratio any server code could reach with these writes. The two routes are measured
- * twice more, alternately, and the lower CPU of each is used: on a shared machine other load only
- * ever adds to a run.
+ * twice more, alternately, and the lowest CPU of each (the empty route's run above included) is
+ * used: on a shared machine other load only ever adds to a run.
  */
-async function printDecisionFloor(pool: DecisionPool, perCommit: number | undefined): Promise<void> {
+async function printDecisionFloor(pool: DecisionPool, emptyRun: Measured, perCommit: number | undefined): Promise<void> {
   const url = pool.info.url
-  const cpu: { empty: number[]; shaped: number[] } = { empty: [], shaped: [] }
+  const cpu: { empty: number[]; shaped: number[] } = { empty: [emptyRun.cpuMicros], shaped: [] }
   for (let round = 0; round < 2; round++) {
     cpu.empty.push((await measure(url, { url: `${url}/bench/empty`, connections: CONNECTIONS })).cpuMicros)
     cpu.shaped.push((await measure(url, decisionShaped(pool))).cpuMicros)
@@ -511,7 +511,7 @@ async function printDecisionFloor(pool: DecisionPool, perCommit: number | undefi
   const floor = await measureDecisionFloor({ batch, decisions: FLOOR_DECISIONS, proposalBody: proposalBody(0) })
   const cap = (micros: number) => (empty / micros).toFixed(3)
   console.log(
-    `server CPU, quieter of two: empty route ${empty.toFixed(0)} µs, decision-shaped route ${shaped.toFixed(0)} µs per request ` +
+    `server CPU, quietest run: empty route ${empty.toFixed(0)} µs, decision-shaped route ${shaped.toFixed(0)} µs per request ` +
       `(reading and validating a decision's request, answering its response; no auth, no database)`
   )
   console.log(`decision's SQLite, raw:    ${batch} decisions per commit, no HTTP, no Kysely, no validation (bench/decision-floor.ts)`)

@@ -6,7 +6,7 @@
  * committer formed in the HTTP run. Whatever the server's JavaScript did, a decision cannot cost
  * less than these statements plus the empty route's HTTP.
  *
- * Two sets, run alternately (A B A B, the machine is shared and noisy):
+ * Two sets, run alternately (A B A B, the machine is shared and noisy; the quicker run of each counts):
  * - `today`: the statements server/proposals/decide.ts runs (token lookup, proposal read,
  *   proposal_seq bump, proposal update, decision insert, audit_seq bump, previous hash, audit
  *   insert, the proposal's decisions for the response, a savepoint per decision), with every index
@@ -56,8 +56,8 @@ export async function measureDecisionFloor(options: { batch: number; decisions: 
     today.push(await timeOnFreshDatabase("today", options))
     fewest.push(await timeOnFreshDatabase("fewest", options))
   }
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
-  return { today: mean(today), fewest: mean(fewest) }
+  // The quicker of two: on a shared machine, other load only ever adds to a run.
+  return { today: Math.min(...today), fewest: Math.min(...fewest) }
 }
 
 async function timeOnFreshDatabase(set: keyof DecisionFloor, options: { batch: number; decisions: number; proposalBody: string }): Promise<number> {
