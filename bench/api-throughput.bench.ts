@@ -49,16 +49,17 @@
  * the audit log, a token cache whose revocation holds across servers), not tuning — and the last
  * lines show that even that would not be enough.
  *
- * They measure the floor directly. A `decision-shaped` route reads and validates a
- * decision's request with the decision route's schemas and answers a decision's response, with no
- * auth and no database: ~85 µs against the empty route's ~35 (the POST body ~17 µs of it, JSON and
+ * They measure the floor directly. A `decision-shaped` route reads and validates a decision's
+ * request with the decision route's schemas and answers a decision's response, with no auth and no
+ * database: ~72-85 µs against the empty route's ~31-37 (the POST body ~17 µs of it, JSON and
  * zod-openapi validation ~34). bench/decision-floor.ts runs a decision's statements raw in this
- * process, in commits of the size the HTTP run formed: today's statements and indexes ~125-160 µs
- * per decision (the server's own figure, ~180-200 µs, agrees), which caps the ratio at ~0.2 even
- * if no JavaScript ran; the fewest statements a decision needs, with only the indexes they read,
- * ~40-60 µs. The decision-shaped route plus the fewest statements caps it at ~0.25-0.29, before
- * auth, the decision's own logic, the audit link's canonical JSON and HMAC and building the
- * response: 0.3 is below the floor of this stack on this machine (Dec 2026, 2-core VM).
+ * process, in commits of the size the HTTP run formed: today's statements and indexes ~120-160 µs
+ * per decision (the server's own figure, ~170-200 µs, agrees), which caps the ratio at ~0.2 even if
+ * no JavaScript ran; the fewest statements a decision needs, with only the indexes they read,
+ * ~40-60 µs. The decision-shaped route plus the fewest statements caps it at 0.27-0.34 on quiet
+ * runs: 0.3 would leave next to nothing for authenticating the reviewer, the decision's rules,
+ * building the response and the transaction machinery, which cost ~250 µs today spread over Hono,
+ * zod, Kysely, node:crypto and our own code (Dec 2026, 2-core VM).
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs"
