@@ -127,6 +127,12 @@ const CONNECTIONS = Number(args.connections)
 /** Decisions per raw floor run (bench/decision-floor.ts), four runs. */
 const FLOOR_DECISIONS = 6_000
 
+/** Every decision the bench sends: an approval of a fresh proposal (version 1). */
+const DECISION_BODY = JSON.stringify({ action: "approve", proposalVersion: 1, reviewMs: 1_500 })
+
+/** Load on the empty Hono route, measured or not. */
+const emptyRoute = (url: string): Parameters<Autocannon>[0] => ({ url: `${url}/bench/empty`, connections: CONNECTIONS })
+
 const proposalBody = (i: number) =>
   JSON.stringify({
     workflowId: "bench",
@@ -173,7 +179,7 @@ async function oneDecision(url: string, agent: string, reviewer: string): Promis
   const decided = await fetch(`${url}/v1/proposals/${created.id}/decisions`, {
     method: "POST",
     headers: headers(reviewer),
-    body: JSON.stringify({ action: "approve", proposalVersion: 1, reviewMs: 1_500 })
+    body: DECISION_BODY
   })
   return decided.text()
 }
@@ -342,7 +348,7 @@ class DecisionPool {
             method: "POST",
             path: `/v1/proposals/${this.ids[this.next++]}/decisions`,
             headers: { authorization: `Bearer ${this.info.reviewer}`, "content-type": "application/json" },
-            body: JSON.stringify({ action: "approve", proposalVersion: 1, reviewMs: 1_500 })
+            body: DECISION_BODY
           })
         }
       ]
@@ -374,7 +380,7 @@ async function prepare(label: string, info: BenchServer): Promise<DecisionPool> 
   // Warm-ups, not counted: the JIT and the caches see both routes before either is timed.
   // (autocannon needs at least one request per connection.)
   const warmDecisions = Math.min(500, Math.floor(pool.left / 10))
-  await autocannon({ url: `${info.url}/bench/empty`, connections: CONNECTIONS, amount: 5_000 })
+  await autocannon({ ...emptyRoute(info.url), amount: 5_000 })
   if (warmDecisions >= CONNECTIONS) await autocannon(pool.run(warmDecisions))
   return pool
 }
@@ -412,7 +418,7 @@ async function main(): Promise<void> {
 
     if (!oldPool) {
       console.log(`baseline: not measured (${"unavailable" in baseline ? baseline.unavailable : ""})`)
-      const empty = await measure(current.info.url, { url: `${current.info.url}/bench/empty`, connections: CONNECTIONS })
+      const empty = await measure(current.info.url, emptyRoute(current.info.url))
       const decisions = await measureDecisions(pool, 1)
       const sized = await measure(current.info.url, { url: `${current.info.url}/bench/decision-sized`, connections: CONNECTIONS })
       printAgainstEmpty(empty, decisions)
@@ -422,7 +428,7 @@ async function main(): Promise<void> {
     }
     // Rounds in the order old, new, new, old: a change in the machine's load weighs on both.
     const oldFirst = await measureDecisions(oldPool, 2)
-    const empty = await measure(current.info.url, { url: `${current.info.url}/bench/empty`, connections: CONNECTIONS })
+    const empty = await measure(current.info.url, emptyRoute(current.info.url))
     const newFirst = await measureDecisions(pool, 2)
     const newSecond = await measureDecisions(pool, 1)
     const oldSecond = await measureDecisions(oldPool, 1)
@@ -479,7 +485,7 @@ const decisionShaped = (pool: DecisionPool): Parameters<Autocannon>[0] => ({
       method: "POST",
       path: `/bench/decision-shaped/${pool.ids[0]}`,
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ action: "approve", proposalVersion: 1, reviewMs: 1_500 })
+      body: DECISION_BODY
     }
   ]
 })
@@ -503,7 +509,7 @@ async function printDecisionFloor(pool: DecisionPool, emptyRun: Measured, perCom
   const url = pool.info.url
   const cpu: { empty: number[]; shaped: number[] } = { empty: [emptyRun.cpuMicros], shaped: [] }
   for (let round = 0; round < 2; round++) {
-    cpu.empty.push((await measure(url, { url: `${url}/bench/empty`, connections: CONNECTIONS })).cpuMicros)
+    cpu.empty.push((await measure(url, emptyRoute(url))).cpuMicros)
     cpu.shaped.push((await measure(url, decisionShaped(pool))).cpuMicros)
   }
   const empty = Math.min(...cpu.empty)
