@@ -238,9 +238,7 @@ export class WebhookDispatcher {
     if (Date.now() - this.#lastExpiringSweep < this.#options.expiringSweepMs) return
     this.#lastExpiringSweep = Date.now()
     const { db } = this.#services
-    const webhooks = (await db.selectFrom("webhooks").selectAll().where("enabled", "=", 1).execute()).filter((w) =>
-      (JSON.parse(w.events) as string[]).includes("proposal.expiring")
-    )
+    const webhooks = (await enabledWebhooks(db, { enabled: 1 })).rows.filter((w) => (JSON.parse(w.events) as string[]).includes("proposal.expiring"))
     if (webhooks.length === 0) return
     const now = this.#services.now()
     const candidates = await db
